@@ -1,0 +1,586 @@
+//! The scalar evaluator: one entity's facts, one decision date, every measure.
+//! Three-valued: a value is known, missing (with the facts it waits for), or an error
+//! such as a conflict between exceptions. Definitions are evaluated lazily and once.
+
+use crate::value_ops::{arith, compare, comparison, equal, months_between, years_between};
+use crate::{EvalError, Facts};
+use chrono::{Datelike, NaiveDate};
+use onestop_calendar::Calendar;
+use onestop_lang::ast::BinOp;
+use onestop_lang::program::*;
+use onestop_lang::types::{Type, Value, round_fen};
+use std::sync::Arc;
+
+/// The outcome of evaluating an expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    Known(Value),
+    /// Unknown until these facts are given (sorted, unique).
+    Missing(Vec<InputId>),
+    Error(Arc<EvalError>),
+}
+
+impl Val {
+    pub fn known(&self) -> Option<&Value> {
+        match self {
+            Val::Known(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Merges the non-known outcomes of sub-expressions: an error wins, else missing facts are united.
+fn unknown_of(vals: &[&Val]) -> Val {
+    let mut missing: Vec<InputId> = Vec::new();
+    for v in vals {
+        match v {
+            Val::Error(e) => return Val::Error(e.clone()),
+            Val::Missing(m) => missing.extend_from_slice(m),
+            Val::Known(_) => {}
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    Val::Missing(missing)
+}
+
+/// Parameters resolved for one decision date: built once, shared by every evaluation on that date.
+#[derive(Debug)]
+pub struct Plan {
+    pub program: Arc<Program>,
+    pub date: NaiveDate,
+    /// Per parameter: the index of the value in force and the value, or none on that date.
+    pub params: Vec<Option<(usize, Value)>>,
+}
+
+impl Plan {
+    pub fn new(program: Arc<Program>, date: NaiveDate) -> Plan {
+        let params = program
+            .params
+            .iter()
+            .map(|p| p.value_at(date).map(|(i, v)| (i, v.value.clone())))
+            .collect();
+        Plan {
+            program,
+            date,
+            params,
+        }
+    }
+}
+
+/// Which branch of a definition produced its value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Branch {
+    Default,
+    Exception(usize),
+    /// Not decided: an exception's condition is missing facts.
+    Pending,
+    /// Two exceptions applied and neither has priority.
+    Conflict(Vec<usize>),
+    Error,
+}
+
+/// A parameter read during evaluation, with the value index that was in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamRead {
+    pub param: ParamId,
+    pub at: NaiveDate,
+    pub value_index: Option<usize>,
+}
+
+/// What one definition's evaluation did.
+#[derive(Debug, Clone)]
+pub struct DefTrace {
+    pub def: DefId,
+    pub value: Val,
+    pub branch: Branch,
+    pub params: Vec<ParamRead>,
+    pub inputs: Vec<InputId>,
+    pub deps: Vec<DefId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Eligible,
+    NotEligible,
+    Undetermined,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Eligible => "eligible",
+            Status::NotEligible => "not_eligible",
+            Status::Undetermined => "undetermined",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct MeasureResult {
+    pub measure: MeasureId,
+    pub status: Status,
+    pub eligibility: Val,
+    pub outputs: Vec<(OutputRef, Val)>,
+    /// Facts that could still change the status.
+    pub missing: Vec<InputId>,
+    /// Facts that could still change an output.
+    pub missing_for_outputs: Vec<InputId>,
+    pub errors: Vec<Arc<EvalError>>,
+    /// Trace of the eligibility condition and outputs (when tracing).
+    pub reads: Option<Reads>,
+}
+
+/// Direct reads of a measure's own expressions.
+#[derive(Debug, Clone, Default)]
+pub struct Reads {
+    pub params: Vec<ParamRead>,
+    pub inputs: Vec<InputId>,
+    pub deps: Vec<DefId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub entity: EntityId,
+    pub date: NaiveDate,
+    pub measures: Vec<MeasureResult>,
+    /// Every definition evaluated, in evaluation order (dependencies first), when tracing.
+    pub trace: Vec<DefTrace>,
+}
+
+pub struct Evaluator<'a> {
+    plan: &'a Plan,
+    facts: &'a Facts,
+    calendar: &'static Calendar,
+    memo: Vec<Option<Val>>,
+    tracing: bool,
+    frames: Vec<Reads>,
+    trace: Vec<DefTrace>,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(plan: &'a Plan, facts: &'a Facts, tracing: bool) -> Evaluator<'a> {
+        Evaluator {
+            plan,
+            facts,
+            calendar: Calendar::official(),
+            memo: vec![None; plan.program.defs.len()],
+            tracing,
+            frames: Vec::new(),
+            trace: Vec::new(),
+        }
+    }
+
+    fn program(&self) -> &'a Program {
+        &self.plan.program
+    }
+
+    /// Evaluates the given measures (all of the entity's when `only` is empty).
+    pub fn run(mut self, only: &[MeasureId]) -> Evaluation {
+        let program = self.program();
+        let entity = self.facts.entity;
+        let mut results = Vec::new();
+        for (id, m) in program.measures_of(entity) {
+            if !only.is_empty() && !only.contains(&id) {
+                continue;
+            }
+            results.push(self.measure(id, m));
+        }
+        Evaluation {
+            entity,
+            date: self.plan.date,
+            measures: results,
+            trace: self.trace,
+        }
+    }
+
+    fn measure(&mut self, id: MeasureId, m: &'a MeasureDecl) -> MeasureResult {
+        if self.tracing {
+            self.frames.push(Reads::default());
+        }
+        let eligibility = self.eval(&m.eligible);
+        let mut outputs = Vec::with_capacity(m.outputs.len());
+        for o in &m.outputs {
+            let v = match o {
+                OutputRef::Def(d) => self.def(*d),
+                OutputRef::Input(i) => self.input(*i),
+            };
+            outputs.push((*o, v));
+        }
+        let reads = if self.tracing {
+            self.frames.pop()
+        } else {
+            None
+        };
+        let mut errors = Vec::new();
+        let (status, missing) = match &eligibility {
+            Val::Known(Value::Bool(true)) => (Status::Eligible, Vec::new()),
+            Val::Known(_) => (Status::NotEligible, Vec::new()),
+            Val::Missing(m) => (Status::Undetermined, m.clone()),
+            Val::Error(e) => {
+                errors.push(e.clone());
+                (Status::Undetermined, Vec::new())
+            }
+        };
+        let mut missing_for_outputs = Vec::new();
+        if status != Status::NotEligible {
+            for (_, v) in &outputs {
+                match v {
+                    Val::Missing(m) => missing_for_outputs.extend_from_slice(m),
+                    Val::Error(e) if !errors.iter().any(|x| Arc::ptr_eq(x, e)) => {
+                        errors.push(e.clone())
+                    }
+                    _ => {}
+                }
+            }
+            missing_for_outputs.sort();
+            missing_for_outputs.dedup();
+        }
+        MeasureResult {
+            measure: id,
+            status,
+            eligibility,
+            outputs,
+            missing,
+            missing_for_outputs,
+            errors,
+            reads,
+        }
+    }
+
+    fn input(&mut self, i: InputId) -> Val {
+        if let Some(f) = self.frames.last_mut()
+            && !f.inputs.contains(&i)
+        {
+            f.inputs.push(i);
+        }
+        match self.facts.get(i) {
+            Some(v) => Val::Known(v.clone()),
+            None => Val::Missing(vec![i]),
+        }
+    }
+
+    pub fn def(&mut self, d: DefId) -> Val {
+        if let Some(f) = self.frames.last_mut()
+            && !f.deps.contains(&d)
+        {
+            f.deps.push(d);
+        }
+        if let Some(v) = &self.memo[d.index()] {
+            return v.clone();
+        }
+        let decl = &self.program().defs[d.index()];
+        if self.tracing {
+            self.frames.push(Reads::default());
+        }
+        let (value, branch) = self.def_body(decl, d);
+        let value = match value {
+            Val::Known(v) => match v.convert_to(&decl.ty) {
+                Some(v) => Val::Known(v),
+                None => Val::Error(Arc::new(EvalError::Arithmetic(format!(
+                    "`{}` must be a whole number",
+                    decl.name
+                )))),
+            },
+            other => other,
+        };
+        if self.tracing {
+            let frame = self.frames.pop().unwrap_or_default();
+            self.trace.push(DefTrace {
+                def: d,
+                value: value.clone(),
+                branch,
+                params: frame.params,
+                inputs: frame.inputs,
+                deps: frame.deps,
+            });
+        }
+        self.memo[d.index()] = Some(value.clone());
+        value
+    }
+
+    fn def_body(&mut self, decl: &'a DefDecl, d: DefId) -> (Val, Branch) {
+        if decl.exceptions.is_empty() {
+            return (self.eval(&decl.default), Branch::Default);
+        }
+        let mut fired = Vec::new();
+        let mut pending: Vec<(usize, Vec<InputId>)> = Vec::new();
+        for (i, ex) in decl.exceptions.iter().enumerate() {
+            match self.eval(&ex.cond) {
+                Val::Known(Value::Bool(true)) => fired.push(i),
+                Val::Known(_) => {}
+                Val::Missing(m) => pending.push((i, m)),
+                Val::Error(e) => return (Val::Error(e), Branch::Error),
+            }
+        }
+        // Drop fired exceptions that a fired exception overrides.
+        let winners: Vec<usize> = fired
+            .iter()
+            .copied()
+            .filter(|&i| !fired.iter().any(|&j| decl.exceptions[j].beats.contains(&i)))
+            .collect();
+        if winners.len() > 1 {
+            let labels = winners
+                .iter()
+                .map(|&i| decl.exceptions[i].label.clone())
+                .collect();
+            let err = EvalError::Conflict {
+                definition: decl.name.clone(),
+                exceptions: labels,
+            };
+            return (Val::Error(Arc::new(err)), Branch::Conflict(winners));
+        }
+        // A pending exception matters unless the winner overrides it.
+        let mut waiting: Vec<InputId> = Vec::new();
+        for (i, m) in &pending {
+            let overridden = winners
+                .first()
+                .is_some_and(|&w| decl.exceptions[w].beats.contains(i));
+            if !overridden {
+                waiting.extend_from_slice(m);
+            }
+        }
+        if !waiting.is_empty() {
+            waiting.sort();
+            waiting.dedup();
+            return (Val::Missing(waiting), Branch::Pending);
+        }
+        let _ = d;
+        match winners.first() {
+            Some(&w) => (self.eval(&decl.exceptions[w].value), Branch::Exception(w)),
+            None => (self.eval(&decl.default), Branch::Default),
+        }
+    }
+
+    fn param(&mut self, p: ParamId, at: Option<NaiveDate>) -> Val {
+        let (idx, value) = match at {
+            None => match &self.plan.params[p.index()] {
+                Some((i, v)) => (Some(*i), Some(v.clone())),
+                None => (None, None),
+            },
+            Some(date) => match self.program().params[p.index()].value_at(date) {
+                Some((i, v)) => (Some(i), Some(v.value.clone())),
+                None => (None, None),
+            },
+        };
+        let when = at.unwrap_or(self.plan.date);
+        if let Some(f) = self.frames.last_mut() {
+            f.params.push(ParamRead {
+                param: p,
+                at: when,
+                value_index: idx,
+            });
+        }
+        match value {
+            Some(v) => Val::Known(v),
+            None => {
+                let decl = &self.program().params[p.index()];
+                Val::Error(Arc::new(EvalError::NoParameterValue {
+                    parameter: decl.name.clone(),
+                    date: when,
+                    covered: decl
+                        .values
+                        .first()
+                        .map(|v| (v.from, decl.values.last().and_then(|l| l.to))),
+                }))
+            }
+        }
+    }
+
+    pub fn eval(&mut self, e: &'a TExpr) -> Val {
+        match &e.kind {
+            TKind::Const(v) => Val::Known(v.clone()),
+            TKind::Input(i) => self.input(*i),
+            TKind::Def(d) => self.def(*d),
+            TKind::Param(p) => self.param(*p, None),
+            TKind::ParamAt(p, when) => match self.eval(when) {
+                Val::Known(Value::Date(d)) => self.param(*p, Some(d)),
+                Val::Known(_) => {
+                    Val::Error(Arc::new(EvalError::Arithmetic("expected a date".into())))
+                }
+                other => other,
+            },
+            TKind::DecisionDate => Val::Known(Value::Date(self.plan.date)),
+            TKind::Neg(x) => match self.eval(x) {
+                Val::Known(v) => match arith(BinOp::Sub, &zero_like(&v), &v, &e.ty) {
+                    Ok(r) => Val::Known(r),
+                    Err(err) => Val::Error(Arc::new(err)),
+                },
+                other => other,
+            },
+            TKind::Not(x) => match self.eval(x) {
+                Val::Known(Value::Bool(b)) => Val::Known(Value::Bool(!b)),
+                other => other,
+            },
+            TKind::Binary(BinOp::And, a, b) => {
+                let va = self.eval(a);
+                if va == Val::Known(Value::Bool(false)) {
+                    return va;
+                }
+                let vb = self.eval(b);
+                match (&va, &vb) {
+                    (_, Val::Known(Value::Bool(false))) => vb,
+                    (Val::Known(_), Val::Known(_)) => vb,
+                    _ => unknown_of(&[&va, &vb]),
+                }
+            }
+            TKind::Binary(BinOp::Or, a, b) => {
+                let va = self.eval(a);
+                if va == Val::Known(Value::Bool(true)) {
+                    return va;
+                }
+                let vb = self.eval(b);
+                match (&va, &vb) {
+                    (_, Val::Known(Value::Bool(true))) => vb,
+                    (Val::Known(_), Val::Known(_)) => vb,
+                    _ => unknown_of(&[&va, &vb]),
+                }
+            }
+            TKind::Binary(op, a, b) => {
+                let va = self.eval(a);
+                let vb = self.eval(b);
+                match (&va, &vb) {
+                    (Val::Known(x), Val::Known(y)) => match op {
+                        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                            Val::Known(Value::Bool(comparison(*op, x, y)))
+                        }
+                        _ => match arith(*op, x, y, &e.ty) {
+                            Ok(r) => Val::Known(r),
+                            Err(err) => Val::Error(Arc::new(err)),
+                        },
+                    },
+                    _ => unknown_of(&[&va, &vb]),
+                }
+            }
+            TKind::If(c, a, b) => match self.eval(c) {
+                Val::Known(Value::Bool(true)) => self.eval(a),
+                Val::Known(_) => self.eval(b),
+                Val::Error(err) => Val::Error(err),
+                Val::Missing(m) => {
+                    // If both branches agree, the condition does not matter.
+                    let va = self.eval(a);
+                    let vb = self.eval(b);
+                    if let (Val::Known(x), Val::Known(y)) = (&va, &vb)
+                        && equal(x, y)
+                    {
+                        return va;
+                    }
+                    unknown_of(&[&Val::Missing(m), &va, &vb])
+                }
+            },
+            TKind::In { elem, set, negated } => {
+                let ve = self.eval(elem);
+                let vs = self.eval(set);
+                match (&ve, &vs) {
+                    (Val::Known(x), Val::Known(Value::Set(items))) => {
+                        let found = items.iter().any(|i| equal(i, x));
+                        Val::Known(Value::Bool(found != *negated))
+                    }
+                    (Val::Known(_), Val::Known(_)) => {
+                        Val::Error(Arc::new(EvalError::Arithmetic("`in` needs a set".into())))
+                    }
+                    _ => unknown_of(&[&ve, &vs]),
+                }
+            }
+            TKind::SetLit(es) => {
+                let vals: Vec<Val> = es.iter().map(|x| self.eval(x)).collect();
+                if vals.iter().all(|v| matches!(v, Val::Known(_))) {
+                    Val::Known(Value::set(
+                        vals.into_iter()
+                            .filter_map(|v| match v {
+                                Val::Known(x) => Some(x),
+                                _ => None,
+                            })
+                            .collect(),
+                    ))
+                } else {
+                    unknown_of(&vals.iter().collect::<Vec<_>>())
+                }
+            }
+            TKind::Call(f, args) => {
+                let vals: Vec<Val> = args.iter().map(|x| self.eval(x)).collect();
+                if !vals.iter().all(|v| matches!(v, Val::Known(_))) {
+                    return unknown_of(&vals.iter().collect::<Vec<_>>());
+                }
+                let vs: Vec<&Value> = vals.iter().filter_map(|v| v.known()).collect();
+                match self.call(*f, &vs, &e.ty) {
+                    Ok(v) => Val::Known(v),
+                    Err(err) => Val::Error(Arc::new(err)),
+                }
+            }
+        }
+    }
+
+    fn call(&self, f: Builtin, args: &[&Value], ty: &Type) -> Result<Value, EvalError> {
+        let date = |v: &Value| match v {
+            Value::Date(d) => Ok(*d),
+            _ => Err(EvalError::Arithmetic("expected a date".into())),
+        };
+        let int = |v: &Value| match v {
+            Value::Int(i) => Ok(*i),
+            _ => Err(EvalError::Arithmetic("expected a whole number".into())),
+        };
+        let cal = |e: onestop_calendar::CalendarError| EvalError::Calendar(e.to_string());
+        Ok(match f {
+            Builtin::Min | Builtin::Max => {
+                let mut best = args[0];
+                for a in &args[1..] {
+                    let o = compare(a, best);
+                    if (f == Builtin::Min && o.is_lt()) || (f == Builtin::Max && o.is_gt()) {
+                        best = a;
+                    }
+                }
+                best.clone().convert_to(ty).unwrap_or_else(|| best.clone())
+            }
+            Builtin::Abs => match args[0] {
+                Value::Int(i) => Value::Int(i.checked_abs().ok_or_else(|| {
+                    EvalError::Arithmetic("a number grew beyond the exact range".into())
+                })?),
+                Value::Decimal(d) => Value::Decimal(d.abs()),
+                Value::Rate(d) => Value::Rate(d.abs()),
+                Value::Money(d) => Value::Money(d.abs()),
+                other => other.clone(),
+            },
+            Builtin::RoundFen => Value::Money(round_fen(
+                args[0]
+                    .as_decimal()
+                    .ok_or_else(|| EvalError::Arithmetic("expected a number".into()))?,
+            )),
+            Builtin::YearsBetween => Value::Int(years_between(date(args[0])?, date(args[1])?)),
+            Builtin::MonthsBetween => Value::Int(months_between(date(args[0])?, date(args[1])?)),
+            Builtin::DaysBetween => Value::Int((date(args[1])? - date(args[0])?).num_days()),
+            Builtin::AddWorkingDays => Value::Date(
+                self.calendar
+                    .add_working_days(date(args[0])?, int(args[1])?)
+                    .map_err(cal)?,
+            ),
+            Builtin::WorkingDaysBetween => Value::Int(
+                self.calendar
+                    .working_days_between(date(args[0])?, date(args[1])?)
+                    .map_err(cal)?,
+            ),
+            Builtin::MakeDate => {
+                let (y, m, d) = (int(args[0])?, int(args[1])?, int(args[2])?);
+                let made = i32::try_from(y)
+                    .ok()
+                    .zip(u32::try_from(m).ok())
+                    .zip(u32::try_from(d).ok())
+                    .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d));
+                Value::Date(made.ok_or_else(|| {
+                    EvalError::Arithmetic(format!("{y}-{m}-{d} is not a calendar date"))
+                })?)
+            }
+            Builtin::Year => Value::Int(date(args[0])?.year() as i64),
+        })
+    }
+}
+
+fn zero_like(v: &Value) -> Value {
+    match v {
+        Value::Int(_) => Value::Int(0),
+        Value::Money(_) => Value::Money(rust_decimal::Decimal::ZERO),
+        Value::Rate(_) => Value::Rate(rust_decimal::Decimal::ZERO),
+        Value::Duration(_) => Value::Duration(Default::default()),
+        _ => Value::Decimal(rust_decimal::Decimal::ZERO),
+    }
+}

@@ -1,0 +1,320 @@
+//! Renders an evaluation and its trace as readable text, in English or Chinese.
+
+use crate::eval::{Branch, DefTrace, Evaluation, MeasureResult, Status, Val};
+use crate::report::output_name;
+use onestop_lang::{DefId, InputId, Program};
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "en" => Some(Lang::En),
+            "zh" | "zh-CN" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+    fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+    fn t(self, en: &'static str, zh: &'static str) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+pub fn status_text(s: Status, lang: Lang) -> &'static str {
+    match s {
+        Status::Eligible => lang.t("eligible", "符合条件"),
+        Status::NotEligible => lang.t("not eligible", "不符合条件"),
+        Status::Undetermined => lang.t("undetermined", "尚无法确定"),
+    }
+}
+
+pub fn show_val(program: &Program, v: &Val, lang: Lang) -> String {
+    match v {
+        Val::Known(x) => program.show(x),
+        Val::Missing(m) => format!(
+            "{} ({})",
+            lang.t("unknown", "未知"),
+            m.iter()
+                .map(|i| program.inputs[i.index()].name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Val::Error(e) => format!("{}: {e}", lang.t("error", "错误")),
+    }
+}
+
+fn input_line(program: &Program, facts: &crate::Facts, i: InputId, lang: Lang) -> String {
+    let decl = &program.inputs[i.index()];
+    let v = match facts.get(i) {
+        Some(v) => program.show(v),
+        None => lang.t("not given", "未提供").to_string(),
+    };
+    format!("{} = {v}  ({})", decl.name, decl.title.best(lang.code()))
+}
+
+/// The short evaluation summary: per measure status, outputs and missing facts.
+pub fn render_summary(program: &Program, ev: &Evaluation, lang: Lang) -> String {
+    let mut out = String::new();
+    for r in &ev.measures {
+        render_head(&mut out, program, r, lang);
+        out.push('\n');
+    }
+    out
+}
+
+fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lang) {
+    let m = &program.measures[r.measure.index()];
+    let _ = writeln!(
+        out,
+        "{}  {}\n  {}: {}",
+        m.id,
+        m.title.best(lang.code()),
+        lang.t("status", "结论"),
+        status_text(r.status, lang)
+    );
+    for (o, v) in &r.outputs {
+        let _ = writeln!(
+            out,
+            "  {} = {}",
+            output_name(program, o),
+            show_val(program, v, lang)
+        );
+    }
+    let names = |ids: &[InputId]| {
+        ids.iter()
+            .map(|i| program.inputs[i.index()].name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !r.missing.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            lang.t("missing facts", "缺少的事实"),
+            names(&r.missing)
+        );
+    }
+    if !r.missing_for_outputs.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            lang.t("needed for the amounts", "计算金额还需"),
+            names(&r.missing_for_outputs)
+        );
+    }
+    for e in &r.errors {
+        let _ = writeln!(out, "  {}: {e}", lang.t("problem", "问题"));
+    }
+}
+
+/// The full explanation: for each measure, its source, condition, and every definition
+/// it used with the branch taken, parameters (value, validity, citation) and facts read.
+pub fn render_explanation(
+    program: &Program,
+    facts: &crate::Facts,
+    ev: &Evaluation,
+    lang: Lang,
+) -> String {
+    let traces: HashMap<DefId, &DefTrace> = ev.trace.iter().map(|t| (t.def, t)).collect();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}  ({} {})\n",
+        lang.t("Decision date", "决定日期"),
+        ev.date,
+        lang.t("rules version", "规则版本"),
+        program.version
+    );
+    if let Some(r) = &program.reform {
+        let _ = writeln!(
+            out,
+            "{}: {} {}\n",
+            lang.t("Reform", "改革方案"),
+            r.id,
+            r.title.best(lang.code())
+        );
+    }
+    for r in &ev.measures {
+        let m = &program.measures[r.measure.index()];
+        render_head(&mut out, program, r, lang);
+        for c in &m.cites {
+            let _ = writeln!(
+                out,
+                "  {}: {} ({})",
+                lang.t("source", "依据"),
+                c.text,
+                c.validity()
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  {}: {}  -> {}",
+            lang.t("eligible when", "适用条件"),
+            one_line(program.sources.snippet(m.eligible.span)),
+            show_val(program, &r.eligibility, lang)
+        );
+        if let Some(reads) = &r.reads {
+            for i in &reads.inputs {
+                let _ = writeln!(
+                    out,
+                    "    {} {}",
+                    lang.t("fact", "事实"),
+                    input_line(program, facts, *i, lang)
+                );
+            }
+            let _ = writeln!(out, "  {}:", lang.t("how it was worked out", "推导过程"));
+            let mut seen = HashSet::new();
+            for d in &reads.deps {
+                render_def(&mut out, program, facts, &traces, *d, lang, &mut seen, 2);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_def(
+    out: &mut String,
+    program: &Program,
+    facts: &crate::Facts,
+    traces: &HashMap<DefId, &DefTrace>,
+    d: DefId,
+    lang: Lang,
+    seen: &mut HashSet<DefId>,
+    depth: usize,
+) {
+    let pad = "  ".repeat(depth);
+    let decl = &program.defs[d.index()];
+    let Some(t) = traces.get(&d) else { return };
+    if !seen.insert(d) {
+        let _ = writeln!(
+            out,
+            "{pad}- {} = {} ({})",
+            decl.name,
+            show_val(program, &t.value, lang),
+            lang.t("see above", "见上文")
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{pad}- {} = {}   [{}]",
+        decl.name,
+        show_val(program, &t.value, lang),
+        decl.title.best(lang.code())
+    );
+    let rule = match &t.branch {
+        Branch::Default => format!(
+            "{}: {}",
+            lang.t("rule", "规则"),
+            one_line(program.sources.snippet(decl.default.span))
+        ),
+        Branch::Exception(i) => {
+            let ex = &decl.exceptions[*i];
+            let mut s = format!(
+                "{} [{}] {}: {} -> {}",
+                lang.t("exception", "例外"),
+                ex.label,
+                lang.t("applies", "适用"),
+                one_line(program.sources.snippet(ex.cond.span)),
+                one_line(program.sources.snippet(ex.value.span))
+            );
+            if let Some(c) = &ex.cite {
+                let _ = write!(
+                    s,
+                    "  ({}: {}, {})",
+                    lang.t("source", "依据"),
+                    c.text,
+                    c.validity()
+                );
+            }
+            s
+        }
+        Branch::Pending => lang
+            .t(
+                "an exception may apply; waiting for facts",
+                "可能适用例外，尚缺事实",
+            )
+            .to_string(),
+        Branch::Conflict(ls) => format!(
+            "{}: {}",
+            lang.t("CONFLICT between exceptions", "例外冲突"),
+            ls.iter()
+                .map(|i| decl.exceptions[*i].label.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Branch::Error => lang.t("could not be computed", "无法计算").to_string(),
+    };
+    let _ = writeln!(out, "{pad}    {rule}");
+    for c in &decl.cites {
+        let _ = writeln!(
+            out,
+            "{pad}    {}: {} ({})",
+            lang.t("source", "依据"),
+            c.text,
+            c.validity()
+        );
+    }
+    for p in &t.params {
+        let decl = &program.params[p.param.index()];
+        match p.value_index.and_then(|i| decl.values.get(i)) {
+            Some(v) => {
+                let _ = writeln!(
+                    out,
+                    "{pad}    {} {} = {} ({}; {}: {}, {})",
+                    lang.t("parameter", "参数"),
+                    decl.name,
+                    program.show(&v.value),
+                    match v.to {
+                        Some(to) => format!("{} {} {}", v.from, lang.t("to", "至"), to),
+                        None => format!("{} {}", lang.t("in force from", "自"), v.from),
+                    },
+                    lang.t("source", "依据"),
+                    v.cite.text,
+                    v.cite.validity()
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "{pad}    {} {}: {} {}",
+                    lang.t("parameter", "参数"),
+                    decl.name,
+                    lang.t("no value on", "无有效值"),
+                    p.at
+                );
+            }
+        }
+    }
+    for i in &t.inputs {
+        let _ = writeln!(
+            out,
+            "{pad}    {} {}",
+            lang.t("fact", "事实"),
+            input_line(program, facts, *i, lang)
+        );
+    }
+    for dep in &t.deps {
+        render_def(out, program, facts, traces, *dep, lang, seen, depth + 1);
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,170 @@
+//! The onestop engine: lowers a checked [`Program`] to a plan for a decision date
+//! (parameters resolved), evaluates one entity's facts against every measure with
+//! three-valued logic (known / missing facts / error), and explains the result.
+//!
+//! Depends on `lang` (the rules) and `calendar` (working days) only; it knows
+//! nothing of HTTP, databases or columnar batches.
+
+pub mod eval;
+pub mod explain;
+pub mod facts;
+pub mod report;
+pub mod testing;
+mod value_ops;
+
+pub use eval::{Branch, DefTrace, Evaluation, MeasureResult, Plan, Status, Val};
+pub use facts::{FactError, Facts, facts_from_json, value_from_json, value_to_json};
+
+use chrono::NaiveDate;
+use onestop_lang::{EntityId, MeasureId, Program, RuleSet};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// Why a value could not be computed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EvalError {
+    /// Two exceptions apply and neither has priority: the law must say which wins.
+    Conflict {
+        definition: String,
+        exceptions: Vec<String>,
+    },
+    NoParameterValue {
+        parameter: String,
+        date: NaiveDate,
+        covered: Option<(NaiveDate, Option<NaiveDate>)>,
+    },
+    Arithmetic(String),
+    Calendar(String),
+}
+
+impl std::fmt::Display for EvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EvalError::Conflict {
+                definition,
+                exceptions,
+            } => write!(
+                f,
+                "conflict in `{definition}`: exceptions {} all apply and none has priority",
+                exceptions
+                    .iter()
+                    .map(|e| format!("`{e}`"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            EvalError::NoParameterValue {
+                parameter,
+                date,
+                covered,
+            } => {
+                write!(f, "parameter `{parameter}` has no value on {date}")?;
+                if let Some((from, to)) = covered {
+                    match to {
+                        Some(t) => write!(f, " (its values cover {from} to {t})"),
+                        None => write!(f, " (its values start {from})"),
+                    }?;
+                }
+                Ok(())
+            }
+            EvalError::Arithmetic(m) => write!(f, "{m}"),
+            EvalError::Calendar(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+/// Options for one evaluation.
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// Record every definition evaluated, for `explain`.
+    pub trace: bool,
+    /// Evaluate only these measures (all of the entity's when empty).
+    pub measures: Vec<MeasureId>,
+}
+
+/// A checked program with a cache of per-date plans.
+pub struct Engine {
+    pub program: Arc<Program>,
+    plans: Mutex<HashMap<NaiveDate, Arc<Plan>>>,
+}
+
+impl Engine {
+    pub fn new(program: Program) -> Engine {
+        Engine {
+            program: Arc::new(program),
+            plans: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Loads and checks a rules directory; on failure returns the rendered diagnostics.
+    pub fn load(dir: &Path, reform: Option<&str>) -> Result<Engine, String> {
+        let mut set = RuleSet::load_dir(dir)?;
+        let reform_idx = match reform {
+            None => None,
+            Some(r) => Some(resolve_reform(&mut set, r)?),
+        };
+        let (program, diags) = set.check(reform_idx);
+        match program {
+            Some(p) => Ok(Engine::new(p)),
+            None => Err(onestop_lang::render_all(
+                &diags
+                    .into_iter()
+                    .filter(|d| d.is_error())
+                    .collect::<Vec<_>>(),
+                &set.sources,
+            )),
+        }
+    }
+
+    /// The plan for a date, built once and cached.
+    pub fn plan(&self, date: NaiveDate) -> Arc<Plan> {
+        let mut plans = match self.plans.lock() {
+            Ok(p) => p,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        plans
+            .entry(date)
+            .or_insert_with(|| Arc::new(Plan::new(self.program.clone(), date)))
+            .clone()
+    }
+
+    pub fn evaluate(&self, facts: &Facts, date: NaiveDate, opts: &EvalOptions) -> Evaluation {
+        let plan = self.plan(date);
+        eval::Evaluator::new(&plan, facts, opts.trace).run(&opts.measures)
+    }
+
+    pub fn entity(&self, name: &str) -> Result<EntityId, String> {
+        self.program.entity(name).ok_or_else(|| {
+            let names: Vec<&str> = self
+                .program
+                .entities
+                .iter()
+                .map(|e| e.name.as_str())
+                .collect();
+            format!(
+                "unknown entity `{name}`; expected one of: {}",
+                names.join(", ")
+            )
+        })
+    }
+}
+
+/// A reform given as an id shipped with the rules, or as a path to a `.reform` file.
+pub fn resolve_reform(set: &mut RuleSet, reform: &str) -> Result<usize, String> {
+    if let Some(i) = set.reform(reform) {
+        return Ok(i);
+    }
+    let path = Path::new(reform);
+    if path.exists() {
+        return set.add_reform_file(path);
+    }
+    let ids: Vec<&str> = set.reforms.iter().map(|r| r.id.as_str()).collect();
+    Err(format!(
+        "unknown reform `{reform}`: not a file, and not one of the shipped reforms ({})",
+        if ids.is_empty() {
+            "none".to_string()
+        } else {
+            ids.join(", ")
+        }
+    ))
+}

@@ -1,0 +1,997 @@
+//! Recursive-descent parser with recovery: one bad item never hides the rest.
+
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::lexer::{Tok, Token, lex};
+use crate::source::{FileId, Span};
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+
+/// What a file may contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.policy`: entities, enums, inputs, parameters, definitions, measures.
+    Rules,
+    /// `.test`: rule tests.
+    Tests,
+    /// `.reform`: a reform header and the parameters and definitions it replaces.
+    Reform,
+}
+
+impl FileKind {
+    pub fn from_path(path: &str) -> Option<FileKind> {
+        if path.ends_with(".policy") {
+            Some(FileKind::Rules)
+        } else if path.ends_with(".test") {
+            Some(FileKind::Tests)
+        } else if path.ends_with(".reform") {
+            Some(FileKind::Reform)
+        } else {
+            None
+        }
+    }
+}
+
+pub const TOP_LEVEL: &[&str] = &[
+    "scope",
+    "entity",
+    "enum",
+    "input",
+    "parameter",
+    "definition",
+    "measure",
+    "reform",
+    "test",
+];
+
+/// Words that cannot name anything.
+pub const RESERVED: &[&str] = &[
+    "scope",
+    "entity",
+    "enum",
+    "input",
+    "parameter",
+    "definition",
+    "measure",
+    "reform",
+    "test",
+    "if",
+    "then",
+    "else",
+    "and",
+    "or",
+    "not",
+    "in",
+    "unless",
+    "over",
+    "true",
+    "false",
+    "at",
+    "yuan",
+    "from",
+    "to",
+    "cite",
+    "title",
+    "summary",
+    "question",
+    "eligible",
+    "when",
+    "outputs",
+    "value",
+    "given",
+    "expect",
+    "within",
+    "is",
+    "missing",
+    "set",
+    "of",
+    "day",
+    "days",
+    "month",
+    "months",
+    "year",
+    "years",
+];
+
+pub const LANGUAGES: &[&str] = &["en", "zh", "ko", "ru", "es", "ar"];
+
+pub fn parse(file: FileId, text: &str, kind: FileKind, diags: &mut Vec<Diagnostic>) -> Vec<Item> {
+    let toks = lex(file, text, diags);
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        diags,
+        scope: None,
+        kind,
+    };
+    p.file()
+}
+
+struct Parser<'a> {
+    toks: Vec<Token>,
+    pos: usize,
+    diags: &'a mut Vec<Diagnostic>,
+    scope: Option<Ident>,
+    kind: FileKind,
+}
+
+/// A parse failure already reported as a diagnostic.
+struct Reported;
+type PResult<T> = Result<T, Reported>;
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> &Tok {
+        &self.toks[self.pos].tok
+    }
+    fn peek_at(&self, n: usize) -> &Tok {
+        let i = (self.pos + n).min(self.toks.len() - 1);
+        &self.toks[i].tok
+    }
+    fn span(&self) -> Span {
+        self.toks[self.pos].span
+    }
+    fn prev_span(&self) -> Span {
+        self.toks[self.pos.saturating_sub(1)].span
+    }
+    fn bump(&mut self) -> Token {
+        let t = self.toks[self.pos].clone();
+        if self.pos + 1 < self.toks.len() {
+            self.pos += 1;
+        }
+        t
+    }
+    fn is_kw(&self, kw: &str) -> bool {
+        matches!(self.peek(), Tok::Ident(s) if s == kw)
+    }
+    fn is_sym(&self, sym: &str) -> bool {
+        matches!(self.peek(), Tok::Sym(s) if *s == sym)
+    }
+    fn eat_kw(&mut self, kw: &str) -> bool {
+        if self.is_kw(kw) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+    fn eat_sym(&mut self, sym: &str) -> bool {
+        if self.is_sym(sym) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+    fn at_top_level(&self) -> bool {
+        matches!(self.peek(), Tok::Ident(s) if TOP_LEVEL.contains(&s.as_str()))
+            && self.toks[self.pos].line_start
+            || matches!(self.peek(), Tok::Eof)
+    }
+
+    fn error<T>(&mut self, message: impl Into<String>, hint: impl Into<String>) -> PResult<T> {
+        let span = self.span();
+        let found = self.peek().describe();
+        self.diags.push(
+            Diagnostic::error(
+                "E-SYNTAX",
+                span,
+                format!("{}, found {found}", message.into()),
+            )
+            .hint(hint),
+        );
+        Err(Reported)
+    }
+
+    fn expect_kw(&mut self, kw: &str, hint: &str) -> PResult<Span> {
+        if self.is_kw(kw) {
+            Ok(self.bump().span)
+        } else {
+            self.error(format!("expected `{kw}`"), hint)
+        }
+    }
+    fn expect_sym(&mut self, sym: &str, hint: &str) -> PResult<Span> {
+        if self.is_sym(sym) {
+            Ok(self.bump().span)
+        } else {
+            self.error(format!("expected `{sym}`"), hint)
+        }
+    }
+
+    fn ident(&mut self, what: &str) -> PResult<Ident> {
+        match self.peek().clone() {
+            Tok::Ident(name) => {
+                if RESERVED.contains(&name.as_str()) {
+                    return self.error(
+                        format!("expected {what}, but `{name}` is a reserved word"),
+                        "choose another name, e.g. add a suffix",
+                    );
+                }
+                let span = self.bump().span;
+                Ok(Ident { name, span })
+            }
+            _ => self.error(
+                format!("expected {what}"),
+                "names are written in_snake_case",
+            ),
+        }
+    }
+
+    /// A measure or reform id such as `enterprise.tech-transfer-tax`: words joined by `.` and `-` without spaces.
+    fn dotted_id(&mut self, what: &str) -> PResult<Ident> {
+        let start = self.span();
+        let mut name = match self.peek().clone() {
+            Tok::Ident(s) => {
+                self.bump();
+                s
+            }
+            _ => return self.error(format!("expected {what}"), "ids look like group.some-name"),
+        };
+        let mut end = start;
+        loop {
+            let adjacent = self.span().start == end.end && self.span().file == end.file;
+            match self.peek().clone() {
+                Tok::Sym(s) if (s == "." || s == "-") && adjacent => {
+                    let next_adjacent = self.toks[self.pos + 1].span.start == self.span().end;
+                    if !next_adjacent {
+                        break;
+                    }
+                    end = self.bump().span;
+                    name.push_str(s);
+                }
+                Tok::Ident(s) if adjacent && (name.ends_with('.') || name.ends_with('-')) => {
+                    end = self.bump().span;
+                    name.push_str(&s);
+                }
+                Tok::Num {
+                    value,
+                    integral: true,
+                } if adjacent && name.ends_with('-') => {
+                    end = self.bump().span;
+                    name.push_str(&value.to_string());
+                }
+                _ => break,
+            }
+        }
+        if name.ends_with('.') || name.ends_with('-') {
+            return self.error(
+                format!("incomplete {what} `{name}`"),
+                "ids look like group.some-name",
+            );
+        }
+        Ok(Ident {
+            name,
+            span: start.to(end),
+        })
+    }
+
+    fn string(&mut self, what: &str) -> PResult<String> {
+        match self.peek().clone() {
+            Tok::Str(s) => {
+                self.bump();
+                Ok(s)
+            }
+            _ => self.error(
+                format!("expected {what} in double quotes"),
+                "e.g. \"Exempt amount\"",
+            ),
+        }
+    }
+
+    fn date(&mut self, what: &str) -> PResult<NaiveDate> {
+        match self.peek().clone() {
+            Tok::Date(d) => {
+                self.bump();
+                Ok(d)
+            }
+            _ => self.error(format!("expected {what}"), "dates are written YYYY-MM-DD"),
+        }
+    }
+
+    fn recover(&mut self) {
+        self.bump();
+        while !self.at_top_level() {
+            self.bump();
+        }
+    }
+
+    fn file(&mut self) -> Vec<Item> {
+        let mut items = Vec::new();
+        while !matches!(self.peek(), Tok::Eof) {
+            if !self.at_top_level() {
+                let span = self.span();
+                let found = self.peek().describe();
+                let hint = match self.kind {
+                    FileKind::Tests => "a test file holds `test \"name\"` blocks",
+                    FileKind::Reform => {
+                        "a reform file holds `reform`, `scope`, `parameter` and `definition` items"
+                    }
+                    FileKind::Rules => {
+                        "items start at the beginning of a line with scope, entity, enum, input, parameter, definition or measure"
+                    }
+                };
+                self.diags.push(
+                    Diagnostic::error(
+                        "E-SYNTAX",
+                        span,
+                        format!("expected a declaration, found {found}"),
+                    )
+                    .hint(hint),
+                );
+                self.recover();
+                continue;
+            }
+            match self.item() {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => {}
+                Err(Reported) => self.recover(),
+            }
+        }
+        items
+    }
+
+    fn item(&mut self) -> PResult<Option<Item>> {
+        let start = self.span();
+        let kw = match self.peek() {
+            Tok::Ident(s) => s.clone(),
+            _ => return self.error("expected a declaration", "see docs/rule-language.md"),
+        };
+        let allowed = match self.kind {
+            FileKind::Rules => !matches!(kw.as_str(), "test" | "reform"),
+            FileKind::Tests => kw == "test",
+            FileKind::Reform => {
+                matches!(kw.as_str(), "reform" | "scope" | "parameter" | "definition")
+            }
+        };
+        if !allowed {
+            let hint = match self.kind {
+                FileKind::Rules => "tests go in .test files and reforms in .reform files",
+                FileKind::Tests => "rules go in .policy files",
+                FileKind::Reform => "a reform may only replace parameters and definitions",
+            };
+            return self.error(format!("`{kw}` is not allowed in this kind of file"), hint);
+        }
+        self.bump();
+        let (kind, name, meta) = match kw.as_str() {
+            "scope" => {
+                let name = self.ident("an entity name after `scope`")?;
+                self.scope = Some(name.clone());
+                return Ok(Some(Item {
+                    kind: ItemKind::Scope,
+                    span: start.to(name.span),
+                    name,
+                    scope: None,
+                    meta: Meta::default(),
+                }));
+            }
+            "entity" => {
+                let name = self.ident("an entity name")?;
+                let meta = self.meta()?;
+                (ItemKind::Entity, name, meta)
+            }
+            "enum" => {
+                let name = self.ident("an enumeration name")?;
+                let meta = self.meta()?;
+                let mut values = Vec::new();
+                while self.eat_kw("value") {
+                    let vname = self.ident("a value name")?;
+                    let title = self.texts_opt()?;
+                    values.push(EnumValue { name: vname, title });
+                }
+                if values.is_empty() {
+                    return self.error(
+                        "expected `value` lines listing the enumeration's values",
+                        "e.g. value haidian en \"Haidian\" zh \"海淀区\"",
+                    );
+                }
+                (ItemKind::Enum { values }, name, meta)
+            }
+            "input" => {
+                let name = self.ident("an input name")?;
+                self.expect_sym(":", "inputs are declared `input name : type`")?;
+                let ty = self.type_expr()?;
+                let meta = self.meta()?;
+                (ItemKind::Input { ty }, name, meta)
+            }
+            "parameter" => {
+                let name = self.ident("a parameter name")?;
+                let ty = if self.eat_sym(":") {
+                    Some(self.type_expr()?)
+                } else {
+                    None
+                };
+                let meta = self.meta()?;
+                let mut values = Vec::new();
+                while self.value_clause_ahead() {
+                    values.push(self.param_value()?);
+                }
+                if values.is_empty() {
+                    return self.error(
+                        "expected dated values `from YYYY-MM-DD: value cite \"source\" from YYYY-MM-DD`",
+                        "every parameter value has a start date and a citation",
+                    );
+                }
+                (ItemKind::Parameter { ty, values }, name, meta)
+            }
+            "definition" => {
+                let name = self.ident("a definition name")?;
+                self.expect_sym(":", "definitions are declared `definition name : type`")?;
+                let ty = self.type_expr()?;
+                let meta = self.meta()?;
+                self.expect_sym("=", "after the title and citation comes `= expression`")?;
+                let default = self.expr()?;
+                let mut exceptions = Vec::new();
+                while self.is_kw("unless") {
+                    exceptions.push(self.exception()?);
+                }
+                (
+                    ItemKind::Definition {
+                        ty,
+                        default,
+                        exceptions,
+                    },
+                    name,
+                    meta,
+                )
+            }
+            "measure" => {
+                let name = self.dotted_id("a measure id")?;
+                let meta = self.meta()?;
+                self.expect_kw("eligible", "a measure states `eligible when condition`")?;
+                self.expect_kw("when", "a measure states `eligible when condition`")?;
+                let eligible = self.expr()?;
+                let mut outputs = Vec::new();
+                if self.eat_kw("outputs") {
+                    outputs.push(self.ident("an output name")?);
+                    while self.eat_sym(",") {
+                        outputs.push(self.ident("an output name")?);
+                    }
+                }
+                (ItemKind::Measure { eligible, outputs }, name, meta)
+            }
+            "reform" => {
+                let name = self.dotted_id("a reform id")?;
+                let meta = self.meta()?;
+                (ItemKind::Reform, name, meta)
+            }
+            "test" => {
+                let s = self.span();
+                let title = self.string("the test's name")?;
+                let name = Ident {
+                    name: title,
+                    span: s,
+                };
+                let case = self.test_body()?;
+                (ItemKind::Test(case), name, Meta::default())
+            }
+            _ => return self.error("expected a declaration", "see docs/rule-language.md"),
+        };
+        let scope = match kind {
+            ItemKind::Input { .. } | ItemKind::Definition { .. } | ItemKind::Measure { .. } => {
+                if self.scope.is_none() {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "E-SCOPE",
+                            name.span,
+                            format!("`{}` is not inside any entity scope", name.name),
+                        )
+                        .hint("begin the file with `scope enterprise` (or person, project)"),
+                    );
+                }
+                self.scope.clone()
+            }
+            _ => None,
+        };
+        Ok(Some(Item {
+            kind,
+            scope,
+            span: start.to(self.prev_span()),
+            name,
+            meta,
+        }))
+    }
+
+    fn value_clause_ahead(&self) -> bool {
+        if !self.is_kw("from") || !matches!(self.peek_at(1), Tok::Date(_)) {
+            return false;
+        }
+        match self.peek_at(2) {
+            Tok::Sym(":") => true,
+            Tok::Ident(s) if s == "to" => {
+                matches!(self.peek_at(3), Tok::Date(_)) && matches!(self.peek_at(4), Tok::Sym(":"))
+            }
+            _ => false,
+        }
+    }
+
+    fn param_value(&mut self) -> PResult<ParamValue> {
+        let start = self.expect_kw("from", "")?;
+        let from = self.date("a start date")?;
+        let to = if self.eat_kw("to") {
+            Some(self.date("an end date")?)
+        } else {
+            None
+        };
+        self.expect_sym(":", "write `from YYYY-MM-DD: value`")?;
+        let value = self.expr()?;
+        let cite = if self.is_kw("cite") {
+            Some(self.citation()?)
+        } else {
+            None
+        };
+        Ok(ParamValue {
+            from,
+            to,
+            value,
+            cite,
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    fn exception(&mut self) -> PResult<Exception> {
+        let start = self.expect_kw("unless", "")?;
+        let mut label = None;
+        let mut over = Vec::new();
+        if self.eat_sym("[") {
+            label = Some(self.ident("an exception label")?);
+            if self.eat_kw("over") {
+                over.push(self.ident("the label of a lower-priority exception")?);
+                while self.eat_sym(",") {
+                    over.push(self.ident("the label of a lower-priority exception")?);
+                }
+            }
+            self.expect_sym(
+                "]",
+                "an exception label looks like `[pilot]` or `[pilot over national]`",
+            )?;
+        }
+        let cond = self.expr()?;
+        self.expect_kw("then", "an exception reads `unless condition then value`")?;
+        let value = self.expr()?;
+        let cite = if self.is_kw("cite") {
+            Some(self.citation()?)
+        } else {
+            None
+        };
+        Ok(Exception {
+            label,
+            over,
+            cond,
+            value,
+            cite,
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    fn texts_opt(&mut self) -> PResult<Texts> {
+        let mut t = Texts::default();
+        while let Tok::Ident(lang) = self.peek().clone() {
+            if !LANGUAGES.contains(&lang.as_str()) || !matches!(self.peek_at(1), Tok::Str(_)) {
+                break;
+            }
+            self.bump();
+            let s = self.string("text")?;
+            t.entries.push((lang, s));
+        }
+        Ok(t)
+    }
+
+    fn texts(&mut self, what: &str) -> PResult<Texts> {
+        let t = self.texts_opt()?;
+        if t.entries.is_empty() {
+            return self.error(
+                format!("expected {what} as language-tagged text"),
+                "e.g. en \"Exempt amount\" zh \"免税额\" (languages: en zh ko ru es ar)",
+            );
+        }
+        Ok(t)
+    }
+
+    fn citation(&mut self) -> PResult<Citation> {
+        let start = self.expect_kw("cite", "")?;
+        let text = self.string("the source")?;
+        let mut from = None;
+        let mut to = None;
+        if self.is_kw("from") && !self.value_clause_ahead() {
+            self.bump();
+            from = Some(self.date("the date the source takes effect")?);
+        }
+        if self.is_kw("to") {
+            self.bump();
+            to = Some(self.date("the date the source ceases to apply")?);
+        }
+        Ok(Citation {
+            text,
+            from,
+            to,
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    fn meta(&mut self) -> PResult<Meta> {
+        let mut m = Meta::default();
+        loop {
+            if self.eat_kw("title") {
+                m.title = self.texts("a title")?;
+            } else if self.eat_kw("summary") {
+                m.summary = self.texts("a summary")?;
+            } else if self.eat_kw("question") {
+                m.question = self.texts("a question")?;
+            } else if self.is_kw("cite") {
+                let c = self.citation()?;
+                m.cites.push(c);
+            } else {
+                return Ok(m);
+            }
+        }
+    }
+
+    fn type_expr(&mut self) -> PResult<TypeExpr> {
+        let start = self.span();
+        if self.eat_kw("set") {
+            self.expect_kw("of", "set types are written `set of district`")?;
+            let inner = self.type_expr()?;
+            return Ok(TypeExpr::Set(Box::new(inner), start.to(self.prev_span())));
+        }
+        match self.peek().clone() {
+            Tok::Ident(name) if !RESERVED.contains(&name.as_str()) => {
+                let span = self.bump().span;
+                Ok(TypeExpr::Named(Ident { name, span }))
+            }
+            _ => self.error(
+                "expected a type",
+                "types: bool, int, decimal, money, rate, date, duration, text, an enumeration, set of T",
+            ),
+        }
+    }
+
+    fn test_body(&mut self) -> PResult<TestCase> {
+        let mut case = TestCase {
+            entity: None,
+            date: None,
+            reform: None,
+            given: Vec::new(),
+            expect: Vec::new(),
+        };
+        loop {
+            if self.eat_kw("entity") {
+                case.entity = Some(self.ident("an entity name")?);
+            } else if self.eat_kw("date") {
+                case.date = Some(self.date("the decision date")?);
+            } else if self.eat_kw("reform") {
+                case.reform = Some(self.dotted_id("a reform id")?);
+            } else if self.eat_kw("given") {
+                while matches!(self.peek(), Tok::Ident(s) if !is_test_clause(s)) {
+                    let name = self.ident("a fact name")?;
+                    self.expect_sym("=", "facts are written `name = value`")?;
+                    let value = self.expr()?;
+                    case.given.push((name, value));
+                }
+            } else if self.eat_kw("expect") {
+                while matches!(self.peek(), Tok::Ident(s) if !is_test_clause(s) || s == "measure") {
+                    let start = self.span();
+                    let e = self.expectation()?;
+                    case.expect.push((e, start.to(self.prev_span())));
+                }
+            } else {
+                break;
+            }
+        }
+        Ok(case)
+    }
+
+    fn expectation(&mut self) -> PResult<Expectation> {
+        if self.eat_kw("measure") {
+            let id = self.dotted_id("a measure id")?;
+            self.expect_kw(
+                "is",
+                "write `measure id is eligible|not eligible|undetermined`",
+            )?;
+            let status = if self.eat_kw("eligible") {
+                ExpectedStatus::Eligible
+            } else if self.eat_kw("not") {
+                self.expect_kw("eligible", "write `is not eligible`")?;
+                ExpectedStatus::NotEligible
+            } else if self.eat_kw("undetermined") {
+                ExpectedStatus::Undetermined
+            } else {
+                return self.error(
+                    "expected a status",
+                    "a measure is `eligible`, `not eligible` or `undetermined`",
+                );
+            };
+            let missing = if self.eat_kw("missing") {
+                let mut v = vec![self.ident("a fact name")?];
+                while self.eat_sym(",") {
+                    v.push(self.ident("a fact name")?);
+                }
+                Some(v)
+            } else {
+                None
+            };
+            return Ok(Expectation::Measure {
+                id,
+                status,
+                missing,
+            });
+        }
+        let name = self.ident("an output name")?;
+        if self.eat_kw("is") {
+            if self.eat_kw("unknown") {
+                return Ok(Expectation::Unknown { name });
+            }
+            if self.eat_kw("conflict") {
+                return Ok(Expectation::Conflict { name });
+            }
+            return self.error(
+                "expected `unknown` or `conflict`",
+                "write `name is unknown` or `name = value`",
+            );
+        }
+        self.expect_sym("=", "an expectation reads `name = value`")?;
+        let value = self.expr()?;
+        let within = if self.eat_kw("within") {
+            Some(self.expr()?)
+        } else {
+            None
+        };
+        Ok(Expectation::Value {
+            name,
+            value,
+            within,
+        })
+    }
+
+    // ---- expressions ----
+
+    pub fn expr(&mut self) -> PResult<Expr> {
+        if self.is_kw("if") {
+            let start = self.bump().span;
+            let c = self.expr()?;
+            self.expect_kw("then", "write `if condition then a else b`")?;
+            let a = self.expr()?;
+            self.expect_kw("else", "write `if condition then a else b`")?;
+            let b = self.expr()?;
+            let span = start.to(b.span);
+            return Ok(Expr {
+                kind: ExprKind::If(Box::new(c), Box::new(a), Box::new(b)),
+                span,
+            });
+        }
+        self.or_expr()
+    }
+
+    fn binary(op: BinOp, a: Expr, b: Expr) -> Expr {
+        let span = a.span.to(b.span);
+        Expr {
+            kind: ExprKind::Binary(op, Box::new(a), Box::new(b)),
+            span,
+        }
+    }
+
+    fn or_expr(&mut self) -> PResult<Expr> {
+        let mut a = self.and_expr()?;
+        while self.eat_kw("or") {
+            let b = self.and_expr()?;
+            a = Self::binary(BinOp::Or, a, b);
+        }
+        Ok(a)
+    }
+
+    fn and_expr(&mut self) -> PResult<Expr> {
+        let mut a = self.not_expr()?;
+        while self.eat_kw("and") {
+            let b = self.not_expr()?;
+            a = Self::binary(BinOp::And, a, b);
+        }
+        Ok(a)
+    }
+
+    fn not_expr(&mut self) -> PResult<Expr> {
+        if self.is_kw("not") {
+            let start = self.bump().span;
+            let e = self.not_expr()?;
+            let span = start.to(e.span);
+            return Ok(Expr {
+                kind: ExprKind::Not(Box::new(e)),
+                span,
+            });
+        }
+        self.cmp_expr()
+    }
+
+    fn cmp_expr(&mut self) -> PResult<Expr> {
+        let a = self.add_expr()?;
+        let op = match self.peek() {
+            Tok::Sym("=") => Some(BinOp::Eq),
+            Tok::Sym("!=") => Some(BinOp::Ne),
+            Tok::Sym("<") => Some(BinOp::Lt),
+            Tok::Sym("<=") => Some(BinOp::Le),
+            Tok::Sym(">") => Some(BinOp::Gt),
+            Tok::Sym(">=") => Some(BinOp::Ge),
+            _ => None,
+        };
+        if let Some(op) = op {
+            self.bump();
+            let b = self.add_expr()?;
+            return Ok(Self::binary(op, a, b));
+        }
+        let negated = self.is_kw("not") && matches!(self.peek_at(1), Tok::Ident(s) if s == "in");
+        if negated {
+            self.bump();
+        }
+        if self.eat_kw("in") {
+            let set = self.add_expr()?;
+            let span = a.span.to(set.span);
+            return Ok(Expr {
+                kind: ExprKind::In {
+                    elem: Box::new(a),
+                    set: Box::new(set),
+                    negated,
+                },
+                span,
+            });
+        }
+        Ok(a)
+    }
+
+    fn add_expr(&mut self) -> PResult<Expr> {
+        let mut a = self.mul_expr()?;
+        loop {
+            let op = if self.is_sym("+") {
+                BinOp::Add
+            } else if self.is_sym("-") {
+                BinOp::Sub
+            } else {
+                return Ok(a);
+            };
+            self.bump();
+            let b = self.mul_expr()?;
+            a = Self::binary(op, a, b);
+        }
+    }
+
+    fn mul_expr(&mut self) -> PResult<Expr> {
+        let mut a = self.unary()?;
+        loop {
+            let op = if self.is_sym("*") {
+                BinOp::Mul
+            } else if self.is_sym("/") {
+                BinOp::Div
+            } else {
+                return Ok(a);
+            };
+            self.bump();
+            let b = self.unary()?;
+            a = Self::binary(op, a, b);
+        }
+    }
+
+    fn unary(&mut self) -> PResult<Expr> {
+        if self.is_sym("-") {
+            let start = self.bump().span;
+            let e = self.unary()?;
+            let span = start.to(e.span);
+            return Ok(Expr {
+                kind: ExprKind::Neg(Box::new(e)),
+                span,
+            });
+        }
+        self.primary()
+    }
+
+    fn primary(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let kind = match self.peek().clone() {
+            Tok::Num { value, integral } => {
+                self.bump();
+                if self.eat_kw("yuan") {
+                    ExprKind::Money(value)
+                } else if let Some(unit) = self.duration_unit() {
+                    if !integral {
+                        self.diags.push(
+                            Diagnostic::error(
+                                "E-SYNTAX",
+                                start.to(self.prev_span()),
+                                "durations are whole numbers of days, months or years",
+                            )
+                            .hint("write e.g. `18 months` instead of `1.5 years`"),
+                        );
+                    }
+                    let n = value.trunc().to_i64().unwrap_or(i64::MAX);
+                    ExprKind::Duration(n, unit)
+                } else {
+                    ExprKind::Num { value, integral }
+                }
+            }
+            Tok::Percent(v) => {
+                self.bump();
+                ExprKind::Percent(v)
+            }
+            Tok::Date(d) => {
+                self.bump();
+                ExprKind::Date(d)
+            }
+            Tok::Str(s) => {
+                self.bump();
+                ExprKind::Text(s)
+            }
+            Tok::Sym("(") => {
+                self.bump();
+                let e = self.expr()?;
+                self.expect_sym(")", "close the parenthesis")?;
+                return Ok(Expr {
+                    kind: e.kind,
+                    span: start.to(self.prev_span()),
+                });
+            }
+            Tok::Sym("{") => {
+                self.bump();
+                let mut elems = Vec::new();
+                if !self.is_sym("}") {
+                    elems.push(self.expr()?);
+                    while self.eat_sym(",") {
+                        elems.push(self.expr()?);
+                    }
+                }
+                self.expect_sym("}", "sets are written `{a, b, c}`")?;
+                ExprKind::SetLit(elems)
+            }
+            Tok::Ident(s) if s == "true" || s == "false" => {
+                self.bump();
+                ExprKind::Bool(s == "true")
+            }
+            Tok::Ident(_) => {
+                let name = self.ident("a name")?;
+                if self.is_sym("(") {
+                    self.bump();
+                    let mut args = Vec::new();
+                    if !self.is_sym(")") {
+                        args.push(self.expr()?);
+                        while self.eat_sym(",") {
+                            args.push(self.expr()?);
+                        }
+                    }
+                    self.expect_sym(")", "close the argument list")?;
+                    ExprKind::Call(name, args)
+                } else if self.is_sym(".") && matches!(self.peek_at(1), Tok::Ident(_)) {
+                    self.bump();
+                    let variant = self.ident("a value name")?;
+                    ExprKind::Qualified(name, variant)
+                } else if self.eat_kw("at") {
+                    let when = self.primary()?;
+                    ExprKind::At(name, Box::new(when))
+                } else {
+                    ExprKind::Name(name)
+                }
+            }
+            _ => {
+                return self.error(
+                    "expected a value or a name",
+                    "an expression is a name, a number like `5 000 000 yuan` or `25%`, a date, or a function call",
+                );
+            }
+        };
+        Ok(Expr {
+            kind,
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    fn duration_unit(&mut self) -> Option<DurUnit> {
+        let unit = match self.peek() {
+            Tok::Ident(s) if s == "day" || s == "days" => DurUnit::Days,
+            Tok::Ident(s) if s == "month" || s == "months" => DurUnit::Months,
+            Tok::Ident(s) if s == "year" || s == "years" => DurUnit::Years,
+            _ => return None,
+        };
+        self.bump();
+        Some(unit)
+    }
+}
+
+fn is_test_clause(s: &str) -> bool {
+    matches!(
+        s,
+        "entity" | "date" | "reform" | "given" | "expect" | "test" | "measure"
+    )
+}
