@@ -238,14 +238,14 @@ impl<'a> Parser<'a> {
                     end = self.bump().span;
                     name.push_str(s);
                 }
-                Tok::Ident(s) if adjacent && (name.ends_with('.') || name.ends_with('-')) => {
+                Tok::Ident(s) if adjacent => {
                     end = self.bump().span;
                     name.push_str(&s);
                 }
                 Tok::Num {
                     value,
                     integral: true,
-                } if adjacent && name.ends_with('-') => {
+                } if adjacent => {
                     end = self.bump().span;
                     name.push_str(&value.to_string());
                 }
