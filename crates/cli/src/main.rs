@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use onestop_engine::explain::{Lang, render_explanation, render_summary};
 use onestop_engine::report::{evaluation_to_json, output_name, val_to_json};
 use onestop_engine::testing::run_tests;
-use onestop_engine::{Engine, EvalOptions, Evaluation, Facts, facts_from_json};
+use onestop_engine::{Engine, EvalOptions, Evaluation, Facts, LoadError, facts_from_json};
 use onestop_lang::{RuleSet, Severity, render_all};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -360,9 +360,12 @@ fn cmd_eval(a: EvalArgs, explain: bool) -> Result<ExitCode, String> {
         Some(d) => parse_date(&d)?,
         None => chrono::Local::now().date_naive(),
     };
-    let base = Engine::load(&dir, None).map_err(|diags| {
-        eprint!("{diags}");
-        "the rules have errors; run `onestop check`".to_string()
+    let base = Engine::load(&dir, None).map_err(|e| match e {
+        LoadError::Input(m) => m,
+        LoadError::Rules(diags) => {
+            eprint!("{diags}");
+            "the rules have errors; run `onestop check`".to_string()
+        }
     })?;
     let entity = base.entity(&entity_name)?;
     let facts = facts_from_json(&base.program, entity, &json).map_err(|e| e.to_string())?;
@@ -391,9 +394,12 @@ fn cmd_eval(a: EvalArgs, explain: bool) -> Result<ExitCode, String> {
         print_one(&base, &facts, &ev, a.format, explain, lang)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let reformed = Engine::load(&dir, Some(reform)).map_err(|diags| {
-        eprint!("{diags}");
-        format!("reform `{reform}` does not apply cleanly to the rules")
+    let reformed = Engine::load(&dir, Some(reform)).map_err(|e| match e {
+        LoadError::Input(m) => m,
+        LoadError::Rules(diags) => {
+            eprint!("{diags}");
+            format!("reform `{reform}` does not apply cleanly to the rules")
+        }
     })?;
     // Same facts, re-read against the reformed program (inputs are unchanged by reforms).
     let rfacts = facts_from_json(&reformed.program, entity, &json).map_err(|e| e.to_string())?;

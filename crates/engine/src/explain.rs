@@ -42,9 +42,18 @@ pub fn status_text(s: Status, lang: Lang) -> &'static str {
     }
 }
 
+/// A value in the reader's language (`元` for yuan in Chinese).
+pub fn show_value(program: &Program, v: &onestop_lang::Value, lang: Lang) -> String {
+    let s = program.show(v);
+    match (lang, v) {
+        (Lang::Zh, onestop_lang::Value::Money(_)) => s.replace(" yuan", " 元"),
+        _ => s,
+    }
+}
+
 pub fn show_val(program: &Program, v: &Val, lang: Lang) -> String {
     match v {
-        Val::Known(x) => program.show(x),
+        Val::Known(x) => show_value(program, x, lang),
         Val::Missing(m) => format!(
             "{} ({})",
             lang.t("unknown", "未知"),
@@ -60,7 +69,7 @@ pub fn show_val(program: &Program, v: &Val, lang: Lang) -> String {
 fn input_line(program: &Program, facts: &crate::Facts, i: InputId, lang: Lang) -> String {
     let decl = &program.inputs[i.index()];
     let v = match facts.get(i) {
-        Some(v) => program.show(v),
+        Some(v) => show_value(program, v, lang),
         None => lang.t("not given", "未提供").to_string(),
     };
     format!("{} = {v}  ({})", decl.name, decl.title.best(lang.code()))
@@ -280,7 +289,7 @@ fn render_def(
                     "{pad}    {} {} = {} ({}; {}: {}, {})",
                     lang.t("parameter", "参数"),
                     decl.name,
-                    program.show(&v.value),
+                    show_value(program, &v.value, lang),
                     match v.to {
                         Some(to) => format!("{} {} {}", v.from, lang.t("to", "至"), to),
                         None => format!("{} {}", lang.t("in force from", "自"), v.from),

@@ -73,6 +73,15 @@ impl std::fmt::Display for EvalError {
     }
 }
 
+/// Why rules could not be loaded.
+#[derive(Debug, Clone)]
+pub enum LoadError {
+    /// A missing directory, unreadable file or unknown reform: one line for the user.
+    Input(String),
+    /// The rules have errors: the rendered diagnostics.
+    Rules(String),
+}
+
 /// Options for one evaluation.
 #[derive(Debug, Clone, Default)]
 pub struct EvalOptions {
@@ -97,22 +106,22 @@ impl Engine {
     }
 
     /// Loads and checks a rules directory; on failure returns the rendered diagnostics.
-    pub fn load(dir: &Path, reform: Option<&str>) -> Result<Engine, String> {
-        let mut set = RuleSet::load_dir(dir)?;
+    pub fn load(dir: &Path, reform: Option<&str>) -> Result<Engine, LoadError> {
+        let mut set = RuleSet::load_dir(dir).map_err(LoadError::Input)?;
         let reform_idx = match reform {
             None => None,
-            Some(r) => Some(resolve_reform(&mut set, r)?),
+            Some(r) => Some(resolve_reform(&mut set, r).map_err(LoadError::Input)?),
         };
         let (program, diags) = set.check(reform_idx);
         match program {
             Some(p) => Ok(Engine::new(p)),
-            None => Err(onestop_lang::render_all(
+            None => Err(LoadError::Rules(onestop_lang::render_all(
                 &diags
                     .into_iter()
                     .filter(|d| d.is_error())
                     .collect::<Vec<_>>(),
                 &set.sources,
-            )),
+            ))),
         }
     }
 

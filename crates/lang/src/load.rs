@@ -234,10 +234,11 @@ pub fn apply_reform(base: &[Item], reform: &[Item], diags: &mut Vec<Diagnostic>)
 }
 
 fn unknown_target(diags: &mut Vec<Diagnostic>, r: &Item, base: &[Item], what: &str) {
-    let names = base.iter().filter(|i| match (&i.kind, what) {
-        (ItemKind::Parameter { .. }, "parameter") => true,
-        (ItemKind::Definition { .. }, "definition") => true,
-        _ => false,
+    let names = base.iter().filter(|i| {
+        matches!(
+            (&i.kind, what),
+            (ItemKind::Parameter { .. }, "parameter") | (ItemKind::Definition { .. }, "definition")
+        )
     });
     let hint = did_you_mean(&r.name.name, names.map(|i| i.name.name.as_str()))
         .map(|s| format!("did you mean `{s}`?"))

@@ -1,0 +1,398 @@
+//! The `onestop` command through its public face: exit codes, output, and errors.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn onestop(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_onestop"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("run onestop")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tmp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("onestop-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p
+}
+
+#[test]
+fn check_is_clean_on_the_shipped_rules() {
+    let o = onestop(&["check", "rules"]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert!(out.contains(" 0 error(s)"), "{out}");
+}
+
+#[test]
+fn every_rule_test_passes() {
+    // `cargo test` runs the rule tests through the same command users run.
+    let o = onestop(&["test", "rules"]);
+    let out = stdout(&o);
+    let last = out.lines().last().unwrap_or("");
+    assert!(o.status.success(), "{out}");
+    assert!(last.ends_with(" passed, 0 failed"), "{last}");
+    let passed: usize = last
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(passed >= 10, "{last}");
+}
+
+#[test]
+fn check_reports_file_line_column_and_fails() {
+    let dir = std::env::temp_dir().join(format!("onestop-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("a.policy"),
+        "entity enterprise\n  title en \"E\" zh \"企业\"\nscope enterprise\ndefinition x : money\n  title en \"X\" zh \"X\"\n  cite \"EIT Law art. 4\" from 2008-01-01\n  = y + 1 yuan\n",
+    )
+    .expect("write");
+    let o = onestop(&["check", dir.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("a.policy:7:5"), "{out}");
+    assert!(out.contains("unknown name `y`"), "{out}");
+    assert!(out.contains("1 error(s)"), "{out}");
+}
+
+#[test]
+fn measures_lists_every_measure_and_which_have_rules() {
+    let o = onestop(&["measures", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).expect("json array");
+    assert_eq!(rows.len(), onestop_catalog::embedded().measures.len());
+    for r in &rows {
+        for key in ["id", "title", "source", "computable"] {
+            assert!(r.get(key).is_some(), "{key} missing in {r}");
+        }
+    }
+    let tt = rows
+        .iter()
+        .find(|r| r["id"] == "enterprise.tech-transfer-tax")
+        .expect("tech transfer");
+    assert_eq!(tt["computable"], true);
+    assert!(
+        tt["source"]
+            .as_str()
+            .unwrap_or("")
+            .contains("003_021bab1a94e0afa8.txt §20")
+    );
+    let maker = rows
+        .iter()
+        .find(|r| r["id"] == "enterprise.maker-space")
+        .expect("a list-only measure");
+    assert_eq!(maker["computable"], false);
+}
+
+#[test]
+fn every_compute_measure_has_rules() {
+    let o = onestop(&["measures", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).expect("json");
+    let catalog = onestop_catalog::embedded();
+    let mut missing = Vec::new();
+    for m in &catalog.measures {
+        // gov.policy-reform-simulation is computed over populations by `onestop simulate`, not per case.
+        if m.kinds.iter().any(|k| k == "compute") && m.id != "gov.policy-reform-simulation" {
+            let row = rows.iter().find(|r| r["id"] == m.id.as_str()).expect("row");
+            if row["computable"] != true {
+                missing.push(m.id.clone());
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "compute measures without rules: {missing:?}"
+    );
+}
+
+const FACTS: &str = r#"{"tax_year": 2021, "is_resident_enterprise": true, "is_high_tech_enterprise": false,
+ "zgc_park": "dongcheng_park", "tech_transfer_income": "30000000"}"#;
+
+#[test]
+fn eval_json_gives_status_outputs_and_missing() {
+    let f = tmp("facts.json", FACTS);
+    let o = onestop(&[
+        "eval",
+        "--entity",
+        "enterprise",
+        "--facts",
+        f.to_str().expect("p"),
+        "--date",
+        "2022-05-31",
+        "--measure",
+        "enterprise.tech-transfer-tax",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let m = &v["measures"][0];
+    assert_eq!(m["measure"], "enterprise.tech-transfer-tax");
+    assert_eq!(m["status"], "eligible");
+    assert_eq!(m["outputs"]["tech_transfer_exempt_amount"], "5000000.00");
+    assert_eq!(m["outputs"]["tech_transfer_tax_due"], "3125000.00");
+    assert_eq!(m["missing"], serde_json::json!([]));
+    assert_eq!(v["measures"].as_array().map(|a| a.len()), Some(1));
+}
+
+#[test]
+fn eval_lists_missing_facts_for_undetermined_measures() {
+    let f = tmp("partial.json", r#"{"is_resident_enterprise": true}"#);
+    let o = onestop(&[
+        "eval",
+        "--entity",
+        "enterprise",
+        "--facts",
+        f.to_str().expect("p"),
+        "--date",
+        "2022-05-31",
+        "--measure",
+        "enterprise.tech-transfer-tax",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["measures"][0]["status"], "undetermined");
+    assert_eq!(
+        v["measures"][0]["missing"],
+        serde_json::json!(["tech_transfer_income"])
+    );
+}
+
+#[test]
+fn eval_with_a_reform_shows_both_side_by_side() {
+    let f = tmp("facts2.json", FACTS);
+    let o = onestop(&[
+        "eval",
+        "--entity",
+        "enterprise",
+        "--facts",
+        f.to_str().expect("p"),
+        "--date",
+        "2022-05-31",
+        "--measure",
+        "enterprise.tech-transfer-tax",
+        "--reform",
+        "tech-transfer-20m-beijing",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(
+        v["baseline"]["measures"][0]["outputs"]["tech_transfer_tax_due"],
+        "3125000.00"
+    );
+    assert_eq!(
+        v["reformed"]["measures"][0]["outputs"]["tech_transfer_tax_due"],
+        "1250000.00"
+    );
+    let diffs = v["differences"].as_array().expect("differences");
+    assert!(
+        diffs
+            .iter()
+            .any(|d| d["field"] == "tech_transfer_exempt_amount" && d["reform"] == "20000000.00"),
+        "{v}"
+    );
+    let text = onestop(&[
+        "eval",
+        "--entity",
+        "enterprise",
+        "--facts",
+        f.to_str().expect("p"),
+        "--date",
+        "2022-05-31",
+        "--measure",
+        "enterprise.tech-transfer-tax",
+        "--reform",
+        "rules/reforms/tech-transfer-20m-beijing.reform",
+    ]);
+    let out = stdout(&text);
+    assert!(out.contains("baseline") && out.contains("reform"), "{out}");
+    assert!(out.contains("20 000 000.00 yuan"), "{out}");
+}
+
+#[test]
+fn explain_in_chinese_cites_sources() {
+    let f = tmp("facts3.json", FACTS);
+    let o = onestop(&[
+        "explain",
+        "--entity",
+        "enterprise",
+        "--facts",
+        f.to_str().expect("p"),
+        "--date",
+        "2022-05-31",
+        "--measure",
+        "enterprise.tech-transfer-tax",
+        "--lang",
+        "zh",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("推导过程"), "{out}");
+    assert!(
+        out.contains("依据: Enterprise Income Tax Law Implementing Regulations art. 90"),
+        "{out}"
+    );
+    assert!(
+        out.contains("参数 tech_transfer_exempt_national = 5 000 000.00 元"),
+        "{out}"
+    );
+    let en = stdout(&onestop(&[
+        "explain",
+        "--entity",
+        "enterprise",
+        "--facts",
+        f.to_str().expect("p"),
+        "--date",
+        "2022-05-31",
+        "--measure",
+        "enterprise.tech-transfer-tax",
+    ]));
+    assert!(
+        en.contains("how it was worked out") && en.contains("fact zgc_park = dongcheng_park"),
+        "{en}"
+    );
+}
+
+fn assert_one_line_error(o: &Output, needle: &str) {
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "stdout: {}\nstderr: {}",
+        stdout(o),
+        stderr(o)
+    );
+    let err = stderr(o);
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains(needle), "expected `{needle}` in: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_input_gets_a_one_line_error() {
+    let good = tmp("good.json", FACTS);
+    let g = good.to_str().expect("p");
+    assert_one_line_error(
+        &onestop(&[
+            "eval",
+            "--entity",
+            "enterprise",
+            "--facts",
+            "/nonexistent/facts.json",
+            "--date",
+            "2022-05-31",
+        ]),
+        "cannot read facts file",
+    );
+    let bad = tmp("bad.json", "{\"tax_year\": 2021,,}");
+    assert_one_line_error(
+        &onestop(&[
+            "eval",
+            "--entity",
+            "enterprise",
+            "--facts",
+            bad.to_str().expect("p"),
+            "--date",
+            "2022-05-31",
+        ]),
+        "line 1, column",
+    );
+    let wrong = tmp("wrong.json", r#"{"tech_transfer_income": true}"#);
+    assert_one_line_error(
+        &onestop(&[
+            "eval",
+            "--entity",
+            "enterprise",
+            "--facts",
+            wrong.to_str().expect("p"),
+            "--date",
+            "2022-05-31",
+        ]),
+        "fact `tech_transfer_income`: expected an amount in yuan",
+    );
+    assert_one_line_error(
+        &onestop(&[
+            "eval",
+            "--entity",
+            "company",
+            "--facts",
+            g,
+            "--date",
+            "2022-05-31",
+        ]),
+        "unknown entity `company`",
+    );
+    assert_one_line_error(
+        &onestop(&[
+            "eval",
+            "--entity",
+            "enterprise",
+            "--facts",
+            g,
+            "--date",
+            "2022-05-31",
+            "--measure",
+            "enterprise.tech-transfer-taxes",
+        ]),
+        "did you mean `enterprise.tech-transfer-tax`?",
+    );
+    assert_one_line_error(
+        &onestop(&[
+            "eval",
+            "--entity",
+            "enterprise",
+            "--facts",
+            g,
+            "--date",
+            "31/05/2022",
+        ]),
+        "write YYYY-MM-DD",
+    );
+    assert_one_line_error(
+        &onestop(&[
+            "eval",
+            "--entity",
+            "enterprise",
+            "--facts",
+            g,
+            "--date",
+            "2022-05-31",
+            "--reform",
+            "no-such-reform",
+        ]),
+        "unknown reform `no-such-reform`",
+    );
+    assert_one_line_error(
+        &onestop(&[
+            "explain",
+            "--entity",
+            "enterprise",
+            "--facts",
+            g,
+            "--date",
+            "2022-05-31",
+            "--lang",
+            "fr",
+        ]),
+        "unknown language `fr`",
+    );
+}
