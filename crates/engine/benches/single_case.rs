@@ -20,7 +20,9 @@ fn bench(c: &mut Criterion) {
     let date = NaiveDate::from_ymd_opt(2024, 6, 30).expect("date");
     for entity in ["enterprise", "person", "project"] {
         let path = root().join(format!("data/samples/{entity}.json"));
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let json: serde_json::Value = serde_json::from_str(&text).expect("sample json");
         let e = engine.entity(entity).expect("entity");
         let facts = facts_from_json(&engine.program, e, &json["facts"]).expect("sample facts");
@@ -29,7 +31,10 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("eval/{entity}/all {n} measures"), |b| {
             b.iter(|| engine.evaluate(black_box(&facts), date, &EvalOptions::default()))
         });
-        let traced = EvalOptions { trace: true, ..Default::default() };
+        let traced = EvalOptions {
+            trace: true,
+            ..Default::default()
+        };
         c.bench_function(&format!("eval/{entity}/all {n} measures + trace"), |b| {
             b.iter(|| engine.evaluate(black_box(&facts), date, &traced))
         });

@@ -201,10 +201,7 @@ impl<'a> Evaluator<'a> {
         let eligibility = self.eval(&m.eligible);
         let mut outputs = Vec::with_capacity(m.outputs.len());
         for o in &m.outputs {
-            let v = match o {
-                OutputRef::Def(d) => self.def(*d),
-                OutputRef::Input(i) => self.input(*i),
-            };
+            let v = self.output(*o);
             outputs.push((*o, v));
         }
         let reads = if self.tracing {
@@ -245,6 +242,14 @@ impl<'a> Evaluator<'a> {
             missing_for_outputs,
             errors,
             reads,
+        }
+    }
+
+    /// The value of a measure output: a definition or an input fact.
+    pub fn output(&mut self, o: OutputRef) -> Val {
+        match o {
+            OutputRef::Def(d) => self.def(d),
+            OutputRef::Input(i) => self.input(i),
         }
     }
 

@@ -226,13 +226,7 @@ fn run_one(program: &Arc<Program>, set: &RuleSet, item: &Item, case: &TestCase) 
                         }
                     },
                 };
-                let got = match target {
-                    OutputRef::Def(d) => ev.def(d),
-                    OutputRef::Input(i) => match facts.get(i) {
-                        Some(v) => Val::Known(v.clone()),
-                        None => Val::Missing(vec![i]),
-                    },
-                };
+                let got = ev.output(target);
                 let ok = match (&got, tol) {
                     (Val::Known(g), None) => equal(g, &expected),
                     (Val::Known(g), Some(t)) => match (g.as_decimal(), expected.as_decimal()) {
@@ -258,13 +252,7 @@ fn run_one(program: &Arc<Program>, set: &RuleSet, item: &Item, case: &TestCase) 
                     ));
                     continue;
                 };
-                let got = match target {
-                    OutputRef::Def(d) => ev.def(d),
-                    OutputRef::Input(i) => match facts.get(i) {
-                        Some(v) => Val::Known(v.clone()),
-                        None => Val::Missing(vec![i]),
-                    },
-                };
+                let got = ev.output(target);
                 let conflict = matches!(&got, Val::Error(e) if matches!(**e, crate::EvalError::Conflict { .. }));
                 let (ok, want) = match exp {
                     Expectation::Unknown { .. } => (matches!(got, Val::Missing(_)), "unknown"),

@@ -43,23 +43,7 @@ pub fn check(
     reform: Option<ReformDecl>,
     version: String,
 ) -> (Option<Program>, Vec<Diagnostic>) {
-    let mut c = Checker {
-        sources,
-        diags: Vec::new(),
-        entities: Vec::new(),
-        enums: Vec::new(),
-        inputs: Vec::new(),
-        params: Vec::new(),
-        defs: Vec::new(),
-        measures: Vec::new(),
-        entity_names: HashMap::new(),
-        enum_names: HashMap::new(),
-        input_names: HashMap::new(),
-        def_names: HashMap::new(),
-        param_names: HashMap::new(),
-        variants: HashMap::new(),
-        used_inputs: Vec::new(),
-    };
+    let mut c = Checker::new(sources);
     c.run(items);
     let failed = c.diags.iter().any(|d| d.is_error());
     let program = if failed {
@@ -89,6 +73,26 @@ fn placeholder(span: Span) -> TExpr {
 }
 
 impl<'a> Checker<'a> {
+    fn new(sources: &'a Sources) -> Checker<'a> {
+        Checker {
+            sources,
+            diags: Vec::new(),
+            entities: Vec::new(),
+            enums: Vec::new(),
+            inputs: Vec::new(),
+            params: Vec::new(),
+            defs: Vec::new(),
+            measures: Vec::new(),
+            entity_names: HashMap::new(),
+            enum_names: HashMap::new(),
+            input_names: HashMap::new(),
+            def_names: HashMap::new(),
+            param_names: HashMap::new(),
+            variants: HashMap::new(),
+            used_inputs: Vec::new(),
+        }
+    }
+
     fn err(
         &mut self,
         code: &'static str,
@@ -518,15 +522,7 @@ impl<'a> Checker<'a> {
     }
 
     fn type_name(&self, ty: &Type) -> String {
-        match ty {
-            Type::Enum(e) => self.enums[e.0 as usize].name.clone(),
-            Type::Set(t) => format!("set of {}", self.type_name(t)),
-            other => Type::BUILTIN_NAMES
-                .iter()
-                .find(|n| Type::builtin(n).as_ref() == Some(other))
-                .map(|s| s.to_string())
-                .unwrap_or_default(),
-        }
+        ty.name(&|e| self.enums[e.0 as usize].name.clone())
     }
 
     fn definition_body(&mut self, id: DefId, item: &Item) {
@@ -1378,28 +1374,14 @@ pub fn check_value_expr(
     e: &ast::Expr,
     expected: &Type,
 ) -> Result<Value, Diagnostic> {
-    let mut c = Checker {
-        sources: &program.sources,
-        diags: Vec::new(),
-        entities: Vec::new(),
-        enums: program.enums.clone(),
-        inputs: Vec::new(),
-        params: Vec::new(),
-        defs: Vec::new(),
-        measures: Vec::new(),
-        entity_names: HashMap::new(),
-        enum_names: program
-            .enums
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.name.clone(), EnumId(i as u32)))
-            .collect(),
-        input_names: HashMap::new(),
-        def_names: HashMap::new(),
-        param_names: HashMap::new(),
-        variants: HashMap::new(),
-        used_inputs: Vec::new(),
-    };
+    let mut c = Checker::new(&program.sources);
+    c.enums = program.enums.clone();
+    c.enum_names = program
+        .enums
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.clone(), EnumId(i as u32)))
+        .collect();
     for (i, en) in program.enums.iter().enumerate() {
         for (j, (n, _)) in en.values.iter().enumerate() {
             c.variants

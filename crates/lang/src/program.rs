@@ -290,15 +290,7 @@ impl Program {
     }
 
     pub fn type_name(&self, ty: &Type) -> String {
-        match ty {
-            Type::Enum(e) => self.enums[e.0 as usize].name.clone(),
-            Type::Set(t) => format!("set of {}", self.type_name(t)),
-            other => Type::BUILTIN_NAMES
-                .iter()
-                .find(|n| Type::builtin(n).as_ref() == Some(other))
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| format!("{other:?}")),
-        }
+        ty.name(&|e| self.enums[e.0 as usize].name.clone())
     }
 
     pub fn variant_name(&self, e: EnumId, v: u32) -> &str {

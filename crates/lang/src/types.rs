@@ -49,6 +49,19 @@ impl Type {
         "bool", "int", "decimal", "money", "rate", "date", "duration", "text",
     ];
 
+    /// The type as rule files write it; enumeration names come from `enum_name`.
+    pub fn name(&self, enum_name: &dyn Fn(EnumId) -> String) -> String {
+        match self {
+            Type::Enum(e) => enum_name(*e),
+            Type::Set(t) => format!("set of {}", t.name(enum_name)),
+            other => Type::BUILTIN_NAMES
+                .iter()
+                .find(|n| Type::builtin(n).as_ref() == Some(other))
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
     /// Whether a value of type `self` may be stored where `target` is declared.
     /// Plain numbers convert among themselves; money, dates and enumerations never mix.
     pub fn assignable_to(&self, target: &Type) -> bool {
