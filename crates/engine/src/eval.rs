@@ -44,6 +44,17 @@ fn unknown_of(vals: &[&Val]) -> Val {
     Val::Missing(missing)
 }
 
+/// `and`/`or` with neither side decisive: an error on one side only matters if the
+/// other side, still missing, turns out not to decide the result.
+fn undecided(a: &Val, b: &Val) -> Val {
+    match (a, b) {
+        (Val::Missing(m), Val::Error(_)) | (Val::Error(_), Val::Missing(m)) => {
+            Val::Missing(m.clone())
+        }
+        _ => unknown_of(&[a, b]),
+    }
+}
+
 /// Parameters resolved for one decision date: built once, shared by every evaluation on that date.
 #[derive(Debug)]
 pub struct Plan {
@@ -426,7 +437,7 @@ impl<'a> Evaluator<'a> {
                 match (&va, &vb) {
                     (_, Val::Known(Value::Bool(false))) => vb,
                     (Val::Known(_), Val::Known(_)) => vb,
-                    _ => unknown_of(&[&va, &vb]),
+                    _ => undecided(&va, &vb),
                 }
             }
             TKind::Binary(BinOp::Or, a, b) => {
@@ -438,7 +449,7 @@ impl<'a> Evaluator<'a> {
                 match (&va, &vb) {
                     (_, Val::Known(Value::Bool(true))) => vb,
                     (Val::Known(_), Val::Known(_)) => vb,
-                    _ => unknown_of(&[&va, &vb]),
+                    _ => undecided(&va, &vb),
                 }
             }
             TKind::Binary(op, a, b) => {
@@ -470,7 +481,16 @@ impl<'a> Evaluator<'a> {
                     {
                         return va;
                     }
-                    unknown_of(&[&Val::Missing(m), &va, &vb])
+                    // An error in a branch that may not be taken is not (yet) an error.
+                    let mut waiting = m;
+                    for v in [&va, &vb] {
+                        if let Val::Missing(more) = v {
+                            waiting.extend_from_slice(more);
+                        }
+                    }
+                    waiting.sort();
+                    waiting.dedup();
+                    Val::Missing(waiting)
                 }
             },
             TKind::In { elem, set, negated } => {

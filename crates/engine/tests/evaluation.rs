@@ -311,3 +311,52 @@ fn facts_with_wrong_types_name_the_field() {
     let inc = e.program.input(ent, "income").expect("i");
     assert_eq!(f.get(inc), Some(&Value::Money("0.1".parse().expect("d"))));
 }
+
+#[test]
+fn an_error_in_a_branch_that_may_not_run_is_not_an_error_yet() {
+    let mut set = RuleSet::new();
+    set.add_text(
+        "rules/t.policy",
+        r#"
+entity enterprise
+  title en "E" zh "E"
+scope enterprise
+input flag : bool
+  title en "Flag" zh "标志"
+input n : int
+  title en "N" zh "N"
+definition guarded : decimal
+  title en "G" zh "G"
+  cite "EIT Law art. 4" from 2008-01-01
+  = if flag then 1 / n else 0
+definition conj : bool
+  title en "C" zh "C"
+  cite "EIT Law art. 4" from 2008-01-01
+  = flag and 1 / n > 0
+"#,
+    );
+    let (program, diags) = set.check(None);
+    let program =
+        program.unwrap_or_else(|| panic!("{}", onestop_lang::render_all(&diags, &set.sources)));
+    let e = Engine::new(program);
+    let flag = e
+        .program
+        .input(e.entity("enterprise").expect("e"), "flag")
+        .expect("flag");
+    assert_eq!(
+        def(&e, json!({"n": 0}), "guarded", "2021-01-01"),
+        Val::Missing(vec![flag])
+    );
+    assert_eq!(
+        def(&e, json!({"n": 0}), "conj", "2021-01-01"),
+        Val::Missing(vec![flag])
+    );
+    assert_eq!(
+        def(&e, json!({"n": 0, "flag": false}), "guarded", "2021-01-01"),
+        Val::Known(Value::Decimal(0.into()))
+    );
+    match def(&e, json!({"n": 0, "flag": true}), "guarded", "2021-01-01") {
+        Val::Error(err) => assert!(err.to_string().contains("division by zero")),
+        other => panic!("taken branch must fail: {other:?}"),
+    }
+}
