@@ -9,6 +9,7 @@ use onestop_calendar::Calendar;
 use onestop_lang::ast::BinOp;
 use onestop_lang::program::*;
 use onestop_lang::types::{Type, Value, round_fen};
+use rust_decimal::RoundingStrategy;
 use std::sync::Arc;
 
 /// The outcome of evaluating an expression.
@@ -566,11 +567,30 @@ impl<'a> Evaluator<'a> {
                 Value::Money(d) => Value::Money(d.abs()),
                 other => other.clone(),
             },
-            Builtin::RoundFen => Value::Money(round_fen(
-                args[0]
+            Builtin::RoundFen | Builtin::FloorFen | Builtin::CeilFen => {
+                let d = args[0]
                     .as_decimal()
-                    .ok_or_else(|| EvalError::Arithmetic("expected a number".into()))?,
-            )),
+                    .ok_or_else(|| EvalError::Arithmetic("expected a number".into()))?;
+                let strategy = match f {
+                    Builtin::FloorFen => RoundingStrategy::ToNegativeInfinity,
+                    Builtin::CeilFen => RoundingStrategy::ToPositiveInfinity,
+                    _ => return Ok(Value::Money(round_fen(d))),
+                };
+                Value::Money(d.round_dp_with_strategy(2, strategy))
+            }
+            Builtin::Floor | Builtin::Ceil => {
+                let d = args[0]
+                    .as_decimal()
+                    .ok_or_else(|| EvalError::Arithmetic("expected a number".into()))?;
+                let r = if f == Builtin::Floor {
+                    d.floor()
+                } else {
+                    d.ceil()
+                };
+                Value::Int(i64::try_from(r).map_err(|_| {
+                    EvalError::Arithmetic("a number grew beyond the exact range".into())
+                })?)
+            }
             Builtin::YearsBetween => Value::Int(years_between(date(args[0])?, date(args[1])?)),
             Builtin::MonthsBetween => Value::Int(months_between(date(args[0])?, date(args[1])?)),
             Builtin::DaysBetween => Value::Int((date(args[1])? - date(args[0])?).num_days()),

@@ -47,6 +47,20 @@ pub fn show_value(program: &Program, v: &onestop_lang::Value, lang: Lang) -> Str
     let s = program.show(v);
     match (lang, v) {
         (Lang::Zh, onestop_lang::Value::Money(_)) => s.replace(" yuan", " 元"),
+        // Enumeration values read better by their title: "Haidian Park (haidian_park)".
+        (_, onestop_lang::Value::Enum(e, i)) => {
+            let title = program
+                .enums
+                .get(e.0 as usize)
+                .and_then(|d| d.values.get(*i as usize))
+                .map(|(_, t)| t.best(lang.code()))
+                .unwrap_or("");
+            if title.is_empty() {
+                s
+            } else {
+                format!("{title} ({s})")
+            }
+        }
         _ => s,
     }
 }

@@ -360,3 +360,66 @@ definition conj : bool
         other => panic!("taken branch must fail: {other:?}"),
     }
 }
+
+#[test]
+fn rounding_functions_are_exact() {
+    let mut set = RuleSet::new();
+    set.add_text(
+        "rules/t.policy",
+        r#"
+entity project
+  title en "P" zh "P"
+scope project
+input direct : money
+  title en "Direct" zh "直接费用"
+input duration_months : int
+  title en "Months" zh "月数"
+definition half_up : money
+  title en "H" zh "H"
+  cite "001_0cbca1dd9c1e8cc0.txt §17" from 2019-10-16
+  = direct * 30%
+definition at_most : money
+  title en "A" zh "A"
+  cite "001_0cbca1dd9c1e8cc0.txt §17" from 2019-10-16
+  = floor_fen(direct / 1 yuan * 30%)
+definition at_least : money
+  title en "L" zh "L"
+  cite "001_0cbca1dd9c1e8cc0.txt §17" from 2019-10-16
+  = ceil_fen(direct / 1 yuan * 30%)
+definition quarters : int
+  title en "Q" zh "Q"
+  cite "001_0cbca1dd9c1e8cc0.txt §17" from 2019-10-16
+  = floor(duration_months / 4)
+definition quarters_up : int
+  title en "Q" zh "Q"
+  cite "001_0cbca1dd9c1e8cc0.txt §17" from 2019-10-16
+  = ceil(duration_months / 4)
+"#,
+    );
+    let (program, diags) = set.check(None);
+    let program =
+        program.unwrap_or_else(|| panic!("{}", onestop_lang::render_all(&diags, &set.sources)));
+    let e = Engine::new(program);
+    let f = json!({"direct": "1000000.05", "duration_months": 7});
+    // 30% of 1 000 000.05 = 300 000.015
+    assert_eq!(
+        def(&e, f.clone(), "half_up", "2021-01-01"),
+        money("300000.02")
+    );
+    assert_eq!(
+        def(&e, f.clone(), "at_most", "2021-01-01"),
+        money("300000.01")
+    );
+    assert_eq!(
+        def(&e, f.clone(), "at_least", "2021-01-01"),
+        money("300000.02")
+    );
+    assert_eq!(
+        def(&e, f.clone(), "quarters", "2021-01-01"),
+        Val::Known(Value::Int(1))
+    );
+    assert_eq!(
+        def(&e, f, "quarters_up", "2021-01-01"),
+        Val::Known(Value::Int(2))
+    );
+}

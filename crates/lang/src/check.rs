@@ -1315,9 +1315,13 @@ impl<'a> Checker<'a> {
                 [t] if t.is_numeric() || **t == Money => (*t).clone(),
                 _ => return sig_err(self, "abs(number or money)"),
             },
-            Builtin::RoundFen => match tys.as_slice() {
+            Builtin::RoundFen | Builtin::FloorFen | Builtin::CeilFen => match tys.as_slice() {
                 [t] if t.is_numeric() || **t == Money => Money,
-                _ => return sig_err(self, "round_fen(money or number)"),
+                _ => return sig_err(self, &format!("{}(money or number)", f.name)),
+            },
+            Builtin::Floor | Builtin::Ceil => match tys.as_slice() {
+                [t] if t.is_numeric() => Int,
+                _ => return sig_err(self, &format!("{}(number)", f.name)),
             },
             Builtin::YearsBetween
             | Builtin::MonthsBetween
