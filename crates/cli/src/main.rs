@@ -2,6 +2,8 @@
 //!
 //! The binary is the top of the stack: it may use every crate; none may use it.
 
+mod serve;
+
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use onestop_engine::explain::{Lang, render_explanation, render_summary};
@@ -68,6 +70,11 @@ enum Command {
     Eval(EvalArgs),
     /// Evaluate and explain every step: definitions, exceptions, parameters and their sources.
     Explain(EvalArgs),
+    /// Run the one-window service and its JSON API (embedded SQLite by default).
+    Serve(serve::ServeArgs),
+    /// Create officer and administrator accounts.
+    #[command(subcommand)]
+    Admin(serve::AdminCommand),
 }
 
 #[derive(clap::Args)]
@@ -109,6 +116,8 @@ fn main() -> ExitCode {
         } => cmd_inputs(&entity, format, rules),
         Command::Eval(a) => cmd_eval(a, false),
         Command::Explain(a) => cmd_eval(a, true),
+        Command::Serve(a) => serve::serve(a),
+        Command::Admin(c) => serve::admin(c),
     };
     match result {
         Ok(code) => code,
@@ -120,7 +129,7 @@ fn main() -> ExitCode {
 }
 
 /// `./rules` if present, else the rules shipped in the source tree.
-fn rules_dir(dir: Option<PathBuf>) -> Result<PathBuf, String> {
+pub(crate) fn rules_dir(dir: Option<PathBuf>) -> Result<PathBuf, String> {
     if let Some(d) = dir {
         if !d.is_dir() {
             return Err(format!("rules directory {} does not exist", d.display()));

@@ -267,7 +267,8 @@ fn explain_in_chinese_cites_sources() {
         "enterprise.tech-transfer-tax",
     ]));
     assert!(
-        en.contains("how it was worked out") && en.contains("fact zgc_park = Dongcheng Park (dongcheng_park)"),
+        en.contains("how it was worked out")
+            && en.contains("fact zgc_park = Dongcheng Park (dongcheng_park)"),
         "{en}"
     );
 }

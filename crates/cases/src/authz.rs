@@ -1,0 +1,100 @@
+//! Authorisation by cedar-policy, with the policies in `policies/access.cedar`.
+//! Every check builds the two entities involved (the user, and the case or material
+//! with the attributes the policies read) and asks the authorizer.
+
+use crate::model::Account;
+use cedar_policy::{Authorizer, Context, Decision, Entities, EntityUid, PolicySet, Request};
+use serde_json::json;
+
+pub struct Authz {
+    policies: PolicySet,
+    authorizer: Authorizer,
+}
+
+/// What a request is about, with the attributes the policies need.
+pub enum Resource<'a> {
+    Case {
+        id: &'a str,
+        applicant: &'a str,
+        agency: &'a str,
+    },
+    Material {
+        hash: &'a str,
+        owners: Vec<String>,
+        agencies: Vec<String>,
+    },
+    Accounts,
+}
+
+fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
+    EntityUid::from_json(json!({"type": kind, "id": id})).map_err(|e| e.to_string())
+}
+
+impl Authz {
+    pub fn new(policy_text: &str) -> Result<Authz, String> {
+        let policies: PolicySet = policy_text
+            .parse()
+            .map_err(|e| format!("policies/access.cedar: {e}"))?;
+        Ok(Authz {
+            policies,
+            authorizer: Authorizer::new(),
+        })
+    }
+
+    pub fn shipped() -> Result<Authz, String> {
+        Authz::new(include_str!("../../../policies/access.cedar"))
+    }
+
+    /// Whether `who` may do `action` (a cedar action id such as `decide_case`) on `resource`.
+    pub fn allowed(&self, who: &Account, action: &str, resource: &Resource) -> bool {
+        self.decide(who, action, resource).unwrap_or(false)
+    }
+
+    fn decide(&self, who: &Account, action: &str, resource: &Resource) -> Result<bool, String> {
+        let principal = json!({
+            "uid": {"type": "User", "id": who.id},
+            "attrs": {
+                "id": who.id,
+                "role": who.role.as_str(),
+                "agency": who.agency.clone().unwrap_or_default(),
+            },
+            "parents": []
+        });
+        let (res_uid, res) = match resource {
+            Resource::Case {
+                id,
+                applicant,
+                agency,
+            } => (
+                uid("Case", id)?,
+                json!({"uid": {"type": "Case", "id": id}, "attrs": {"applicant": applicant, "agency": agency}, "parents": []}),
+            ),
+            Resource::Material {
+                hash,
+                owners,
+                agencies,
+            } => (
+                uid("Material", hash)?,
+                json!({"uid": {"type": "Material", "id": hash}, "attrs": {"owners": owners, "agencies": agencies}, "parents": []}),
+            ),
+            Resource::Accounts => (
+                uid("Accounts", "all")?,
+                json!({"uid": {"type": "Accounts", "id": "all"}, "attrs": {}, "parents": []}),
+            ),
+        };
+        let entities =
+            Entities::from_json_value(json!([principal, res]), None).map_err(|e| e.to_string())?;
+        let request = Request::new(
+            uid("User", &who.id)?,
+            uid("Action", action)?,
+            res_uid,
+            Context::empty(),
+            None,
+        )
+        .map_err(|e| e.to_string())?;
+        let response = self
+            .authorizer
+            .is_authorized(&request, &self.policies, &entities);
+        Ok(response.decision() == Decision::Allow)
+    }
+}

@@ -1,0 +1,105 @@
+//! One code path over SQLite (embedded default) and PostgreSQL, through sqlx's Any driver.
+//! Portable SQL only: TEXT, BIGINT, `$n` placeholders; timestamps are RFC 3339 text.
+
+use crate::error::{CaseError, Result};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Schema migrations, applied in order and recorded in `onestop_migrations`.
+/// `{blob}` becomes BLOB (SQLite) or BYTEA (PostgreSQL).
+const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_cases.sql"))];
+
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+impl Db {
+    /// Opens `sqlite://path` (created if missing; WAL, fsync on every commit) or `postgres://...`.
+    pub async fn open(url: &str) -> Result<Db> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(CaseError::invalid(
+                "database_url",
+                format!("unsupported database URL `{url}`: use sqlite://FILE or postgres://..."),
+            ));
+        };
+        let url = if backend == Backend::Sqlite && !url.contains("mode=") {
+            format!("{url}{}mode=rwc", if url.contains('?') { "&" } else { "?" })
+        } else {
+            url.to_string()
+        };
+        let opts = AnyConnectOptions::from_str(&url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 12 })
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL for concurrent readers; FULL makes every commit fsync the WAL:
+                        // an acknowledged submission survives a crash or power loss.
+                        conn.execute("PRAGMA journal_mode=WAL").await?;
+                        conn.execute("PRAGMA synchronous=FULL").await?;
+                        conn.execute("PRAGMA foreign_keys=ON").await?;
+                        conn.execute("PRAGMA busy_timeout=10000").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(opts)
+            .await?;
+        let db = Db { pool, backend };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        self.pool
+            .execute("CREATE TABLE IF NOT EXISTS onestop_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            .await?;
+        for (version, sql) in MIGRATIONS {
+            let done: Option<(i64,)> =
+                sqlx::query_as("SELECT version FROM onestop_migrations WHERE version = $1")
+                    .bind(*version)
+                    .fetch_optional(&self.pool)
+                    .await?;
+            if done.is_some() {
+                continue;
+            }
+            let blob = match self.backend {
+                Backend::Sqlite => "BLOB",
+                Backend::Postgres => "BYTEA",
+            };
+            let sql: String = sql
+                .replace("{blob}", blob)
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("--"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let mut tx = self.pool.begin().await?;
+            // The statements are this crate's own migration files, not user input.
+            for stmt in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                sqlx::raw_sql(sqlx::AssertSqlSafe(stmt.to_string()))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query("INSERT INTO onestop_migrations (version, applied_at) VALUES ($1, $2)")
+                .bind(*version)
+                .bind(crate::now())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,967 @@
+//! The case service: accounts, profiles, materials, bundles, cases, projects.
+//! Every write is one transaction; bundle submissions go through the group-commit
+//! writer so that many applicants share one fsync without any acknowledgement
+//! preceding its commit.
+
+use crate::auth;
+use crate::authz::{Authz, Resource};
+use crate::db::{Backend, Db};
+use crate::error::{CaseError, Result};
+use crate::model::{Account, CaseAction, CaseState, Role};
+use crate::services::Services;
+use crate::writer::{PreparedBundle, PreparedCase, Writer};
+use chrono::NaiveDate;
+use onestop_engine::explain::{Lang, render_explanation};
+use onestop_engine::report::evaluation_to_json;
+use onestop_engine::{Engine, EvalOptions, Status, facts_from_json};
+use serde::Serialize;
+use serde_json::{Value as J, json};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use std::sync::Arc;
+
+/// Materials larger than this are refused (10 MiB).
+pub const MAX_MATERIAL_BYTES: usize = 10 * 1024 * 1024;
+/// Accepted material types, checked against the file's first bytes.
+pub const MATERIAL_TYPES: &[&str] = &["application/pdf", "image/png", "image/jpeg"];
+const SESSION_HOURS: i64 = 12;
+
+pub struct CaseService {
+    pub db: Db,
+    pub engine: Arc<Engine>,
+    pub services: Services,
+    authz: Authz,
+    writer: Writer,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Session {
+    pub token: String,
+    pub expires_at: String,
+    pub account: Account,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MaterialRef {
+    pub hash: String,
+    pub content_type: String,
+    pub size: i64,
+    pub filename: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseView {
+    pub id: String,
+    pub bundle_id: String,
+    pub applicant_id: String,
+    pub service: String,
+    pub kind: String,
+    pub agency: String,
+    pub agency_title: String,
+    pub state: CaseState,
+    pub working_days: Option<i64>,
+    pub accepted_on: Option<String>,
+    pub deadline: Option<String>,
+    pub overdue: bool,
+    pub decided_at: Option<String>,
+    pub decision_reason: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub from_state: Option<String>,
+    pub to_state: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseDetail {
+    #[serde(flatten)]
+    pub case: CaseView,
+    pub audit: Vec<AuditEntry>,
+    pub facts: J,
+    pub evaluation: J,
+    pub explanation: String,
+    pub rules_version: String,
+    pub materials: Vec<MaterialRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BundleView {
+    pub id: String,
+    pub service: String,
+    pub idempotency_key: String,
+    pub created_at: String,
+    pub rules_version: String,
+    pub status: String,
+    pub cases: Vec<CaseView>,
+}
+
+/// One applicant action: a service, facts (merged over the stored profile), materials by hash.
+#[derive(Debug, Clone)]
+pub struct SubmitRequest {
+    pub service: String,
+    pub idempotency_key: String,
+    pub facts: Option<J>,
+    pub materials: Vec<String>,
+    pub date: Option<NaiveDate>,
+}
+
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+/// Today in Beijing (UTC+8), the date decisions and deadlines count from.
+pub fn today() -> NaiveDate {
+    let tz = chrono::FixedOffset::east_opt(8 * 3600)
+        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("utc"));
+    chrono::Utc::now().with_timezone(&tz).date_naive()
+}
+
+fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    let s = e.to_string().to_lowercase();
+    s.contains("unique") || s.contains("duplicate key")
+}
+
+impl CaseService {
+    pub async fn open(url: &str, engine: Arc<Engine>) -> Result<CaseService> {
+        let db = Db::open(url).await?;
+        let services = Services::shipped().map_err(CaseError::Storage)?;
+        let authz = Authz::shipped().map_err(CaseError::Storage)?;
+        let writers = if db.backend == Backend::Sqlite { 1 } else { 4 };
+        let writer = Writer::start(db.pool.clone(), writers);
+        Ok(CaseService {
+            db,
+            engine,
+            services,
+            authz,
+            writer,
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.db.backend
+    }
+
+    // ---- accounts and sessions ----
+
+    pub async fn create_account(
+        &self,
+        username: &str,
+        password: &str,
+        role: Role,
+        agency: Option<&str>,
+        entity: Option<&str>,
+        display_name: &str,
+    ) -> Result<Account> {
+        let username = username.trim();
+        if username.len() < 3
+            || username.len() > 64
+            || !username
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-@".contains(c))
+        {
+            return Err(CaseError::invalid(
+                "username",
+                "a username has 3 to 64 letters, digits or . _ - @",
+            ));
+        }
+        if password.chars().count() < 8 {
+            return Err(CaseError::invalid(
+                "password",
+                "a password has at least 8 characters",
+            ));
+        }
+        match role {
+            Role::Officer => {
+                let a = agency.unwrap_or("");
+                if !self.services.agencies.contains_key(a) {
+                    let known: Vec<&str> =
+                        self.services.agencies.keys().map(|s| s.as_str()).collect();
+                    return Err(CaseError::invalid(
+                        "agency",
+                        format!("unknown agency `{a}`; agencies are: {}", known.join(", ")),
+                    ));
+                }
+            }
+            Role::Applicant => {
+                let e = entity.unwrap_or("");
+                if !matches!(e, "enterprise" | "person") {
+                    return Err(CaseError::invalid(
+                        "entity",
+                        "an applicant is an `enterprise` or a `person`",
+                    ));
+                }
+            }
+            Role::Admin => {}
+        }
+        let hash = auth::hash_password(password).map_err(CaseError::Storage)?;
+        let account = Account {
+            id: new_id(),
+            username: username.to_string(),
+            role,
+            agency: if role == Role::Officer {
+                agency.map(String::from)
+            } else {
+                None
+            },
+            entity: if role == Role::Applicant {
+                entity.map(String::from)
+            } else {
+                None
+            },
+            display_name: if display_name.trim().is_empty() {
+                username.to_string()
+            } else {
+                display_name.trim().to_string()
+            },
+        };
+        let r = sqlx::query("INSERT INTO accounts (id, username, password_hash, role, agency, entity, display_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .bind(&account.id)
+            .bind(&account.username)
+            .bind(&hash)
+            .bind(role.as_str())
+            .bind(account.agency.clone())
+            .bind(account.entity.clone())
+            .bind(&account.display_name)
+            .bind(now())
+            .execute(&self.db.pool)
+            .await;
+        match r {
+            Ok(_) => Ok(account),
+            Err(e) if is_unique_violation(&e) => Err(CaseError::Conflict(format!(
+                "the username `{username}` is taken"
+            ))),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> Result<Session> {
+        let row = sqlx::query("SELECT id, password_hash FROM accounts WHERE username = $1")
+            .bind(username.trim())
+            .fetch_optional(&self.db.pool)
+            .await?;
+        let Some(row) = row else {
+            // Same work and answer whether or not the user exists.
+            let _ = auth::verify_password(
+                password,
+                "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            );
+            return Err(CaseError::Unauthenticated);
+        };
+        let id: String = row.try_get("id")?;
+        let hash: String = row.try_get("password_hash")?;
+        if !auth::verify_password(password, &hash) {
+            return Err(CaseError::Unauthenticated);
+        }
+        let token = auth::new_token();
+        let expires = (chrono::Utc::now() + chrono::TimeDelta::hours(SESSION_HOURS))
+            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(auth::token_hash(&token))
+            .bind(&id)
+            .bind(now())
+            .bind(&expires)
+            .execute(&self.db.pool)
+            .await?;
+        let account = self.account(&id).await?;
+        Ok(Session {
+            token,
+            expires_at: expires,
+            account,
+        })
+    }
+
+    pub async fn logout(&self, token: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(auth::token_hash(token))
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn authenticate(&self, token: &str) -> Result<Account> {
+        let row = sqlx::query("SELECT account_id, expires_at FROM sessions WHERE token_hash = $1")
+            .bind(auth::token_hash(token))
+            .fetch_optional(&self.db.pool)
+            .await?
+            .ok_or(CaseError::Unauthenticated)?;
+        let expires: String = row.try_get("expires_at")?;
+        if expires < now() {
+            return Err(CaseError::Unauthenticated);
+        }
+        let id: String = row.try_get("account_id")?;
+        self.account(&id).await
+    }
+
+    async fn account(&self, id: &str) -> Result<Account> {
+        let row = sqlx::query(
+            "SELECT id, username, role, agency, entity, display_name FROM accounts WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.db.pool)
+        .await?
+        .ok_or_else(|| CaseError::NotFound("no such account".into()))?;
+        let role: String = row.try_get("role")?;
+        Ok(Account {
+            id: row.try_get("id")?,
+            username: row.try_get("username")?,
+            role: Role::parse(&role)
+                .ok_or_else(|| CaseError::Storage(format!("bad role {role}")))?,
+            agency: row.try_get("agency")?,
+            entity: row.try_get("entity")?,
+            display_name: row.try_get("display_name")?,
+        })
+    }
+
+    pub async fn account_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) AS n FROM accounts")
+            .fetch_one(&self.db.pool)
+            .await?
+            .try_get("n")?)
+    }
+
+    // ---- profile: one form, used many times ----
+
+    pub async fn profile(&self, who: &Account) -> Result<J> {
+        let row = sqlx::query("SELECT facts FROM profiles WHERE account_id = $1")
+            .bind(&who.id)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        match row {
+            Some(r) => {
+                let text: String = r.try_get("facts")?;
+                serde_json::from_str(&text).map_err(|e| CaseError::Storage(e.to_string()))
+            }
+            None => Ok(json!({})),
+        }
+    }
+
+    fn applicant_entity<'a>(&self, who: &'a Account) -> Result<&'a str> {
+        if who.role != Role::Applicant {
+            return Err(CaseError::Forbidden(
+                "only applicants have a profile and submit applications".into(),
+            ));
+        }
+        who.entity
+            .as_deref()
+            .ok_or_else(|| CaseError::Storage("applicant without entity".into()))
+    }
+
+    /// Replaces the stored facts after checking every one against the rules' inputs.
+    pub async fn set_profile(&self, who: &Account, facts: &J) -> Result<J> {
+        let entity = self.applicant_entity(who)?;
+        let e = self
+            .engine
+            .entity(entity)
+            .map_err(|m| CaseError::invalid("entity", m))?;
+        facts_from_json(&self.engine.program, e, facts)
+            .map_err(|err| CaseError::invalid(&format!("facts.{}", err.field), err.to_string()))?;
+        sqlx::query("INSERT INTO profiles (account_id, facts, updated_at) VALUES ($1, $2, $3) ON CONFLICT (account_id) DO UPDATE SET facts = excluded.facts, updated_at = excluded.updated_at")
+            .bind(&who.id)
+            .bind(facts.to_string())
+            .bind(now())
+            .execute(&self.db.pool)
+            .await?;
+        Ok(facts.clone())
+    }
+
+    // ---- materials: uploaded once, referenced by many applications ----
+
+    pub async fn put_material(
+        &self,
+        who: &Account,
+        filename: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> Result<MaterialRef> {
+        self.applicant_entity(who)?;
+        if bytes.is_empty() {
+            return Err(CaseError::invalid("file", "the file is empty"));
+        }
+        if bytes.len() > MAX_MATERIAL_BYTES {
+            return Err(CaseError::TooLarge(format!(
+                "the file has {} bytes; the limit is {MAX_MATERIAL_BYTES} bytes (10 MiB)",
+                bytes.len()
+            )));
+        }
+        let ct = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if !MATERIAL_TYPES.contains(&ct.as_str()) {
+            return Err(CaseError::UnsupportedType(format!(
+                "`{ct}` is not accepted; upload PDF, PNG or JPEG ({})",
+                MATERIAL_TYPES.join(", ")
+            )));
+        }
+        let magic_ok = match ct.as_str() {
+            "application/pdf" => bytes.starts_with(b"%PDF-"),
+            "image/png" => bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]),
+            "image/jpeg" => bytes.starts_with(&[0xff, 0xd8, 0xff]),
+            _ => false,
+        };
+        if !magic_ok {
+            return Err(CaseError::UnsupportedType(format!(
+                "the file's content is not {ct}; check that the right file was chosen"
+            )));
+        }
+        let filename: String = filename
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect();
+        let filename = if filename.trim().is_empty() {
+            "document".to_string()
+        } else {
+            filename
+        };
+        let hash = hex::encode(Sha256::digest(bytes));
+        let mut tx = self.db.pool.begin().await?;
+        sqlx::query("INSERT INTO material_blobs (hash, content_type, size, content, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING")
+            .bind(&hash)
+            .bind(&ct)
+            .bind(bytes.len() as i64)
+            .bind(bytes.to_vec())
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO materials (account_id, hash, filename, uploaded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (account_id, hash) DO NOTHING")
+            .bind(&who.id)
+            .bind(&hash)
+            .bind(&filename)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(MaterialRef {
+            hash,
+            content_type: ct,
+            size: bytes.len() as i64,
+            filename,
+        })
+    }
+
+    pub async fn my_materials(&self, who: &Account) -> Result<Vec<MaterialRef>> {
+        let rows = sqlx::query("SELECT m.hash, m.filename, b.content_type, b.size FROM materials m JOIN material_blobs b ON b.hash = m.hash WHERE m.account_id = $1 ORDER BY m.uploaded_at")
+            .bind(&who.id)
+            .fetch_all(&self.db.pool)
+            .await?;
+        rows.iter().map(material_ref).collect()
+    }
+
+    /// The file, if `who` may see it (its uploader, or an officer of an agency with a case using it).
+    pub async fn material(&self, who: &Account, hash: &str) -> Result<(MaterialRef, Vec<u8>)> {
+        let owners: Vec<String> = sqlx::query("SELECT account_id FROM materials WHERE hash = $1")
+            .bind(hash)
+            .fetch_all(&self.db.pool)
+            .await?
+            .iter()
+            .filter_map(|r| r.try_get("account_id").ok())
+            .collect();
+        if owners.is_empty() {
+            return Err(CaseError::NotFound(format!("no material {hash}")));
+        }
+        let agencies: Vec<String> = sqlx::query("SELECT DISTINCT c.agency FROM bundle_materials bm JOIN cases c ON c.bundle_id = bm.bundle_id WHERE bm.hash = $1")
+            .bind(hash)
+            .fetch_all(&self.db.pool)
+            .await?
+            .iter()
+            .filter_map(|r| r.try_get("agency").ok())
+            .collect();
+        let res = Resource::Material {
+            hash,
+            owners,
+            agencies,
+        };
+        if !self.authz.allowed(who, "view_material", &res) {
+            return Err(CaseError::Forbidden("you may not see this material".into()));
+        }
+        let row = sqlx::query("SELECT b.hash, b.content_type, b.size, b.content, COALESCE((SELECT filename FROM materials WHERE hash = b.hash AND account_id = $2), 'document') AS filename FROM material_blobs b WHERE b.hash = $1")
+            .bind(hash)
+            .bind(&who.id)
+            .fetch_one(&self.db.pool)
+            .await?;
+        let content: Vec<u8> = row.try_get("content")?;
+        Ok((material_ref(&row)?, content))
+    }
+
+    // ---- bundles: one submission, parallel cases ----
+
+    pub async fn submit(&self, who: &Account, req: SubmitRequest) -> Result<(BundleView, bool)> {
+        let entity = self.applicant_entity(who)?;
+        let key = req.idempotency_key.trim();
+        if key.is_empty() || key.len() > 128 {
+            return Err(CaseError::invalid(
+                "idempotency_key",
+                "give an idempotency key of 1 to 128 characters, the same on every retry",
+            ));
+        }
+        let service = self.services.get(&req.service).ok_or_else(|| {
+            let ids: Vec<&str> = self
+                .services
+                .services
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect();
+            CaseError::invalid(
+                "service",
+                format!(
+                    "unknown service `{}`; services are: {}",
+                    req.service,
+                    ids.join(", ")
+                ),
+            )
+        })?;
+        if service.entity != entity {
+            return Err(CaseError::invalid(
+                "service",
+                format!(
+                    "`{}` is for a {}, and this account is a {entity}",
+                    service.id, service.entity
+                ),
+            ));
+        }
+        // One form, many uses: the stored profile, overridden by what this request adds.
+        let mut facts = self.profile(who).await?;
+        if let Some(extra) = &req.facts {
+            let extra = extra
+                .as_object()
+                .ok_or_else(|| CaseError::invalid("facts", "facts must be a JSON object"))?;
+            if let Some(obj) = facts.as_object_mut() {
+                for (k, v) in extra {
+                    obj.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        let e = self
+            .engine
+            .entity(entity)
+            .map_err(|m| CaseError::invalid("entity", m))?;
+        let parsed = facts_from_json(&self.engine.program, e, &facts)
+            .map_err(|err| CaseError::invalid(&format!("facts.{}", err.field), err.to_string()))?;
+        let mut materials = req.materials.clone();
+        materials.sort();
+        materials.dedup();
+        for h in &materials {
+            let owned =
+                sqlx::query("SELECT 1 AS one FROM materials WHERE account_id = $1 AND hash = $2")
+                    .bind(&who.id)
+                    .bind(h)
+                    .fetch_optional(&self.db.pool)
+                    .await?;
+            if owned.is_none() {
+                return Err(CaseError::invalid(
+                    "materials",
+                    format!("material {h} was not uploaded by this account; upload it first"),
+                ));
+            }
+        }
+        let date = req.date.unwrap_or_else(today);
+        let measure = self
+            .engine
+            .program
+            .measure(&service.measure)
+            .ok_or_else(|| {
+                CaseError::Storage(format!(
+                    "service `{}` names unknown measure `{}`",
+                    service.id, service.measure
+                ))
+            })?;
+        let opts = EvalOptions {
+            trace: true,
+            measures: vec![measure],
+        };
+        let ev = self.engine.evaluate(&parsed, date, &opts);
+        let status = ev
+            .measures
+            .first()
+            .map(|m| m.status)
+            .unwrap_or(Status::Undetermined);
+        let explanation = render_explanation(&self.engine.program, &parsed, &ev, Lang::En);
+        if service.require_eligible {
+            match status {
+                Status::Eligible => {}
+                Status::NotEligible => {
+                    return Err(CaseError::Ineligible {
+                        message: format!(
+                            "the rules say this application does not qualify for {}",
+                            service.measure
+                        ),
+                        explanation,
+                    });
+                }
+                Status::Undetermined => {
+                    let r = &ev.measures[0];
+                    let names: Vec<String> = r
+                        .missing
+                        .iter()
+                        .map(|i| self.engine.program.inputs[i.index()].name.clone())
+                        .collect();
+                    let problems: Vec<String> = r.errors.iter().map(|e| e.to_string()).collect();
+                    let message = if names.is_empty() {
+                        format!("eligibility cannot be decided: {}", problems.join("; "))
+                    } else {
+                        format!("facts missing to decide eligibility: {}", names.join(", "))
+                    };
+                    return Err(CaseError::invalid("facts", message));
+                }
+            }
+        }
+        let evaluation = evaluation_to_json(&self.engine.program, &ev);
+        let mut h = Sha256::new();
+        h.update(service.id.as_bytes());
+        h.update(facts.to_string().as_bytes());
+        for m in &materials {
+            h.update(m.as_bytes());
+        }
+        let request_hash = hex::encode(h.finalize());
+        let created_at = now();
+        let cases = service
+            .cases
+            .iter()
+            .map(|c| PreparedCase {
+                id: new_id(),
+                agency: c.agency.clone(),
+                kind: c.kind.clone(),
+            })
+            .collect();
+        let prepared = PreparedBundle {
+            id: new_id(),
+            applicant_id: who.id.clone(),
+            actor: who.username.clone(),
+            service: service.id.clone(),
+            idempotency_key: key.to_string(),
+            request_hash,
+            facts: facts.to_string(),
+            evaluation: evaluation.to_string(),
+            explanation,
+            rules_version: self.engine.program.version.clone(),
+            decision_date: date.to_string(),
+            created_at,
+            materials,
+            cases,
+        };
+        let (bundle_id, created) = self.writer.submit(prepared).await?;
+        Ok((self.bundle(who, &bundle_id).await?, created))
+    }
+
+    pub async fn bundle(&self, who: &Account, id: &str) -> Result<BundleView> {
+        let row = sqlx::query("SELECT id, applicant_id, service, idempotency_key, created_at, rules_version, evaluation FROM bundles WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?
+            .ok_or_else(|| CaseError::NotFound(format!("no bundle {id}")))?;
+        let applicant: String = row.try_get("applicant_id")?;
+        if applicant != who.id && who.role != Role::Admin {
+            return Err(CaseError::Forbidden(
+                "this bundle belongs to another applicant".into(),
+            ));
+        }
+        let evaluation: String = row.try_get("evaluation")?;
+        let ev: J = serde_json::from_str(&evaluation).unwrap_or(J::Null);
+        let cases = self.cases_where("c.bundle_id = $1", id).await?;
+        Ok(BundleView {
+            id: row.try_get("id")?,
+            service: row.try_get("service")?,
+            idempotency_key: row.try_get("idempotency_key")?,
+            created_at: row.try_get("created_at")?,
+            rules_version: row.try_get("rules_version")?,
+            status: ev["measures"][0]["status"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
+            cases,
+        })
+    }
+
+    async fn cases_where(&self, condition: &str, arg: &str) -> Result<Vec<CaseView>> {
+        let sql = format!(
+            "SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.decided_at, c.decision_reason, c.created_at FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE {condition} ORDER BY c.created_at, c.kind"
+        );
+        // `condition` is one of this module's constant filters; the value is bound.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(arg)
+            .fetch_all(&self.db.pool)
+            .await?;
+        let today = today().to_string();
+        rows.iter().map(|r| self.case_view(r, &today)).collect()
+    }
+
+    fn case_view(&self, r: &sqlx::any::AnyRow, today: &str) -> Result<CaseView> {
+        let state: String = r.try_get("state")?;
+        let state = CaseState::parse(&state)
+            .ok_or_else(|| CaseError::Storage(format!("bad state {state}")))?;
+        let agency: String = r.try_get("agency")?;
+        let deadline: Option<String> = r.try_get("deadline")?;
+        Ok(CaseView {
+            id: r.try_get("id")?,
+            bundle_id: r.try_get("bundle_id")?,
+            applicant_id: r.try_get("applicant_id")?,
+            service: r.try_get("service")?,
+            kind: r.try_get("kind")?,
+            agency_title: self
+                .services
+                .agencies
+                .get(&agency)
+                .map(|t| t.en.clone())
+                .unwrap_or_default(),
+            agency,
+            state,
+            working_days: r.try_get("working_days")?,
+            accepted_on: r.try_get("accepted_on")?,
+            overdue: !state.is_final() && deadline.as_deref().is_some_and(|d| d < today),
+            deadline,
+            decided_at: r.try_get("decided_at")?,
+            decision_reason: r.try_get("decision_reason")?,
+            created_at: r.try_get("created_at")?,
+        })
+    }
+
+    pub async fn my_cases(&self, who: &Account) -> Result<Vec<CaseView>> {
+        self.cases_where("c.applicant_id = $1", &who.id).await
+    }
+
+    /// An officer's open cases: overdue first, then by deadline, then unaccepted by age.
+    pub async fn inbox(&self, who: &Account) -> Result<Vec<CaseView>> {
+        if who.role != Role::Officer {
+            return Err(CaseError::Forbidden("only officers have an inbox".into()));
+        }
+        let agency = who.agency.clone().unwrap_or_default();
+        let mut cases: Vec<CaseView> = self
+            .cases_where("c.agency = $1", &agency)
+            .await?
+            .into_iter()
+            .filter(|c| !c.state.is_final())
+            .collect();
+        cases.sort_by(|a, b| {
+            (
+                !a.overdue,
+                a.deadline.is_none(),
+                a.deadline.clone(),
+                a.created_at.clone(),
+            )
+                .cmp(&(
+                    !b.overdue,
+                    b.deadline.is_none(),
+                    b.deadline.clone(),
+                    b.created_at.clone(),
+                ))
+        });
+        Ok(cases)
+    }
+
+    async fn load_case(&self, id: &str) -> Result<(CaseView, i64)> {
+        let row = sqlx::query("SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.decided_at, c.decision_reason, c.created_at, c.version FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.id = $1")
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?
+            .ok_or_else(|| CaseError::NotFound(format!("no case {id}")))?;
+        let version: i64 = row.try_get("version")?;
+        Ok((self.case_view(&row, &today().to_string())?, version))
+    }
+
+    fn check(&self, who: &Account, action: &str, c: &CaseView) -> Result<()> {
+        let res = Resource::Case {
+            id: &c.id,
+            applicant: &c.applicant_id,
+            agency: &c.agency,
+        };
+        if self.authz.allowed(who, action, &res) {
+            Ok(())
+        } else {
+            Err(CaseError::Forbidden(match who.role {
+                Role::Officer => "this case belongs to another agency".into(),
+                Role::Applicant => "this case belongs to another applicant".into(),
+                Role::Admin => "admins do not act on cases".into(),
+            }))
+        }
+    }
+
+    pub async fn case(&self, who: &Account, id: &str) -> Result<CaseDetail> {
+        let (case, _) = self.load_case(id).await?;
+        self.check(who, "view_case", &case)?;
+        let audit = sqlx::query("SELECT seq, at, actor, from_state, to_state, reason FROM audit WHERE case_id = $1 ORDER BY seq")
+            .bind(id)
+            .fetch_all(&self.db.pool)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    seq: r.try_get("seq")?,
+                    at: r.try_get("at")?,
+                    actor: r.try_get("actor")?,
+                    from_state: r.try_get("from_state")?,
+                    to_state: r.try_get("to_state")?,
+                    reason: r.try_get("reason")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let b = sqlx::query(
+            "SELECT facts, evaluation, explanation, rules_version FROM bundles WHERE id = $1",
+        )
+        .bind(&case.bundle_id)
+        .fetch_one(&self.db.pool)
+        .await?;
+        let parse = |s: String| serde_json::from_str(&s).unwrap_or(J::Null);
+        let materials = sqlx::query("SELECT bm.hash, b.content_type, b.size, 'document' AS filename FROM bundle_materials bm JOIN material_blobs b ON b.hash = bm.hash WHERE bm.bundle_id = $1 ORDER BY bm.hash")
+            .bind(&case.bundle_id)
+            .fetch_all(&self.db.pool)
+            .await?
+            .iter()
+            .map(material_ref)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(CaseDetail {
+            case,
+            audit,
+            facts: parse(b.try_get("facts")?),
+            evaluation: parse(b.try_get("evaluation")?),
+            explanation: b.try_get("explanation")?,
+            rules_version: b.try_get("rules_version")?,
+            materials,
+        })
+    }
+
+    /// Applies an action to a case: authorised by cedar, allowed by the state machine,
+    /// recorded in the audit trail, and safe against two people acting at once.
+    pub async fn act(
+        &self,
+        who: &Account,
+        id: &str,
+        action: CaseAction,
+        reason: &str,
+        on: Option<NaiveDate>,
+    ) -> Result<CaseView> {
+        let (case, version) = self.load_case(id).await?;
+        self.check(who, action.permission(), &case)?;
+        let next = case.state.apply(action).map_err(CaseError::Conflict)?;
+        let reason = reason.trim();
+        if matches!(
+            action,
+            CaseAction::RequestInfo
+                | CaseAction::Approve
+                | CaseAction::Reject
+                | CaseAction::Respond
+        ) && reason.is_empty()
+        {
+            return Err(CaseError::invalid(
+                "reason",
+                "give a reason; it is recorded and shown to the other side",
+            ));
+        }
+        if reason.chars().count() > 4000 {
+            return Err(CaseError::invalid(
+                "reason",
+                "a reason has at most 4000 characters",
+            ));
+        }
+        let day = on.unwrap_or_else(today);
+        let mut working_days = case.working_days;
+        let mut accepted_on = case.accepted_on.clone();
+        let mut deadline = case.deadline.clone();
+        if action == CaseAction::Accept {
+            let template = self
+                .services
+                .get(&case.service)
+                .and_then(|s| s.cases.iter().find(|c| c.kind == case.kind));
+            if let Some(param) = template.and_then(|t| t.working_days_parameter.as_deref()) {
+                let n = self.working_days(param, day)?;
+                let due = onestop_calendar::Calendar::official()
+                    .add_working_days(day, n)
+                    .map_err(|e| {
+                        CaseError::Conflict(format!("cannot compute the deadline: {e}"))
+                    })?;
+                working_days = Some(n);
+                deadline = Some(due.to_string());
+            }
+            accepted_on = Some(day.to_string());
+        }
+        let decided_at = if next.is_final() { Some(now()) } else { None };
+        let decision_reason = if matches!(next, CaseState::Approved | CaseState::Rejected) {
+            Some(reason.to_string())
+        } else {
+            case.decision_reason.clone()
+        };
+        let mut tx = self.db.pool.begin().await?;
+        let updated = sqlx::query("UPDATE cases SET state = $1, working_days = $2, accepted_on = $3, deadline = $4, decided_at = $5, decision_reason = $6, version = version + 1 WHERE id = $7 AND version = $8")
+            .bind(next.as_str())
+            .bind(working_days)
+            .bind(accepted_on)
+            .bind(deadline)
+            .bind(decided_at)
+            .bind(decision_reason)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?;
+        if updated.rows_affected() != 1 {
+            return Err(CaseError::Conflict(
+                "the case changed while you were working on it; reload it and try again".into(),
+            ));
+        }
+        let seq: i64 =
+            sqlx::query("SELECT COALESCE(MAX(seq), 0) AS m FROM audit WHERE case_id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("m")?;
+        sqlx::query("INSERT INTO audit (case_id, seq, at, actor, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(id)
+            .bind(seq + 1)
+            .bind(now())
+            .bind(format!("{} ({})", who.username, who.role.as_str()))
+            .bind(case.state.as_str())
+            .bind(next.as_str())
+            .bind(if reason.is_empty() { default_reason(action) } else { reason.to_string() })
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(self.load_case(id).await?.0)
+    }
+
+    fn working_days(&self, param: &str, day: NaiveDate) -> Result<i64> {
+        let p =
+            self.engine.program.param(param).ok_or_else(|| {
+                CaseError::Storage(format!("the rules have no parameter `{param}`"))
+            })?;
+        match self.engine.program.params[p.index()].value_at(day) {
+            Some((_, v)) => match &v.value {
+                onestop_lang::Value::Int(n) => Ok(*n),
+                other => Err(CaseError::Storage(format!(
+                    "`{param}` is not a whole number of days: {other:?}"
+                ))),
+            },
+            None => Err(CaseError::Conflict(format!(
+                "the rules give no deadline `{param}` on {day}"
+            ))),
+        }
+    }
+}
+
+fn default_reason(action: CaseAction) -> String {
+    match action {
+        CaseAction::Accept => "accepted".into(),
+        CaseAction::Review => "review started".into(),
+        CaseAction::Withdraw => "withdrawn by the applicant".into(),
+        _ => String::new(),
+    }
+}
+
+fn material_ref(r: &sqlx::any::AnyRow) -> Result<MaterialRef> {
+    Ok(MaterialRef {
+        hash: r.try_get("hash")?,
+        content_type: r.try_get("content_type")?,
+        size: r.try_get("size")?,
+        filename: r.try_get("filename")?,
+    })
+}

@@ -1,0 +1,256 @@
+//! `onestop serve` and `onestop admin`: the one-window service on SQLite by default.
+
+use onestop_cases::{CaseService, Role};
+use onestop_engine::{Engine, LoadError};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Address to bind
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Data directory for the embedded SQLite database
+    #[arg(long, default_value = "data/run")]
+    pub data: PathBuf,
+    /// A database URL (sqlite://FILE or postgres://...); default: SQLite in --data. Also DATABASE_URL.
+    #[arg(long)]
+    pub database_url: Option<String>,
+    /// Do not create the demonstration accounts in an empty database
+    #[arg(long)]
+    pub no_demo: bool,
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(clap::Subcommand)]
+pub enum AdminCommand {
+    /// Create an officer of one agency
+    CreateOfficer {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long)]
+        agency: String,
+        #[arg(long, default_value = "data/run")]
+        data: PathBuf,
+        #[arg(long)]
+        database_url: Option<String>,
+    },
+    /// Create an administrator
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long, default_value = "data/run")]
+        data: PathBuf,
+        #[arg(long)]
+        database_url: Option<String>,
+    },
+}
+
+fn database_url(flag: Option<String>, data: &Path) -> Result<String, String> {
+    if let Some(u) = flag.or_else(|| std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty())) {
+        return Ok(u);
+    }
+    std::fs::create_dir_all(data)
+        .map_err(|e| format!("cannot create data directory {}: {e}", data.display()))?;
+    Ok(format!("sqlite://{}", data.join("onestop.db").display()))
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the async runtime: {e}"))
+}
+
+fn engine(rules: Option<PathBuf>) -> Result<Arc<Engine>, String> {
+    let dir = crate::rules_dir(rules)?;
+    Engine::load(&dir, None).map(Arc::new).map_err(|e| match e {
+        LoadError::Input(m) => m,
+        LoadError::Rules(d) => {
+            eprint!("{d}");
+            "the rules have errors; run `onestop check`".into()
+        }
+    })
+}
+
+pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
+    let engine = engine(a.rules)?;
+    let url = database_url(a.database_url, &a.data)?;
+    let rt = runtime()?;
+    rt.block_on(async move {
+        let cases = CaseService::open(&url, engine.clone())
+            .await
+            .map_err(|e| format!("cannot open the database {url}: {e}"))?;
+        if !a.no_demo {
+            seed_demo(&cases).await?;
+        }
+        let state = onestop_web::AppState {
+            engine,
+            cases: Arc::new(cases),
+        };
+        let listener = tokio::net::TcpListener::bind((a.host.as_str(), a.port))
+            .await
+            .map_err(|e| {
+                format!(
+                    "cannot listen on {}:{}: {e}; is another server running? try --port",
+                    a.host, a.port
+                )
+            })?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        println!(
+            "onestop is serving on http://{addr}  (database: {})",
+            redact(&url)
+        );
+        println!("API description: http://{addr}/openapi.json");
+        axum::serve(listener, onestop_web::router(state))
+            .with_graceful_shutdown(shutdown())
+            .await
+            .map_err(|e| format!("server error: {e}"))?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}://***{}", &url[..s], &url[at..]),
+        _ => url.to_string(),
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+/// Demonstration accounts for a fresh embedded database: one officer per agency and
+/// two applicants whose profiles come from `data/samples/`.
+async fn seed_demo(cases: &CaseService) -> Result<(), String> {
+    let existing: i64 = sqlx_count(cases).await?;
+    if existing > 0 {
+        return Ok(());
+    }
+    const PASSWORD: &str = "onestop-demo";
+    let e = |e: onestop_cases::CaseError| e.to_string();
+    cases
+        .create_account("admin", PASSWORD, Role::Admin, None, None, "Administrator")
+        .await
+        .map_err(e)?;
+    let agencies: Vec<String> = cases.services.agencies.keys().cloned().collect();
+    for agency in &agencies {
+        cases
+            .create_account(
+                &format!("officer-{agency}"),
+                PASSWORD,
+                Role::Officer,
+                Some(agency),
+                None,
+                &format!("Officer ({agency})"),
+            )
+            .await
+            .map_err(e)?;
+    }
+    for (user, entity, sample) in [
+        ("demo-enterprise", "enterprise", "enterprise"),
+        ("demo-person", "person", "person"),
+    ] {
+        let account = cases
+            .create_account(user, PASSWORD, Role::Applicant, None, Some(entity), user)
+            .await
+            .map_err(e)?;
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../data/samples/{sample}.json"));
+        if let Ok(text) = std::fs::read_to_string(&path)
+            && let Ok(json) = serde_json::from_str::<serde_json::Value>(&text)
+        {
+            cases
+                .set_profile(&account, &json["facts"])
+                .await
+                .map_err(e)?;
+        }
+    }
+    println!(
+        "created demonstration accounts (password `{PASSWORD}`): admin, demo-enterprise, demo-person, {}",
+        agencies
+            .iter()
+            .map(|a| format!("officer-{a}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(())
+}
+
+async fn sqlx_count(cases: &CaseService) -> Result<i64, String> {
+    cases.account_count().await.map_err(|e| e.to_string())
+}
+
+pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
+    let engine = engine(None)?;
+    let (username, password, role, agency, data, url) = match cmd {
+        AdminCommand::CreateOfficer {
+            username,
+            password,
+            agency,
+            data,
+            database_url,
+        } => (
+            username,
+            password,
+            Role::Officer,
+            Some(agency),
+            data,
+            database_url,
+        ),
+        AdminCommand::CreateAdmin {
+            username,
+            password,
+            data,
+            database_url,
+        } => (username, password, Role::Admin, None, data, database_url),
+    };
+    let url = database_url(url, &data)?;
+    runtime()?.block_on(async move {
+        let cases = CaseService::open(&url, engine)
+            .await
+            .map_err(|e| format!("cannot open the database {}: {e}", redact(&url)))?;
+        let a = cases
+            .create_account(
+                &username,
+                &password,
+                role,
+                agency.as_deref(),
+                None,
+                &username,
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        println!(
+            "created {} `{}`{}",
+            a.role.as_str(),
+            a.username,
+            a.agency
+                .map(|g| format!(" of agency `{g}`"))
+                .unwrap_or_default()
+        );
+        Ok(ExitCode::SUCCESS)
+    })
+}

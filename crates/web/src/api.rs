@@ -1,0 +1,642 @@
+//! Routes and handlers.
+
+use crate::error::ApiError;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::NaiveDate;
+use onestop_cases::{Account, CaseAction, CaseService, Role, SubmitRequest};
+use onestop_engine::explain::{Lang, render_explanation};
+use onestop_engine::report::evaluation_to_json;
+use onestop_engine::{Engine, EvalOptions, Status, facts_from_json};
+use serde::Deserialize;
+use serde_json::{Value as J, json};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use utoipa::{OpenApi, ToSchema};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub engine: Arc<Engine>,
+    pub cases: Arc<CaseService>,
+}
+
+/// JSON bodies with errors in our shape (400 for bad JSON, 422 for wrong fields).
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(JsonBody(v)),
+            Err(JsonRejection::JsonDataError(e)) => Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("the request body does not match: {}", e.body_text()),
+            )),
+            Err(JsonRejection::JsonSyntaxError(e)) => Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                format!("the request body is not valid JSON: {}", e.body_text()),
+            )),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "send JSON with `Content-Type: application/json`",
+            )),
+            Err(e) => Err(ApiError::new(StatusCode::BAD_REQUEST, e.body_text())),
+        }
+    }
+}
+
+/// The signed-in account, from `Authorization: Bearer <token>`.
+pub struct User(pub Account);
+
+impl FromRequestParts<AppState> for User {
+    type Rejection = ApiError;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = bearer(&parts.headers).ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "sign in first: send `Authorization: Bearer <token>` from POST /api/sessions",
+            )
+        })?;
+        Ok(User(state.cases.authenticate(&token).await?))
+    }
+}
+
+fn bearer(h: &HeaderMap) -> Option<String> {
+    h.get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(|t| t.trim().to_string())
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/openapi.json", get(openapi))
+        .route("/api/measures", get(measures))
+        .route("/api/services", get(services))
+        .route("/api/eligibility", post(eligibility))
+        .route("/api/explain", post(explain))
+        .route("/api/questions", post(questions))
+        .route("/api/accounts", post(register))
+        .route("/api/sessions", post(login).delete(logout))
+        .route("/api/me", get(me))
+        .route("/api/profile", get(get_profile).put(put_profile))
+        .route(
+            "/api/materials",
+            post(upload_material)
+                .get(list_materials)
+                .layer(DefaultBodyLimit::max(
+                    onestop_cases::store::MAX_MATERIAL_BYTES + 1024,
+                )),
+        )
+        .route("/api/materials/{hash}", get(get_material))
+        .route("/api/bundles", post(submit))
+        .route("/api/bundles/{id}", get(get_bundle))
+        .route("/api/cases", get(my_cases))
+        .route("/api/cases/{id}", get(get_case))
+        .route("/api/cases/{id}/actions", post(act))
+        .route("/api/inbox", get(inbox))
+        .route("/api/admin/accounts", post(admin_create))
+        .fallback(|| async {
+            ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /openapi.json")
+        })
+        .layer(DefaultBodyLimit::max(1024 * 1024))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal error; the request was not completed",
+            )
+            .into_response()
+        }))
+        .with_state(state)
+}
+
+// ---- rule engine ----
+
+#[derive(Deserialize, ToSchema)]
+pub struct EvalRequest {
+    /// enterprise, person or project
+    entity: String,
+    /// Facts by input name; `null` or absent means unknown.
+    #[schema(value_type = Object)]
+    facts: J,
+    /// Decision date YYYY-MM-DD (default: today in Beijing).
+    date: Option<String>,
+    /// Only these measures (default: every measure of the entity).
+    #[serde(default)]
+    measures: Vec<String>,
+    /// Language of the explanation: en or zh.
+    lang: Option<String>,
+}
+
+struct Evaluated {
+    facts: onestop_engine::Facts,
+    ev: onestop_engine::Evaluation,
+}
+
+fn evaluate(engine: &Engine, req: &EvalRequest, trace: bool) -> Result<Evaluated, ApiError> {
+    let entity = engine
+        .entity(&req.entity)
+        .map_err(|m| ApiError::field(StatusCode::UNPROCESSABLE_ENTITY, "entity", m))?;
+    let facts = facts_from_json(&engine.program, entity, &req.facts).map_err(|e| {
+        ApiError::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &format!("facts.{}", e.field),
+            e.to_string(),
+        )
+    })?;
+    let date = match &req.date {
+        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+            ApiError::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "date",
+                format!("`{d}` is not a date; write YYYY-MM-DD"),
+            )
+        })?,
+        None => onestop_cases::today(),
+    };
+    let mut ids = Vec::new();
+    for m in &req.measures {
+        let id = engine.program.measure(m).ok_or_else(|| {
+            ApiError::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "measures",
+                format!("unknown measure `{m}`"),
+            )
+        })?;
+        if engine.program.measures[id.index()].entity != entity {
+            return Err(ApiError::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "measures",
+                format!("measure `{m}` is not for {}", req.entity),
+            ));
+        }
+        ids.push(id);
+    }
+    let ev = engine.evaluate(
+        &facts,
+        date,
+        &EvalOptions {
+            trace,
+            measures: ids,
+        },
+    );
+    Ok(Evaluated { facts, ev })
+}
+
+#[utoipa::path(post, path = "/api/eligibility", request_body = EvalRequest, responses((status = 200, description = "Per measure: status, outputs, missing facts"), (status = 422, description = "Unknown entity, measure or fact, or a fact of the wrong type")))]
+async fn eligibility(
+    State(s): State<AppState>,
+    JsonBody(req): JsonBody<EvalRequest>,
+) -> Result<Json<J>, ApiError> {
+    let e = evaluate(&s.engine, &req, false)?;
+    Ok(Json(evaluation_to_json(&s.engine.program, &e.ev)))
+}
+
+#[utoipa::path(post, path = "/api/explain", request_body = EvalRequest, responses((status = 200, description = "The evaluation and its explanation as text")))]
+async fn explain(
+    State(s): State<AppState>,
+    JsonBody(req): JsonBody<EvalRequest>,
+) -> Result<Json<J>, ApiError> {
+    let lang = match req.lang.as_deref() {
+        None => Lang::En,
+        Some(l) => Lang::parse(l).ok_or_else(|| {
+            ApiError::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "lang",
+                format!("unknown language `{l}`; use en or zh"),
+            )
+        })?,
+    };
+    let e = evaluate(&s.engine, &req, true)?;
+    let mut out = evaluation_to_json(&s.engine.program, &e.ev);
+    out["explanation"] = json!(render_explanation(&s.engine.program, &e.facts, &e.ev, lang));
+    Ok(Json(out))
+}
+
+/// How many measures wait for a fact: for their status, and for their amounts.
+type Need = (usize, usize, Vec<String>);
+
+/// The facts still worth asking, most useful first: each unknown fact that could change
+/// a measure's status, then those needed only for amounts.
+#[utoipa::path(post, path = "/api/questions", request_body = EvalRequest, responses((status = 200, description = "Open questions; `done` when every status is determined")))]
+async fn questions(
+    State(s): State<AppState>,
+    JsonBody(req): JsonBody<EvalRequest>,
+) -> Result<Json<J>, ApiError> {
+    let e = evaluate(&s.engine, &req, false)?;
+    let p = &s.engine.program;
+    let mut score: BTreeMap<u32, Need> = BTreeMap::new();
+    for r in &e.ev.measures {
+        let id = &p.measures[r.measure.index()].id;
+        for i in &r.missing {
+            let entry = score.entry(i.0).or_default();
+            entry.0 += 1;
+            entry.2.push(id.clone());
+        }
+        if r.status == Status::Eligible {
+            for i in &r.missing_for_outputs {
+                let entry = score.entry(i.0).or_default();
+                entry.1 += 1;
+                if !entry.2.contains(id) {
+                    entry.2.push(id.clone());
+                }
+            }
+        }
+    }
+    let mut rows: Vec<(u32, Need)> = score.into_iter().collect();
+    rows.sort_by(|a, b| (b.1.0, b.1.1, a.0).cmp(&(a.1.0, a.1.1, b.0)));
+    let undetermined =
+        e.ev.measures
+            .iter()
+            .filter(|m| m.status == Status::Undetermined)
+            .count();
+    let qs: Vec<J> = rows
+        .into_iter()
+        .map(|(i, (status_count, amount_count, measures))| {
+            let input = &p.inputs[i as usize];
+            let options: Vec<J> = match &input.ty {
+                onestop_lang::Type::Enum(en) => p.enums[en.0 as usize].values.iter().map(|(n, t)| json!({"value": n, "en": t.best("en"), "zh": t.best("zh")})).collect(),
+                _ => Vec::new(),
+            };
+            json!({
+                "fact": input.name,
+                "type": p.type_name(&input.ty),
+                "title": {"en": input.title.best("en"), "zh": input.title.best("zh")},
+                "question": {"en": input.question.get("en").unwrap_or(input.title.best("en")), "zh": input.question.get("zh").unwrap_or(input.title.best("zh"))},
+                "options": options,
+                "decides_status_of": status_count,
+                "needed_for_amounts_of": amount_count,
+                "measures": measures,
+            })
+        })
+        .collect();
+    Ok(Json(
+        json!({"done": undetermined == 0, "undetermined": undetermined, "questions": qs}),
+    ))
+}
+
+async fn measures(State(s): State<AppState>) -> Json<J> {
+    let rows: Vec<J> = onestop_catalog::embedded()
+        .measures
+        .iter()
+        .map(|m| json!({"id": m.id, "title": {"en": m.title.en, "zh": m.title.zh}, "summary": {"en": m.summary.en, "zh": m.summary.zh}, "source": m.sources.join("; "), "computable": s.engine.program.measure(&m.id).is_some(), "group": m.group, "status": m.status, "responsible": m.responsible, "completion": m.completion}))
+        .collect();
+    Json(J::Array(rows))
+}
+
+async fn services(State(s): State<AppState>) -> Json<J> {
+    let rows: Vec<J> = s
+        .cases
+        .services
+        .services
+        .iter()
+        .map(|svc| json!({"id": svc.id, "entity": svc.entity, "measure": svc.measure, "title": {"en": svc.title.en, "zh": svc.title.zh}, "source": svc.source, "cases": svc.cases.iter().map(|c| json!({"kind": c.kind, "agency": c.agency, "title": {"en": c.title.en, "zh": c.title.zh}})).collect::<Vec<_>>()}))
+        .collect();
+    Json(J::Array(rows))
+}
+
+// ---- accounts ----
+
+#[derive(Deserialize, ToSchema)]
+pub struct RegisterRequest {
+    username: String,
+    password: String,
+    /// enterprise or person
+    entity: String,
+    #[serde(default)]
+    display_name: String,
+}
+
+#[utoipa::path(post, path = "/api/accounts", request_body = RegisterRequest, responses((status = 201, description = "Applicant account created"), (status = 409, description = "Username taken"), (status = 422, description = "Invalid field")))]
+async fn register(
+    State(s): State<AppState>,
+    JsonBody(r): JsonBody<RegisterRequest>,
+) -> Result<(StatusCode, Json<Account>), ApiError> {
+    let a = s
+        .cases
+        .create_account(
+            &r.username,
+            &r.password,
+            Role::Applicant,
+            None,
+            Some(&r.entity),
+            &r.display_name,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(a)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    username: String,
+    password: String,
+}
+
+#[utoipa::path(post, path = "/api/sessions", request_body = LoginRequest, responses((status = 200, description = "A session token"), (status = 401, description = "Wrong username or password")))]
+async fn login(
+    State(s): State<AppState>,
+    JsonBody(r): JsonBody<LoginRequest>,
+) -> Result<Json<J>, ApiError> {
+    let session = s
+        .cases
+        .login(&r.username, &r.password)
+        .await
+        .map_err(|e| match e {
+            onestop_cases::CaseError::Unauthenticated => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "wrong username or password")
+            }
+            other => other.into(),
+        })?;
+    Ok(Json(json!(session)))
+}
+
+async fn logout(State(s): State<AppState>, headers: HeaderMap) -> Result<StatusCode, ApiError> {
+    if let Some(t) = bearer(&headers) {
+        s.cases.logout(&t).await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn me(User(a): User) -> Json<Account> {
+    Json(a)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct AdminCreate {
+    username: String,
+    password: String,
+    /// officer or admin
+    role: String,
+    agency: Option<String>,
+    #[serde(default)]
+    display_name: String,
+}
+
+#[utoipa::path(post, path = "/api/admin/accounts", request_body = AdminCreate, responses((status = 201, description = "Officer or admin created"), (status = 403, description = "Not an admin")))]
+async fn admin_create(
+    State(s): State<AppState>,
+    User(who): User,
+    JsonBody(r): JsonBody<AdminCreate>,
+) -> Result<(StatusCode, Json<Account>), ApiError> {
+    if who.role != Role::Admin {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "only admins create officer accounts",
+        ));
+    }
+    let role = match r.role.as_str() {
+        "officer" => Role::Officer,
+        "admin" => Role::Admin,
+        other => {
+            return Err(ApiError::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "role",
+                format!(
+                    "`{other}`: create an `officer` or an `admin` here; applicants register themselves"
+                ),
+            ));
+        }
+    };
+    let a = s
+        .cases
+        .create_account(
+            &r.username,
+            &r.password,
+            role,
+            r.agency.as_deref(),
+            None,
+            &r.display_name,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(a)))
+}
+
+// ---- profile and materials ----
+
+async fn get_profile(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!({"facts": s.cases.profile(&who).await?})))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ProfileBody {
+    #[schema(value_type = Object)]
+    facts: J,
+}
+
+#[utoipa::path(put, path = "/api/profile", request_body = ProfileBody, responses((status = 200, description = "Stored; pre-fills every later application"), (status = 422, description = "A fact is unknown or of the wrong type")))]
+async fn put_profile(
+    State(s): State<AppState>,
+    User(who): User,
+    JsonBody(b): JsonBody<ProfileBody>,
+) -> Result<Json<J>, ApiError> {
+    Ok(Json(
+        json!({"facts": s.cases.set_profile(&who, &b.facts).await?}),
+    ))
+}
+
+#[derive(Deserialize)]
+struct UploadQuery {
+    filename: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/materials", params(("filename" = Option<String>, Query, description = "Original file name")), request_body(content = Vec<u8>, content_type = "application/pdf"), responses((status = 201, description = "Stored by content hash"), (status = 413, description = "Over 10 MiB"), (status = 415, description = "Not PDF, PNG or JPEG")))]
+async fn upload_material(
+    State(s): State<AppState>,
+    User(who): User,
+    Query(q): Query<UploadQuery>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<(StatusCode, Json<J>), ApiError> {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let m = s
+        .cases
+        .put_material(&who, q.filename.as_deref().unwrap_or("document"), ct, &body)
+        .await?;
+    Ok((StatusCode::CREATED, Json(json!(m))))
+}
+
+async fn list_materials(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(s.cases.my_materials(&who).await?)))
+}
+
+async fn get_material(
+    State(s): State<AppState>,
+    User(who): User,
+    Path(hash): Path<String>,
+) -> Result<Response, ApiError> {
+    let (m, bytes) = s.cases.material(&who, &hash).await?;
+    Ok(([(header::CONTENT_TYPE, m.content_type)], bytes).into_response())
+}
+
+// ---- bundles and cases ----
+
+#[derive(Deserialize, ToSchema)]
+pub struct SubmitBody {
+    /// A service id from GET /api/services, e.g. category-a-permits
+    service: String,
+    /// Same key on every retry of the same application (or send the Idempotency-Key header).
+    idempotency_key: Option<String>,
+    /// Facts added to (and overriding) the stored profile.
+    #[schema(value_type = Object)]
+    facts: Option<J>,
+    /// Hashes of materials uploaded with POST /api/materials.
+    #[serde(default)]
+    materials: Vec<String>,
+}
+
+#[utoipa::path(post, path = "/api/bundles", request_body = SubmitBody, responses((status = 201, description = "New bundle: one case per agency"), (status = 200, description = "The same bundle again (idempotent retry)"), (status = 409, description = "Key reused for a different application"), (status = 422, description = "Invalid, incomplete or not eligible")))]
+async fn submit(
+    State(s): State<AppState>,
+    User(who): User,
+    headers: HeaderMap,
+    JsonBody(b): JsonBody<SubmitBody>,
+) -> Result<(StatusCode, Json<J>), ApiError> {
+    let key = b
+        .idempotency_key
+        .or_else(|| headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(String::from))
+        .ok_or_else(|| ApiError::field(StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key", "send an idempotency key (field or Idempotency-Key header), the same on every retry"))?;
+    let (bundle, created) = s
+        .cases
+        .submit(
+            &who,
+            SubmitRequest {
+                service: b.service,
+                idempotency_key: key,
+                facts: b.facts,
+                materials: b.materials,
+                date: None,
+            },
+        )
+        .await?;
+    Ok((
+        if created {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        },
+        Json(json!(bundle)),
+    ))
+}
+
+async fn get_bundle(
+    State(s): State<AppState>,
+    User(who): User,
+    Path(id): Path<String>,
+) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(s.cases.bundle(&who, &id).await?)))
+}
+
+async fn my_cases(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(s.cases.my_cases(&who).await?)))
+}
+
+async fn get_case(
+    State(s): State<AppState>,
+    User(who): User,
+    Path(id): Path<String>,
+) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(s.cases.case(&who, &id).await?)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ActionBody {
+    /// accept, review, request_info, respond, approve, reject, withdraw
+    action: String,
+    #[serde(default)]
+    reason: String,
+}
+
+#[utoipa::path(post, path = "/api/cases/{id}/actions", request_body = ActionBody, params(("id" = String, Path)), responses((status = 200, description = "The case after the action"), (status = 403, description = "Not yours or not your agency's"), (status = 409, description = "Not allowed in the case's state (e.g. already decided)")))]
+async fn act(
+    State(s): State<AppState>,
+    User(who): User,
+    Path(id): Path<String>,
+    JsonBody(b): JsonBody<ActionBody>,
+) -> Result<Json<J>, ApiError> {
+    let action = CaseAction::parse(&b.action).ok_or_else(|| ApiError::field(StatusCode::UNPROCESSABLE_ENTITY, "action", format!("unknown action `{}`; use accept, review, request_info, respond, approve, reject or withdraw", b.action)))?;
+    Ok(Json(json!(
+        s.cases.act(&who, &id, action, &b.reason, None).await?
+    )))
+}
+
+async fn inbox(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(s.cases.inbox(&who).await?)))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "onestop",
+        description = "Beijing science and technology measures: eligibility, explanations and the one-window case service."
+    ),
+    paths(
+        eligibility,
+        explain,
+        questions,
+        register,
+        login,
+        admin_create,
+        put_profile,
+        upload_material,
+        submit,
+        act
+    ),
+    components(schemas(
+        EvalRequest,
+        RegisterRequest,
+        LoginRequest,
+        AdminCreate,
+        ProfileBody,
+        SubmitBody,
+        ActionBody
+    ))
+)]
+struct ApiDoc;
+
+async fn openapi() -> Response {
+    let mut doc = ApiDoc::openapi();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    // Routes without typed bodies are listed too, so clients see the whole surface.
+    let mut v = match serde_json::to_value(&doc) {
+        Ok(v) => v,
+        Err(e) => {
+            return ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response();
+        }
+    };
+    for (path, summary) in [
+        ("/api/measures", "Every measure of the source documents"),
+        ("/api/services", "The one-window services"),
+        ("/api/me", "The signed-in account"),
+        (
+            "/api/materials/{hash}",
+            "A material's content, if permitted",
+        ),
+        ("/api/bundles/{id}", "A bundle and its cases"),
+        ("/api/cases", "My cases"),
+        (
+            "/api/cases/{id}",
+            "A case with its audit trail and the engine's explanation",
+        ),
+        ("/api/inbox", "An officer's open cases, overdue first"),
+    ] {
+        v["paths"][path]["get"] = json!({"summary": summary, "responses": {"200": {"description": "OK"}, "401": {"description": "Not signed in"}}});
+    }
+    v["paths"]["/api/profile"]["get"] =
+        json!({"summary": "The stored facts", "responses": {"200": {"description": "OK"}}});
+    v["paths"]["/api/materials"]["get"] =
+        json!({"summary": "My materials", "responses": {"200": {"description": "OK"}}});
+    Json(v).into_response()
+}
