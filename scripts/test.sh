@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The project's one test command (README, .ci/run): formatting, lints, every test.
-# It installs nothing by hand-off: anything a test needs is set up here.
+# The project's one test command (README, .ci/run): formatting, lints, every test,
+# on SQLite and again on PostgreSQL. Whatever a test needs (PostgreSQL) is installed
+# and started here, not by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,9 +11,13 @@ cargo fmt --all -- --check
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 
-echo "== cargo test (unit, integration, property tests, and every rule test via 'onestop test')"
+echo "== cargo test (unit, integration, property tests, every rule test, the service on SQLite)"
 cargo test --workspace
 
 echo "== onestop check and onestop test on the shipped rules"
 cargo run -q -p onestop-cli -- check rules --deny-warnings
 cargo run -q -p onestop-cli -- test rules
+
+echo "== the one-window service suite again, on PostgreSQL"
+PG_ADMIN=$(bash scripts/postgres.sh | tail -n1)
+ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service

@@ -23,6 +23,10 @@ pub enum Resource<'a> {
         owners: Vec<String>,
         agencies: Vec<String>,
     },
+    Project {
+        id: &'a str,
+        leader: &'a str,
+    },
     Accounts,
 }
 
@@ -76,6 +80,10 @@ impl Authz {
             } => (
                 uid("Material", hash)?,
                 json!({"uid": {"type": "Material", "id": hash}, "attrs": {"owners": owners, "agencies": agencies}, "parents": []}),
+            ),
+            Resource::Project { id, leader } => (
+                uid("Project", id)?,
+                json!({"uid": {"type": "Project", "id": id}, "attrs": {"leader": leader}, "parents": []}),
             ),
             Resource::Accounts => (
                 uid("Accounts", "all")?,

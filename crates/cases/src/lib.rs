@@ -11,6 +11,7 @@ pub mod authz;
 pub mod db;
 pub mod error;
 pub mod model;
+pub mod projects;
 pub mod services;
 pub mod store;
 pub mod writer;

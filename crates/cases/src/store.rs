@@ -30,7 +30,7 @@ pub struct CaseService {
     pub db: Db,
     pub engine: Arc<Engine>,
     pub services: Services,
-    authz: Authz,
+    pub(crate) authz: Authz,
     writer: Writer,
 }
 

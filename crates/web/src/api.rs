@@ -105,6 +105,13 @@ pub fn router(state: AppState) -> Router {
         .route("/api/cases/{id}", get(get_case))
         .route("/api/cases/{id}/actions", post(act))
         .route("/api/inbox", get(inbox))
+        .route("/api/projects", post(file_project).get(my_projects))
+        .route("/api/projects/{id}", get(get_project))
+        .route("/api/projects/{id}/budget-adjustments", post(adjust_budget))
+        .route(
+            "/api/projects/{id}/milestones/{seq}/report",
+            post(report_milestone),
+        )
         .route("/api/admin/accounts", post(admin_create))
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /openapi.json")
@@ -576,6 +583,78 @@ async fn inbox(State(s): State<AppState>, User(who): User) -> Result<Json<J>, Ap
     Ok(Json(json!(s.cases.inbox(&who).await?)))
 }
 
+// ---- research projects ----
+
+#[derive(Deserialize, ToSchema)]
+pub struct ProjectBody {
+    title: String,
+    /// Facts of the `project` entity (see GET /api/questions with entity project).
+    #[schema(value_type = Object)]
+    facts: J,
+    #[serde(default)]
+    #[schema(value_type = Vec<Object>)]
+    milestones: Vec<onestop_cases::projects::NewMilestone>,
+}
+
+#[utoipa::path(post, path = "/api/projects", request_body = ProjectBody, responses((status = 201, description = "Filed; inspection scheduled or exempt by the rules"), (status = 422, description = "Refused by the fund rules, with the reason")))]
+async fn file_project(
+    State(s): State<AppState>,
+    User(who): User,
+    JsonBody(b): JsonBody<ProjectBody>,
+) -> Result<(StatusCode, Json<J>), ApiError> {
+    let p = s
+        .cases
+        .file_project(&who, &b.title, &b.facts, &b.milestones)
+        .await?;
+    Ok((StatusCode::CREATED, Json(json!(p))))
+}
+
+async fn my_projects(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(s.cases.my_projects(&who).await?)))
+}
+
+async fn get_project(
+    State(s): State<AppState>,
+    User(who): User,
+    Path(id): Path<String>,
+) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(s.cases.project(&who, &id).await?)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct AdjustBody {
+    /// New amounts, e.g. {"equipment_budget_after": "260000.00", ...}
+    #[schema(value_type = Object)]
+    facts: J,
+}
+
+#[utoipa::path(post, path = "/api/projects/{id}/budget-adjustments", request_body = AdjustBody, params(("id" = String, Path)), responses((status = 200, description = "Allowed: who approves, whether it is filed at acceptance"), (status = 422, description = "Not allowed, with the reason")))]
+async fn adjust_budget(
+    State(s): State<AppState>,
+    User(who): User,
+    Path(id): Path<String>,
+    JsonBody(b): JsonBody<AdjustBody>,
+) -> Result<Json<J>, ApiError> {
+    let (p, decision) = s.cases.adjust_budget(&who, &id, &b.facts).await?;
+    Ok(Json(json!({"project": p, "decision": decision})))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReportBody {
+    report: String,
+}
+
+async fn report_milestone(
+    State(s): State<AppState>,
+    User(who): User,
+    Path((id, seq)): Path<(String, i64)>,
+    JsonBody(b): JsonBody<ReportBody>,
+) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(
+        s.cases.report_milestone(&who, &id, seq, &b.report).await?
+    )))
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -631,11 +710,18 @@ async fn openapi() -> Response {
             "A case with its audit trail and the engine's explanation",
         ),
         ("/api/inbox", "An officer's open cases, overdue first"),
+        (
+            "/api/projects/{id}",
+            "A research project, its facts and milestones",
+        ),
     ] {
         v["paths"][path]["get"] = json!({"summary": summary, "responses": {"200": {"description": "OK"}, "401": {"description": "Not signed in"}}});
     }
     v["paths"]["/api/profile"]["get"] =
         json!({"summary": "The stored facts", "responses": {"200": {"description": "OK"}}});
+    v["paths"]["/api/projects"]["get"] =
+        json!({"summary": "My research projects", "responses": {"200": {"description": "OK"}}});
+    v["paths"]["/api/projects/{id}/milestones/{seq}/report"]["post"] = json!({"summary": "Report a milestone; the answer carries the filed facts", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReportBody"}}}}, "responses": {"200": {"description": "OK"}, "409": {"description": "Already reported"}}});
     v["paths"]["/api/materials"]["get"] =
         json!({"summary": "My materials", "responses": {"200": {"description": "OK"}}});
     Json(v).into_response()
