@@ -18,6 +18,9 @@ echo "== onestop check and onestop test on the shipped rules"
 cargo run -q -p onestop-cli -- check rules --deny-warnings
 cargo run -q -p onestop-cli -- test rules
 
-echo "== the one-window service suite again, on PostgreSQL"
+echo "== the one-window service and the register (ledger) suites again, on PostgreSQL"
 PG_ADMIN=$(bash scripts/postgres.sh | tail -n1)
-ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service
+ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --test ledger
+
+echo "== the portal in a real browser (Chromium, axe-core), installed by scripts/browser.sh"
+bash scripts/e2e.sh

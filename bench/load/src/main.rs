@@ -41,6 +41,9 @@ enum What {
     },
 }
 
+/// One worker's request: URL, bearer token, body.
+type Job = (String, Option<String>, J);
+
 fn load_json(path: &str) -> Result<J, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
@@ -60,7 +63,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         .build()
         .map_err(|e| e.to_string())?;
     // Each worker builds its requests from (client, token, counter).
-    let (label, jobs): (&str, Vec<(String, Option<String>, J)>) = match &cli.what {
+    let (label, jobs): (&str, Vec<Job>) = match &cli.what {
         What::Submissions { users, facts } => {
             let facts = load_json(facts)?["facts"].clone();
             let run_id = std::process::id();
@@ -71,16 +74,40 @@ async fn run(cli: Cli) -> Result<(), String> {
                 if !r.status().is_success() {
                     return Err(format!("register: {}", r.text().await.unwrap_or_default()));
                 }
-                let s: J = http.post(format!("{}/api/sessions", cli.url)).json(&json!({"username": name, "password": "load-test-password"})).send().await.map_err(|e| e.to_string())?.json().await.map_err(|e| e.to_string())?;
+                let s: J = http
+                    .post(format!("{}/api/sessions", cli.url))
+                    .json(&json!({"username": name, "password": "load-test-password"}))
+                    .send()
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .json()
+                    .await
+                    .map_err(|e| e.to_string())?;
                 tokens.push(s["token"].as_str().unwrap_or("").to_string());
             }
             let body = json!({"service": "category-a-permits", "facts": facts});
-            ("submissions (bundle of 2 cases + audit, fsync per commit)", (0..cli.concurrency).map(|i| (format!("{}/api/bundles", cli.url), Some(tokens[i % tokens.len()].clone()), body.clone())).collect())
+            (
+                "submissions (bundle of 2 cases + audit, fsync per commit)",
+                (0..cli.concurrency)
+                    .map(|i| {
+                        (
+                            format!("{}/api/bundles", cli.url),
+                            Some(tokens[i % tokens.len()].clone()),
+                            body.clone(),
+                        )
+                    })
+                    .collect(),
+            )
         }
         What::Eligibility { facts } => {
             let v = load_json(facts)?;
             let body = json!({"entity": v["entity"], "date": v["date"], "facts": v["facts"]});
-            ("eligibility (every measure)", (0..cli.concurrency).map(|_| (format!("{}/api/eligibility", cli.url), None, body.clone())).collect())
+            (
+                "eligibility (every measure)",
+                (0..cli.concurrency)
+                    .map(|_| (format!("{}/api/eligibility", cli.url), None, body.clone()))
+                    .collect(),
+            )
         }
     };
     let stop = Arc::new(AtomicBool::new(false));
@@ -135,7 +162,11 @@ async fn run(cli: Cli) -> Result<(), String> {
         all.extend(h.await.map_err(|e| e.to_string())?);
     }
     all.sort();
-    let pct = |p: f64| all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or_default();
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or_default()
+    };
     println!(
         "{label}: {} ok in {:.1} s = {:.0}/s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {} errors; concurrency {}",
         all.len(),

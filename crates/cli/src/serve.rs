@@ -93,9 +93,12 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         if !a.no_demo {
             seed_demo(&cases).await?;
         }
+        let portal =
+            onestop_web::Portal::new().map_err(|e| format!("cannot start the portal: {e}"))?;
         let state = onestop_web::AppState {
             engine,
             cases: Arc::new(cases),
+            portal: Arc::new(portal),
         };
         let listener = tokio::net::TcpListener::bind((a.host.as_str(), a.port))
             .await

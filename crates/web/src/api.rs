@@ -23,6 +23,7 @@ use utoipa::{OpenApi, ToSchema};
 pub struct AppState {
     pub engine: Arc<Engine>,
     pub cases: Arc<CaseService>,
+    pub portal: Arc<crate::portal::Portal>,
 }
 
 /// JSON bodies with errors in our shape (400 for bad JSON, 422 for wrong fields).
@@ -113,10 +114,12 @@ pub fn router(state: AppState) -> Router {
             post(report_milestone),
         )
         .route("/api/admin/accounts", post(admin_create))
+        .merge(crate::portal::routes())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /openapi.json")
         })
         .layer(DefaultBodyLimit::max(1024 * 1024))
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,

@@ -8,6 +8,8 @@
 
 mod api;
 mod error;
+pub mod portal;
 
 pub use api::{AppState, router};
 pub use error::ApiError;
+pub use portal::Portal;

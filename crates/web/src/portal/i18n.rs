@@ -1,0 +1,176 @@
+//! Translations: Fluent files under `locales/<lang>/main.ftl`, embedded at build time.
+//! Every UI string comes from here; a test fails when one locale lacks a key another has.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashMap;
+use unic_langid::LanguageIdentifier;
+
+/// The portal's languages, in the order the switcher shows them.
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("zh-CN", "中文"),
+    ("en", "English"),
+    ("ko", "한국어"),
+    ("ru", "Русский"),
+    ("es", "Español"),
+    ("ar", "العربية"),
+];
+
+pub const SOURCES: &[(&str, &str)] = &[
+    ("zh-CN", include_str!("../../../../locales/zh-CN/main.ftl")),
+    ("en", include_str!("../../../../locales/en/main.ftl")),
+    ("ko", include_str!("../../../../locales/ko/main.ftl")),
+    ("ru", include_str!("../../../../locales/ru/main.ftl")),
+    ("es", include_str!("../../../../locales/es/main.ftl")),
+    ("ar", include_str!("../../../../locales/ar/main.ftl")),
+];
+
+pub struct I18n {
+    bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
+}
+
+impl I18n {
+    pub fn load() -> Result<I18n, String> {
+        let mut bundles = HashMap::new();
+        for (code, text) in SOURCES {
+            let res = FluentResource::try_new(text.to_string())
+                .map_err(|(_, errs)| format!("locales/{code}/main.ftl: {errs:?}"))?;
+            let id: LanguageIdentifier = code.parse().map_err(|e| format!("{code}: {e}"))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            bundle
+                .add_resource(res)
+                .map_err(|errs| format!("locales/{code}/main.ftl: {errs:?}"))?;
+            bundles.insert(*code, bundle);
+        }
+        Ok(I18n { bundles })
+    }
+
+    /// The message in `lang`, falling back to English, then to the key itself.
+    pub fn t(&self, lang: &str, key: &str, args: &[(&str, String)]) -> String {
+        for l in [lang, "en"] {
+            let Some(b) = self.bundles.get(l) else {
+                continue;
+            };
+            let Some(msg) = b.get_message(key) else {
+                continue;
+            };
+            let Some(pattern) = msg.value() else { continue };
+            let mut fargs = FluentArgs::new();
+            for (k, v) in args {
+                // Numbers must reach Fluent as numbers, or plural selection falls to the default.
+                match v.parse::<f64>() {
+                    Ok(n) if !v.contains('-') => fargs.set(*k, FluentValue::from(n)),
+                    _ => fargs.set(*k, FluentValue::from(v.clone())),
+                }
+            }
+            let mut errors = Vec::new();
+            return b
+                .format_pattern(pattern, Some(&fargs), &mut errors)
+                .into_owned();
+        }
+        key.to_string()
+    }
+
+    pub fn has(&self, lang: &str, key: &str) -> bool {
+        self.bundles.get(lang).is_some_and(|b| b.has_message(key))
+    }
+}
+
+/// Message ids defined in a Fluent source (for the parity test).
+pub fn keys(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|l| !l.starts_with([' ', '#', '\t', '.']) && l.contains(" ="))
+        .filter_map(|l| l.split(" =").next())
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// The best language for an Accept-Language header.
+pub fn negotiate(accept: &str) -> &'static str {
+    let mut best: Option<(f32, &'static str)> = None;
+    for part in accept.split(',') {
+        let mut it = part.trim().split(';');
+        let tag = it.next().unwrap_or("").trim().to_ascii_lowercase();
+        let q = it
+            .find_map(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|v| v.parse::<f32>().ok())
+            })
+            .unwrap_or(1.0);
+        let primary = tag.split('-').next().unwrap_or("");
+        let code = LANGUAGES
+            .iter()
+            .map(|(c, _)| *c)
+            .find(|c| c.to_ascii_lowercase() == tag || c.split('-').next() == Some(primary));
+        if let Some(c) = code
+            && best.is_none_or(|(bq, _)| q > bq)
+        {
+            best = Some((q, c));
+        }
+    }
+    best.map(|(_, c)| c).unwrap_or("zh-CN")
+}
+
+pub fn is_rtl(lang: &str) -> bool {
+    lang == "ar"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_locale_has_every_key() {
+        let all: Vec<(&str, BTreeSet<String>)> = SOURCES
+            .iter()
+            .map(|(c, s)| (*c, keys(s).into_iter().collect()))
+            .collect();
+        let union: BTreeSet<String> = all.iter().flat_map(|(_, k)| k.iter().cloned()).collect();
+        assert!(
+            union.len() > 50,
+            "expected the portal's strings, found {}",
+            union.len()
+        );
+        for (code, k) in &all {
+            let missing: Vec<&String> = union.difference(k).collect();
+            assert!(
+                missing.is_empty(),
+                "locales/{code}/main.ftl lacks: {missing:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_locale_parses_and_formats() {
+        let i = I18n::load().expect("load");
+        for (code, _) in LANGUAGES {
+            let s = i.t(code, "site-title", &[]);
+            assert!(!s.is_empty() && s != "site-title", "{code}");
+        }
+        // Placeables are isolated with U+2068/U+2069, as right-to-left text needs.
+        let s = i.t("ar", "cases-count", &[("count", "3".into())]);
+        assert!(s.contains('\u{2068}') && s.contains('\u{2069}'), "{s:?}");
+        // Counts select plural forms.
+        assert_eq!(
+            i.t("en", "cases-count", &[("count", "1".into())]),
+            "One case"
+        );
+        assert!(
+            i.t("en", "cases-count", &[("count", "4".into())])
+                .contains("cases")
+        );
+    }
+
+    #[test]
+    fn accept_language_picks_the_best_supported() {
+        assert_eq!(negotiate("ar-SA,ar;q=0.9,en;q=0.5"), "ar");
+        assert_eq!(negotiate("fr-FR, es;q=0.8, en;q=0.7"), "es");
+        assert_eq!(negotiate("zh-TW,zh;q=0.9"), "zh-CN");
+        assert_eq!(negotiate("de"), "zh-CN");
+        assert_eq!(negotiate("en-GB;q=0.3, ko;q=0.9"), "ko");
+    }
+}

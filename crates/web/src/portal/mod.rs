@@ -1,0 +1,1181 @@
+//! The portal: server-rendered pages (minijinja templates, Fluent translations, htmx
+//! for partial updates) for applicants, officers and analysts. Reading works without
+//! JavaScript; every form is a plain HTML form.
+
+pub mod i18n;
+pub mod search;
+
+use crate::api::AppState;
+use axum::Router;
+use axum::extract::{Form, Multipart, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use i18n::{I18n, LANGUAGES, is_rtl, negotiate};
+use minijinja::value::Kwargs;
+use minijinja::{Environment, State as MjState, Value, context};
+use onestop_cases::{Account, CaseAction, Role, SubmitRequest};
+use onestop_engine::explain::{Lang, render_explanation, show_val};
+use onestop_engine::report::output_name;
+use onestop_engine::{EvalOptions, Status, facts_from_json, value_from_json};
+use serde_json::{Value as J, json};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+pub struct Portal {
+    env: Environment<'static>,
+    pub search: search::Search,
+}
+
+static I18N: OnceLock<I18n> = OnceLock::new();
+
+fn i18n() -> &'static I18n {
+    I18N.get_or_init(|| {
+        I18n::load().unwrap_or_else(|e| panic!("shipped translations must load: {e}"))
+    })
+}
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    (
+        "measures.html",
+        include_str!("../../templates/measures.html"),
+    ),
+    ("measure.html", include_str!("../../templates/measure.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    (
+        "search_results.html",
+        include_str!("../../templates/search_results.html"),
+    ),
+    (
+        "interview.html",
+        include_str!("../../templates/interview.html"),
+    ),
+    ("result.html", include_str!("../../templates/result.html")),
+    ("signin.html", include_str!("../../templates/signin.html")),
+    ("apply.html", include_str!("../../templates/apply.html")),
+    ("cases.html", include_str!("../../templates/cases.html")),
+    ("case.html", include_str!("../../templates/case.html")),
+    ("officer.html", include_str!("../../templates/officer.html")),
+    ("tracker.html", include_str!("../../templates/tracker.html")),
+    ("message.html", include_str!("../../templates/message.html")),
+];
+
+const CSS: &str = include_str!("../../static/style.css");
+const HTMX: &str = include_str!("../../static/htmx.min.js");
+
+impl Portal {
+    pub fn new() -> Result<Portal, String> {
+        let mut env = Environment::new();
+        for (name, src) in TEMPLATES {
+            env.add_template(name, src)
+                .map_err(|e| format!("template {name}: {e}"))?;
+        }
+        env.add_function(
+            "t",
+            |state: &MjState, key: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+                let lang = state
+                    .lookup("lang")
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "en".into());
+                let mut args = Vec::new();
+                for k in kwargs.args() {
+                    let v: Value = kwargs.get(k)?;
+                    args.push((k, v.to_string()));
+                }
+                let out = i18n().t(&lang, &key, &args);
+                kwargs.assert_all_used()?;
+                Ok(out)
+            },
+        );
+        let _ = i18n();
+        let search = search::Search::build(onestop_catalog::embedded())?;
+        Ok(Portal { env, search })
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route(
+            "/static/style.css",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    CSS,
+                )
+            }),
+        )
+        .route(
+            "/static/htmx.min.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=86400"),
+                    ],
+                    HTMX,
+                )
+            }),
+        )
+        .route("/measures", get(measures))
+        .route("/measures/{id}", get(measure))
+        .route("/search", get(search_page))
+        .route("/tracker", get(tracker))
+        .route("/interview/{audience}", get(interview).post(interview))
+        .route("/apply/{service}", post(apply))
+        .route("/apply/{service}/signin", post(apply_signin))
+        .route(
+            "/apply/{service}/submit",
+            post(apply_submit).layer(axum::extract::DefaultBodyLimit::max(
+                onestop_cases::store::MAX_MATERIAL_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/login", get(login_page).post(login))
+        .route("/logout", post(logout))
+        .route("/cases", get(cases_page))
+        .route("/cases/{id}", get(case_page).post(case_action))
+        .route("/officer", get(officer_page))
+        .route("/files/{hash}", get(file))
+}
+
+// ---- request context ----
+
+struct Ctx {
+    lang: &'static str,
+    user: Option<Account>,
+    token: Option<String>,
+    set_lang: bool,
+    path: String,
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+async fn ctx(s: &AppState, headers: &HeaderMap, query_lang: Option<&str>, path: &str) -> Ctx {
+    let from_query =
+        query_lang.and_then(|l| LANGUAGES.iter().find(|(c, _)| *c == l).map(|(c, _)| *c));
+    let from_cookie = cookie(headers, "lang")
+        .and_then(|l| LANGUAGES.iter().find(|(c, _)| *c == l).map(|(c, _)| *c));
+    let lang = from_query.or(from_cookie).unwrap_or_else(|| {
+        negotiate(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or(""),
+        )
+    });
+    let token = cookie(headers, "session");
+    let user = match &token {
+        Some(t) => s.cases.authenticate(t).await.ok(),
+        None => None,
+    };
+    Ctx {
+        lang,
+        user,
+        token,
+        set_lang: from_query.is_some(),
+        path: path.to_string(),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct LangQuery {
+    lang: Option<String>,
+}
+
+fn render(s: &AppState, c: &Ctx, name: &str, page: Value) -> Response {
+    let portal = &s.portal;
+    let langs: Vec<Value> = LANGUAGES
+        .iter()
+        .map(|(code, label)| context! { code => code, label => label })
+        .collect();
+    let user = c
+        .user
+        .as_ref()
+        .map(|u| context! { username => u.username, role => u.role.as_str(), agency => u.agency });
+    let base = context! {
+        lang => c.lang,
+        dir => if is_rtl(c.lang) { "rtl" } else { "ltr" },
+        languages => langs,
+        user => user,
+        path => c.path,
+    };
+    let result = portal
+        .env
+        .get_template(name)
+        .and_then(|t| t.render(context! { ..base, ..page }));
+    let mut resp = match result {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("template error: {e}"),
+        )
+            .into_response(),
+    };
+    if c.set_lang
+        && let Ok(v) = HeaderValue::from_str(&format!(
+            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            c.lang
+        ))
+    {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    resp
+}
+
+fn message(s: &AppState, c: &Ctx, status: StatusCode, title_key: &str, detail: &str) -> Response {
+    let mut r = render(
+        s,
+        c,
+        "message.html",
+        context! { title_key => title_key, detail => detail },
+    );
+    *r.status_mut() = status;
+    r
+}
+
+/// Catalogue text in the reader's language: Fluent for titles (six languages), the catalogue for zh/en.
+fn measure_title(id: &str, lang: &str) -> String {
+    let key = format!("measure-{}", id.replace('.', "-"));
+    if i18n().has(lang, &key) {
+        return i18n().t(lang, &key, &[]);
+    }
+    onestop_catalog::embedded()
+        .get(id)
+        .map(|m| m.title.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn zh_or_en(lang: &str) -> &'static str {
+    if lang.starts_with("zh") { "zh" } else { "en" }
+}
+
+fn measure_row(m: &onestop_catalog::MeasureEntry, lang: &str, computable: bool) -> Value {
+    context! {
+        id => m.id,
+        title => measure_title(&m.id, lang),
+        summary => m.summary.get(zh_or_en(lang)),
+        group => m.group,
+        audience => m.audience,
+        status => m.status,
+        completion => m.completion,
+        responsible => m.responsible,
+        sources => m.sources,
+        quote => m.quote,
+        quote_source => m.quote_source,
+        computable => computable,
+    }
+}
+
+// ---- reading ----
+
+async fn home(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/").await;
+    render(&s, &c, "home.html", context! {})
+}
+
+#[derive(serde::Deserialize, Default)]
+struct CatalogueQuery {
+    lang: Option<String>,
+    group: Option<String>,
+    audience: Option<String>,
+}
+
+async fn measures(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<CatalogueQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/measures").await;
+    let rows: Vec<Value> = onestop_catalog::embedded()
+        .measures
+        .iter()
+        .filter(|m| {
+            q.group
+                .as_deref()
+                .is_none_or(|g| g.is_empty() || m.group == g)
+        })
+        .filter(|m| {
+            q.audience
+                .as_deref()
+                .is_none_or(|a| a.is_empty() || m.audience.iter().any(|x| x == a))
+        })
+        .map(|m| measure_row(m, c.lang, s.engine.program.measure(&m.id).is_some()))
+        .collect();
+    render(
+        &s,
+        &c,
+        "measures.html",
+        context! { measures => rows, group => q.group, audience => q.audience },
+    )
+}
+
+async fn measure(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), &format!("/measures/{id}")).await;
+    match onestop_catalog::embedded().get(&id) {
+        Some(m) => {
+            let computable = s.engine.program.measure(&m.id).is_some();
+            let audience = match m.group.as_str() {
+                "talent" => "foreign-professional",
+                "project" => "project",
+                _ => "enterprise",
+            };
+            render(
+                &s,
+                &c,
+                "measure.html",
+                context! { m => measure_row(m, c.lang, computable), interview => audience },
+            )
+        }
+        None => message(&s, &c, StatusCode::NOT_FOUND, "error-not-found", &id),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct SearchQuery {
+    lang: Option<String>,
+    q: Option<String>,
+}
+
+async fn search_page(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<SearchQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/search").await;
+    let query = q.q.unwrap_or_default();
+    let query: String = query.chars().take(200).collect();
+    let hits: Vec<Value> = s
+        .portal
+        .search
+        .query(&query, 20)
+        .into_iter()
+        .filter_map(|h| {
+            onestop_catalog::embedded()
+                .get(&h.id)
+                .map(|m| measure_row(m, c.lang, s.engine.program.measure(&m.id).is_some()))
+        })
+        .collect();
+    let partial = headers.contains_key("hx-request");
+    render(
+        &s,
+        &c,
+        if partial {
+            "search_results.html"
+        } else {
+            "search.html"
+        },
+        context! { q => query, hits => hits },
+    )
+}
+
+async fn tracker(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/tracker").await;
+    let month = onestop_cases::today().format("%Y-%m").to_string();
+    let mut rows: Vec<(bool, String, Value)> = Vec::new();
+    for m in &onestop_catalog::embedded().measures {
+        let due = m.completion.len() == 7;
+        let overdue = due && m.status == "planned" && m.completion < month;
+        let row = context! { overdue => overdue, ..measure_row(m, c.lang, s.engine.program.measure(&m.id).is_some()) };
+        rows.push((
+            !overdue,
+            if due {
+                m.completion.clone()
+            } else {
+                "9999".into()
+            },
+            row,
+        ));
+    }
+    rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    let mut by_org: BTreeMap<String, usize> = BTreeMap::new();
+    for m in &onestop_catalog::embedded().measures {
+        for r in &m.responsible {
+            *by_org.entry(r.clone()).or_default() += 1;
+        }
+    }
+    let orgs: Vec<Value> = by_org
+        .into_iter()
+        .map(|(name, n)| context! { name => name, count => n })
+        .collect();
+    let overdue = rows.iter().filter(|r| !r.0).count();
+    render(
+        &s,
+        &c,
+        "tracker.html",
+        context! { rows => rows.into_iter().map(|r| r.2).collect::<Vec<_>>(), orgs => orgs, overdue => overdue, month => month },
+    )
+}
+
+// ---- the interview ----
+
+fn entity_of(audience: &str) -> Option<&'static str> {
+    match audience {
+        "enterprise" => Some("enterprise"),
+        "foreign-professional" | "researcher" => Some("person"),
+        "project" => Some("project"),
+        _ => None,
+    }
+}
+
+/// Facts carried in hidden fields (`f:name` = JSON) and facts the applicant chose not to answer (`skip:name`).
+fn carried(form: &[(String, String)]) -> (serde_json::Map<String, J>, Vec<String>) {
+    let mut facts = serde_json::Map::new();
+    let mut skipped = Vec::new();
+    for (k, v) in form {
+        if let Some(name) = k.strip_prefix("f:") {
+            if let Ok(j) = serde_json::from_str::<J>(v) {
+                facts.insert(name.to_string(), j);
+            }
+        } else if let Some(name) = k.strip_prefix("skip:") {
+            let _ = v;
+            skipped.push(name.to_string());
+        }
+    }
+    (facts, skipped)
+}
+
+/// The JSON value of a form answer for an input's type.
+fn answer_json(
+    program: &onestop_lang::Program,
+    ty: &onestop_lang::Type,
+    values: &[String],
+) -> Result<J, String> {
+    use onestop_lang::Type;
+    let first = values
+        .first()
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    let v = match ty {
+        Type::Bool => match first.as_str() {
+            "true" => J::Bool(true),
+            "false" => J::Bool(false),
+            _ => return Err("choose yes or no".into()),
+        },
+        Type::Int => J::String(first.clone()),
+        Type::Rate => {
+            if first.ends_with('%') {
+                J::String(first.clone())
+            } else {
+                J::String(format!("{first}%"))
+            }
+        }
+        Type::Set(_) => J::Array(
+            values
+                .iter()
+                .filter(|v| !v.is_empty())
+                .map(|v| J::String(v.clone()))
+                .collect(),
+        ),
+        _ => J::String(first.clone()),
+    };
+    if first.is_empty() && !matches!(ty, Type::Set(_)) {
+        return Err("answer the question, or choose “skip”".into());
+    }
+    value_from_json(program, ty, &v).map(|_| v)
+}
+
+async fn interview(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(audience): Path<String>,
+    Query(q): Query<LangQuery>,
+    body: axum::body::Bytes,
+) -> Response {
+    let c = ctx(
+        &s,
+        &headers,
+        q.lang.as_deref(),
+        &format!("/interview/{audience}"),
+    )
+    .await;
+    let Some(entity_name) = entity_of(&audience) else {
+        return message(&s, &c, StatusCode::NOT_FOUND, "error-not-found", &audience);
+    };
+    let program = &s.engine.program;
+    let Ok(entity) = s.engine.entity(entity_name) else {
+        return message(
+            &s,
+            &c,
+            StatusCode::NOT_FOUND,
+            "error-not-found",
+            entity_name,
+        );
+    };
+    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let (mut facts, mut skipped) = carried(&form);
+    let mut error = None;
+    let field = |k: &str| form.iter().find(|(a, _)| a == k).map(|(_, v)| v.clone());
+    let finish = field("finish").is_some();
+    if let Some(name) = field("question")
+        && let Some(input) = program.input(entity, &name)
+    {
+        if field("skip").is_some() {
+            skipped.push(name.clone());
+        } else {
+            let answers: Vec<String> = form
+                .iter()
+                .filter(|(k, _)| k == "answer")
+                .map(|(_, v)| v.clone())
+                .collect();
+            match answer_json(program, &program.inputs[input.index()].ty, &answers) {
+                Ok(v) => {
+                    facts.insert(name.clone(), v);
+                }
+                Err(e) => error = Some((name.clone(), e)),
+            }
+        }
+    }
+    let facts_json = J::Object(facts.clone());
+    let parsed = match facts_from_json(program, entity, &facts_json) {
+        Ok(f) => f,
+        Err(e) => {
+            return message(
+                &s,
+                &c,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error-bad-answer",
+                &e.to_string(),
+            );
+        }
+    };
+    let date = onestop_cases::today();
+    let ev = s.engine.evaluate(
+        &parsed,
+        date,
+        &EvalOptions {
+            trace: true,
+            measures: Vec::new(),
+        },
+    );
+    // The next question: the unknown fact that most statuses wait for (then amounts), not skipped.
+    let mut need: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
+    for r in &ev.measures {
+        for i in &r.missing {
+            need.entry(i.0).or_default().0 += 1;
+        }
+        if r.status == Status::Eligible {
+            for i in &r.missing_for_outputs {
+                need.entry(i.0).or_default().1 += 1;
+            }
+        }
+    }
+    let mut order: Vec<(u32, (usize, usize))> = need
+        .into_iter()
+        .filter(|(i, _)| !skipped.contains(&program.inputs[*i as usize].name))
+        .collect();
+    order.sort_by(|a, b| (b.1.0, b.1.1, a.0).cmp(&(a.1.0, a.1.1, b.0)));
+    let hidden: Vec<Value> = facts
+        .iter()
+        .map(|(k, v)| context! { name => format!("f:{k}"), value => v.to_string() })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .chain(
+            skipped
+                .iter()
+                .map(|k| context! { name => format!("skip:{k}"), value => "1" }),
+        )
+        .collect();
+    let asked = facts.len() + skipped.len();
+    let next = match &error {
+        Some((name, _)) => program.input(entity, name).map(|i| i.0),
+        None => order.first().map(|(i, _)| *i),
+    };
+    if let (Some(i), false) = (next, finish) {
+        let input = &program.inputs[i as usize];
+        let zl = zh_or_en(c.lang);
+        let enum_id = match &input.ty {
+            onestop_lang::Type::Enum(e) => Some(*e),
+            onestop_lang::Type::Set(inner) => match inner.as_ref() {
+                onestop_lang::Type::Enum(e) => Some(*e),
+                _ => None,
+            },
+            _ => None,
+        };
+        let options: Vec<Value> = match enum_id {
+            Some(e) => program.enums[e.0 as usize]
+                .values
+                .iter()
+                .map(|(n, t)| context! { value => n, label => t.best(zl) })
+                .collect(),
+            None => Vec::new(),
+        };
+        let kind = match &input.ty {
+            onestop_lang::Type::Bool => "bool",
+            onestop_lang::Type::Enum(_) => "enum",
+            onestop_lang::Type::Set(_) => "set",
+            onestop_lang::Type::Date => "date",
+            onestop_lang::Type::Money => "money",
+            onestop_lang::Type::Int => "int",
+            onestop_lang::Type::Rate => "rate",
+            onestop_lang::Type::Decimal => "decimal",
+            _ => "text",
+        };
+        let measures_waiting: Vec<String> = ev
+            .measures
+            .iter()
+            .filter(|r| {
+                r.missing.iter().any(|m| m.0 == i) || r.missing_for_outputs.iter().any(|m| m.0 == i)
+            })
+            .map(|r| measure_title(&program.measures[r.measure.index()].id, c.lang))
+            .collect();
+        return render(
+            &s,
+            &c,
+            "interview.html",
+            context! {
+                audience => audience,
+                hidden => hidden,
+                number => asked + 1,
+                question => context! {
+                    name => input.name,
+                    kind => kind,
+                    text => input.question.get(zl).unwrap_or(input.title.best(zl)),
+                    title => input.title.best(zl),
+                    options => options,
+                },
+                waiting => measures_waiting,
+                error => error.map(|e| e.1),
+                remaining => order.len(),
+            },
+        );
+    }
+    // Done: what applies, what it is worth, and why.
+    let lang = if c.lang.starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
+    let explanation = render_explanation(program, &parsed, &ev, lang);
+    let mut rows = Vec::new();
+    let mut services = Vec::new();
+    for r in &ev.measures {
+        let m = &program.measures[r.measure.index()];
+        let outputs: Vec<Value> = r
+            .outputs
+            .iter()
+            .map(|(o, v)| {
+                let title = match o {
+                    onestop_lang::OutputRef::Def(d) => program.defs[d.index()].title.best(zh_or_en(c.lang)).to_string(),
+                    onestop_lang::OutputRef::Input(i) => program.inputs[i.index()].title.best(zh_or_en(c.lang)).to_string(),
+                };
+                context! { name => output_name(program, o), title => title, value => show_val(program, v, lang) }
+            })
+            .collect();
+        let sources: Vec<String> = m
+            .cites
+            .iter()
+            .map(|c| format!("{} ({})", c.text, c.validity()))
+            .collect();
+        rows.push(context! {
+            id => m.id,
+            title => measure_title(&m.id, c.lang),
+            status => r.status.as_str(),
+            outputs => outputs,
+            sources => sources,
+            missing => r.missing.iter().map(|i| program.inputs[i.index()].title.best(zh_or_en(c.lang)).to_string()).collect::<Vec<_>>(),
+        });
+        if r.status == Status::Eligible {
+            for svc in s
+                .cases
+                .services
+                .services
+                .iter()
+                .filter(|x| x.measure == m.id)
+            {
+                let title = match c.lang {
+                    "zh-CN" => svc.title.zh.clone(),
+                    "en" => svc.title.en.clone(),
+                    _ => measure_title(&svc.measure, c.lang),
+                };
+                services.push(context! { id => svc.id, title => title });
+            }
+        }
+    }
+    rows.sort_by_key(
+        |r| match r.get_attr("status").ok().map(|v| v.to_string()).as_deref() {
+            Some("eligible") => 0,
+            Some("undetermined") => 1,
+            _ => 2,
+        },
+    );
+    render(
+        &s,
+        &c,
+        "result.html",
+        context! {
+            audience => audience,
+            measures => rows,
+            explanation => explanation,
+            services => services,
+            facts_json => J::Object(facts).to_string(),
+            date => date.to_string(),
+            rules_version => program.version,
+        },
+    )
+}
+
+// ---- applying: sign in if needed, upload each material once, submit the bundle ----
+
+fn signed_in_cookie(token: &str) -> Option<HeaderValue> {
+    HeaderValue::from_str(&format!(
+        "session={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200"
+    ))
+    .ok()
+}
+
+async fn apply(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(service): Path<String>,
+    Query(q): Query<LangQuery>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/cases").await;
+    let facts = form
+        .iter()
+        .find(|(k, _)| k == "facts")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| "{}".into());
+    apply_form(&s, &c, &service, &facts, None)
+}
+
+fn apply_form(
+    s: &AppState,
+    c: &Ctx,
+    service: &str,
+    facts: &str,
+    error: Option<String>,
+) -> Response {
+    let Some(svc) = s.cases.services.get(service) else {
+        return message(s, c, StatusCode::NOT_FOUND, "error-not-found", service);
+    };
+    // Titles in all six languages: the service is named by its measure, each case by its kind.
+    let title = match c.lang {
+        "zh-CN" => svc.title.zh.clone(),
+        "en" => svc.title.en.clone(),
+        _ => measure_title(&svc.measure, c.lang),
+    };
+    let cases: Vec<String> = svc
+        .cases
+        .iter()
+        .map(|k| i18n().t(c.lang, &format!("kind-{}", k.kind), &[]))
+        .collect();
+    let template = if c.user.is_some() {
+        "apply.html"
+    } else {
+        "signin.html"
+    };
+    render(
+        s,
+        c,
+        template,
+        context! {
+            service => service,
+            service_title => title,
+            cases => cases,
+            facts => facts,
+            key => uuid::Uuid::new_v4().to_string(),
+            entity => svc.entity,
+            error => error,
+        },
+    )
+}
+
+async fn apply_signin(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(service): Path<String>,
+    Query(q): Query<LangQuery>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let mut c = ctx(&s, &headers, q.lang.as_deref(), "/cases").await;
+    let get = |k: &str| {
+        form.iter()
+            .find(|(a, _)| a == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let facts = get("facts");
+    let (username, password) = (get("username"), get("password"));
+    if get("mode") == "register" {
+        let entity = s
+            .cases
+            .services
+            .get(&service)
+            .map(|x| x.entity.clone())
+            .unwrap_or_else(|| "person".into());
+        if let Err(e) = s
+            .cases
+            .create_account(
+                &username,
+                &password,
+                Role::Applicant,
+                None,
+                Some(&entity),
+                &username,
+            )
+            .await
+        {
+            return apply_form(&s, &c, &service, &facts, Some(e.to_string()));
+        }
+    }
+    match s.cases.login(&username, &password).await {
+        Ok(session) => {
+            c.user = Some(session.account.clone());
+            let mut r = apply_form(&s, &c, &service, &facts, None);
+            if let Some(v) = signed_in_cookie(&session.token) {
+                r.headers_mut().append(header::SET_COOKIE, v);
+            }
+            r
+        }
+        Err(_) => apply_form(
+            &s,
+            &c,
+            &service,
+            &facts,
+            Some(i18n().t(c.lang, "error-signin", &[])),
+        ),
+    }
+}
+
+async fn apply_submit(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(service): Path<String>,
+    Query(q): Query<LangQuery>,
+    mut multipart: Multipart,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/cases").await;
+    let Some(user) = c.user.clone() else {
+        return Redirect::to("/login?next=/cases").into_response();
+    };
+    let mut facts = String::from("{}");
+    let mut key = String::new();
+    let mut hashes = Vec::new();
+    let mut error = None;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or("").to_string();
+                let filename = field.file_name().map(String::from);
+                let ct = field.content_type().map(String::from).unwrap_or_default();
+                let bytes = match field.bytes().await {
+                    Ok(b) => b,
+                    Err(e) => {
+                        error = Some(format!("upload interrupted: {e}"));
+                        break;
+                    }
+                };
+                match name.as_str() {
+                    "facts" => facts = String::from_utf8_lossy(&bytes).into_owned(),
+                    "key" => key = String::from_utf8_lossy(&bytes).into_owned(),
+                    _ if filename.as_deref().is_some_and(|f| !f.is_empty())
+                        && !bytes.is_empty() =>
+                    {
+                        match s
+                            .cases
+                            .put_material(
+                                &user,
+                                filename.as_deref().unwrap_or("document"),
+                                &ct,
+                                &bytes,
+                            )
+                            .await
+                        {
+                            Ok(m) => hashes.push(m.hash),
+                            Err(e) => error = Some(e.to_string()),
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Ok(None) => break,
+            Err(e) => {
+                error = Some(format!("the upload could not be read: {e}"));
+                break;
+            }
+        }
+    }
+    if let Some(e) = error {
+        let mut r = apply_form(&s, &c, &service, &facts, Some(e));
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        return r;
+    }
+    let facts_json: J = serde_json::from_str(&facts).unwrap_or(json!({}));
+    let req = SubmitRequest {
+        service: service.clone(),
+        idempotency_key: key,
+        facts: Some(facts_json),
+        materials: hashes,
+        date: None,
+    };
+    match s.cases.submit(&user, req).await {
+        Ok(_) => Redirect::to("/cases").into_response(),
+        Err(e) => {
+            let mut r = apply_form(&s, &c, &service, &facts, Some(e.to_string()));
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            r
+        }
+    }
+}
+
+// ---- accounts ----
+
+#[derive(serde::Deserialize, Default)]
+struct NextQuery {
+    lang: Option<String>,
+    next: Option<String>,
+}
+
+async fn login_page(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<NextQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/login").await;
+    render(
+        &s,
+        &c,
+        "signin.html",
+        context! { next => safe_next(q.next.as_deref()), error => None::<String> },
+    )
+}
+
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") => n.to_string(),
+        _ => "/cases".into(),
+    }
+}
+
+async fn login(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<NextQuery>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/login").await;
+    let get = |k: &str| {
+        form.iter()
+            .find(|(a, _)| a == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let next = safe_next(Some(&get("next")));
+    match s.cases.login(&get("username"), &get("password")).await {
+        Ok(session) => {
+            let target = if session.account.role == Role::Officer && next == "/cases" {
+                "/officer".to_string()
+            } else {
+                next
+            };
+            let mut r = Redirect::to(&target).into_response();
+            if let Some(v) = signed_in_cookie(&session.token) {
+                r.headers_mut().append(header::SET_COOKIE, v);
+            }
+            r
+        }
+        Err(_) => {
+            let mut r = render(
+                &s,
+                &c,
+                "signin.html",
+                context! { next => next, error => i18n().t(c.lang, "error-signin", &[]) },
+            );
+            *r.status_mut() = StatusCode::UNAUTHORIZED;
+            r
+        }
+    }
+}
+
+async fn logout(State(s): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(t) = cookie(&headers, "session") {
+        let _ = s.cases.logout(&t).await;
+    }
+    let mut r = Redirect::to("/").into_response();
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_static("session=; Path=/; Max-Age=0"),
+    );
+    r
+}
+
+// ---- following cases ----
+
+async fn cases_page(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/cases").await;
+    let Some(user) = c.user.clone() else {
+        return Redirect::to("/login?next=/cases").into_response();
+    };
+    match s.cases.my_cases(&user).await {
+        Ok(list) => render(
+            &s,
+            &c,
+            "cases.html",
+            context! { cases => Value::from_serialize(&list) },
+        ),
+        Err(e) => message(
+            &s,
+            &c,
+            StatusCode::FORBIDDEN,
+            "error-forbidden",
+            &e.to_string(),
+        ),
+    }
+}
+
+async fn case_page(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), &format!("/cases/{id}")).await;
+    let Some(user) = c.user.clone() else {
+        return Redirect::to(&format!("/login?next=/cases/{id}")).into_response();
+    };
+    match s.cases.case(&user, &id).await {
+        Ok(d) => {
+            let officer = user.role == Role::Officer;
+            render(
+                &s,
+                &c,
+                "case.html",
+                context! { case => Value::from_serialize(&d), officer => officer, facts => serde_json::to_string_pretty(&d.facts).unwrap_or_default() },
+            )
+        }
+        Err(e) => {
+            let status = crate::ApiError::from(e).status;
+            message(
+                &s,
+                &c,
+                status,
+                if status == StatusCode::FORBIDDEN {
+                    "error-forbidden"
+                } else {
+                    "error-not-found"
+                },
+                "",
+            )
+        }
+    }
+}
+
+async fn case_action(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), &format!("/cases/{id}")).await;
+    let Some(user) = c.user.clone() else {
+        return Redirect::to("/login").into_response();
+    };
+    let get = |k: &str| {
+        form.iter()
+            .find(|(a, _)| a == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let Some(action) = CaseAction::parse(&get("action")) else {
+        return message(
+            &s,
+            &c,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-bad-answer",
+            "unknown action",
+        );
+    };
+    match s.cases.act(&user, &id, action, &get("reason"), None).await {
+        Ok(_) => Redirect::to(&format!("/cases/{id}")).into_response(),
+        Err(e) => {
+            let api = crate::ApiError::from(e);
+            message(&s, &c, api.status, "error-action", &api.message)
+        }
+    }
+}
+
+async fn officer_page(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/officer").await;
+    let Some(user) = c.user.clone() else {
+        return Redirect::to("/login?next=/officer").into_response();
+    };
+    match s.cases.inbox(&user).await {
+        Ok(list) => {
+            let agency = user
+                .agency
+                .clone()
+                .and_then(|a| {
+                    s.cases.services.agencies.get(&a).map(|t| {
+                        if c.lang.starts_with("zh") {
+                            t.zh.clone()
+                        } else {
+                            t.en.clone()
+                        }
+                    })
+                })
+                .unwrap_or_default();
+            render(
+                &s,
+                &c,
+                "officer.html",
+                context! { cases => Value::from_serialize(&list), agency => agency },
+            )
+        }
+        Err(e) => message(
+            &s,
+            &c,
+            StatusCode::FORBIDDEN,
+            "error-forbidden",
+            &e.to_string(),
+        ),
+    }
+}
+
+async fn file(State(s): State<AppState>, headers: HeaderMap, Path(hash): Path<String>) -> Response {
+    let c = ctx(&s, &headers, None, "/files").await;
+    let Some(user) = c.user.clone() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let _ = &c.token;
+    match s.cases.material(&user, &hash).await {
+        Ok((m, bytes)) => ([(header::CONTENT_TYPE, m.content_type)], bytes).into_response(),
+        Err(e) => crate::ApiError::from(e).into_response(),
+    }
+}

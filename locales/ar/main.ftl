@@ -1,0 +1,214 @@
+# بوابة onestop: العربية. يجب أن يوجد كل مفتاح هنا في جميع اللغات (يتحقق من ذلك اختبار).
+site-title = بوابة بكين الموحدة للعلوم والتكنولوجيا
+skip-to-content = الانتقال إلى المحتوى الرئيسي
+nav-label = القائمة الرئيسية
+nav-measures = التدابير
+nav-search = البحث
+nav-tracker = متابعة تنفيذ التدابير
+nav-inbox = صندوق الوارد
+nav-my-cases = معاملاتي
+nav-sign-in = تسجيل الدخول
+nav-sign-out = تسجيل الخروج ({ $name })
+language = اللغة
+language-apply = تغيير
+footer-sources = تستشهد كل قاعدة بنص السياسة الذي أُخذت منه: وثائق المصدر الخمس والصكوك الوطنية التي تستند إليها.
+home-heading = اعثر على تدابير بكين في مجال العلوم والتكنولوجيا التي تنطبق عليك
+home-lead = أجب عن بضعة أسئلة لتعرف ما ينطبق عليك وما قيمته ولماذا، ثم قدّم طلبًا واحدًا إلى جميع الجهات المعنية.
+home-who = من أنت؟
+home-search = البحث في التدابير
+audience-enterprise = مؤسسة
+audience-enterprise-hint = الإعفاءات الضريبية، وصفة المؤسسة عالية التقنية، والتمويل، والملكية الفكرية
+audience-researcher = باحث
+audience-researcher-hint = الأجور، والتأمين، والسفر، والمشاريع
+audience-foreign-professional = مهني أجنبي
+audience-foreign-professional-hint = تصاريح العمل والإقامة عبر نافذة واحدة
+audience-project = مدير مشروع بحثي
+audience-project-hint = الميزانيات، والتكاليف غير المباشرة، وعمليات التفتيش
+audience-officer = موظف في جهة حكومية
+audience-analyst = محلل سياسات
+audience-public = الجميع
+search-label = كلمات البحث (بالصينية أو الإنجليزية)
+search-button = بحث
+search-heading = البحث
+search-results = { $count ->
+    [zero] لم يُعثر على أي تدبير
+    [one] عُثر على تدبير واحد
+    [two] عُثر على تدبيرين
+    [few] عُثر على { $count } تدابير
+    [many] عُثر على { $count } تدبيرًا
+   *[other] عدد التدابير التي عُثر عليها: { $count }
+}
+measures-heading = التدابير
+measures-count = { $count ->
+    [zero] لا توجد تدابير
+    [one] تدبير واحد
+    [two] تدبيران
+    [few] { $count } تدابير
+    [many] { $count } تدبيرًا
+   *[other] عدد التدابير: { $count }
+}
+filter-group = المجموعة
+filter-audience = الفئة المستهدفة
+filter-all = الكل
+filter-apply = عرض
+group-talent = الكفاءات
+group-enterprise = المؤسسات
+group-project = المشاريع البحثية
+group-gov = الحكومة
+status-in-force = سارٍ
+status-pilot = تجريبي
+status-planned = مُخطط له
+status-ongoing = جارٍ
+measure-computable = التحقق عبر الإنترنت
+measure-source = المصدر
+measure-sources = المصادر
+measure-responsible = الجهات المسؤولة
+measure-completion = موعد الإنجاز
+measure-no-completion = غير محدد
+measure-status = الحالة
+measure-audience = الفئة المستهدفة
+measure-check = تحقق مما إذا كان ينطبق عليك
+back-to-measures = جميع التدابير
+back-home = الرئيسية
+interview-heading = تحقق مما ينطبق عليك
+interview-progress = السؤال { $number }. لا يزيد عدد الأسئلة المتبقية على { $remaining }، ويمكنك التوقف في أي وقت.
+interview-why = تؤثر هذه الإجابة في:
+interview-next = متابعة
+interview-skip = تخطي هذا السؤال
+interview-finish = عرض النتائج الآن
+answer-yes = نعم
+answer-no = لا
+hint-date = تاريخ، مثل 2024-06-30.
+hint-money = مبلغ باليوان، مثل 5000000.
+hint-int = عدد صحيح.
+hint-decimal = عدد.
+hint-rate = نسبة مئوية، مثل 12.5.
+hint-text = نص.
+result-heading = ما ينطبق عليك
+result-date = جرى البت بتاريخ { $date } وفق الإصدار { $version } من القواعد.
+result-apply = قدّم الطلب الآن
+result-apply-for = تقديم طلب: { $service }
+result-worth = ما يحققه لك
+result-missing = ما زال مطلوبًا للبت:
+result-why = الأسباب: كل خطوة مع سندها القانوني
+result-status-eligible = ينطبق عليك
+result-status-not_eligible = لا ينطبق
+result-status-undetermined = لم يُبت فيه بعد
+signin-heading = تسجيل الدخول
+signin-to-apply = سجّل الدخول أو أنشئ حسابًا لتقديم طلب: { $service }
+signin-mode = الحساب
+signin-existing = لدي حساب
+signin-new = إنشاء حساب جديد
+signin-button = متابعة
+field-username = اسم المستخدم
+field-password = كلمة المرور
+apply-opens = يفتح هذا الطلب الواحد المعاملات التالية، ويُبت فيها بالتوازي:
+apply-passport = جواز السفر (PDF أو PNG أو JPEG، بحد أقصى 10 ميغابايت)
+apply-passport-hint = يُرفع مرة واحدة، وتطّلع جميع الجهات المعنية على النسخة نفسها.
+apply-submit = تقديم الطلب
+cases-heading = معاملاتي
+cases-count = { $count ->
+    [zero] لا توجد معاملات
+    [one] معاملة واحدة
+    [two] معاملتان
+    [few] { $count } معاملات
+    [many] { $count } معاملةً
+   *[other] عدد المعاملات: { $count }
+}
+case-kind = نوع المعاملة
+case-agency = الجهة
+case-state = الحالة
+case-deadline = موعد البت
+case-decision = القرار
+case-submitted = تاريخ التقديم
+case-overdue = متأخرة
+case-working-days = { $days } من أيام العمل
+case-rules-version = إصدار القواعد
+case-materials = المستندات
+case-audit = السجل
+case-facts = البيانات المقدَّمة
+case-explanation = شرح محرك القواعد
+kind-work-permit = تصريح عمل الأجانب (الفئة أ)
+kind-work-residence-permit = تصريح الإقامة لغرض العمل
+kind-high-tech-recognition = الاعتراف بصفة المؤسسة عالية التقنية
+kind-tech-transfer-relief = الإخطار بالإعفاء الضريبي لدخل نقل التكنولوجيا
+state-submitted = مقدَّمة
+state-accepted = مقبولة
+state-in_review = قيد المراجعة
+state-more_info_needed = مطلوب معلومات إضافية
+state-approved = موافق عليها
+state-rejected = مرفوضة
+state-withdrawn = مسحوبة
+officer-heading = صندوق الوارد
+officer-decide = البت في هذه المعاملة
+officer-action = الإجراء
+officer-reason = السبب (يظهر لمقدم الطلب)
+officer-record = تسجيل
+action-accept = قبول (يبدأ احتساب المهلة)
+action-review = بدء المراجعة
+action-request_info = طلب معلومات إضافية
+action-approve = موافقة
+action-reject = رفض
+tracker-heading = متابعة تنفيذ التدابير
+tracker-overdue = { $count ->
+    [zero] لم يتجاوز أي تدبير موعد إنجازه ({ $month }).
+    [one] تجاوز تدبير واحد موعد إنجازه ({ $month }).
+    [two] تجاوز تدبيران موعد إنجازهما ({ $month }).
+    [few] تجاوزت { $count } تدابير مواعيد إنجازها ({ $month }).
+    [many] تجاوز { $count } تدبيرًا مواعيد إنجازها ({ $month }).
+   *[other] عدد التدابير التي تجاوزت موعد إنجازها ({ $month }): { $count }.
+}
+tracker-measure = التدبير
+tracker-by-org = التدابير حسب الجهة المسؤولة
+error-not-found = غير موجود
+error-forbidden = لا تملك صلاحية الاطلاع على هذا المحتوى
+error-signin = اسم المستخدم أو كلمة المرور غير صحيحة.
+error-bad-answer = تعذرت قراءة هذه الإجابة
+error-action = تعذر تنفيذ هذا الإجراء
+
+# عناوين التدابير (المعرّفات مأخوذة من catalog/measures.toml، وتُستبدل النقاط بشرطات).
+measure-talent-category-a-fast-track = إصدار تصريح عمل الأجانب من الفئة (أ) وتصريح الإقامة لغرض العمل خلال سبعة أيام عمل
+measure-talent-one-window = مراكز الخدمة الموحدة للمهنيين الأجانب
+measure-talent-pension-extension = تمديد دفع اشتراكات التأمين التقاعدي للكفاءات الأجنبية رفيعة المستوى
+measure-talent-commercial-insurance = التأمين التجاري التقاعدي والطبي للكفاءات الأجنبية المستقدَمة
+measure-talent-permanent-resident-startup = المعاملة الوطنية للمقيمين الدائمين الأجانب المؤسسين لشركات ناشئة في مجال العلوم والتكنولوجيا
+measure-talent-overseas-qualification = الاعتراف بالمؤهلات المهنية والخبرات المكتسبة في الخارج
+measure-talent-fx-facilitation = تيسير معاملات النقد الأجنبي للكفاءات رفيعة المستوى القادمة من الخارج
+measure-talent-outbound-exchange = تيسير سفر الباحثين إلى الخارج لأغراض التبادل الأكاديمي
+measure-talent-flexible-pay = نظام أجور مرن للكفاءات رفيعة المستوى المكلفة بمهام استراتيجية كبرى
+measure-talent-title-review = تولّي المؤسسات تقييم الألقاب المهنية لمنتسبيها بنفسها
+measure-talent-international-award = جائزة التعاون الدولي للمهنيين الأجانب
+measure-enterprise-high-tech-filing = الاعتراف بالمؤسسات عالية التقنية وفق مبدأ «الموافقة بمجرد الإخطار»
+measure-enterprise-high-tech-bth-recognition = الاعتراف المتبادل بصفة المؤسسة عالية التقنية في بكين وتيانجين وخبي
+measure-enterprise-tech-transfer-tax = رفع حد إعفاء دخل نقل التكنولوجيا إلى 20 مليون يوان في تشونغقوانتسون
+measure-enterprise-corporate-vc-tax = الإعفاء من ضريبة دخل المؤسسات لشركات رأس المال الاستثماري
+measure-enterprise-rd-super-deduction = الخصم الإضافي لنفقات البحث والتطوير
+measure-enterprise-rd-vehicle-import = الإدخال المؤقت لمركبات اختبار البحث والتطوير لمدة تصل إلى عامين
+measure-enterprise-clinical-sample-import = تيسير استيراد عينات التجارب السريرية للأدوية المبتكرة
+measure-enterprise-advanced-service-provider = مؤسسات الخدمات المتقدمة تكنولوجيًا: نطاق أوسع ومدة اعتماد أطول
+measure-enterprise-innovation-voucher = الاعتراف المتبادل بقسائم الابتكار في بكين وتيانجين وخبي
+measure-enterprise-first-set-equipment = الشراء الأول أو الطلب الأول للمعدات التقنية الكبرى من الوحدة (المجموعة) الأولى
+measure-enterprise-credit-risk-compensation = تعويض مخاطر الائتمان ودعم فوائد القروض لمؤسسات التكنولوجيا
+measure-enterprise-ip-pledge = تسجيل رهن الملكية الفكرية والتمويل بضمان رهنها
+measure-enterprise-ip-insurance = تعويض المخاطر ودعم أقساط تأمين الملكية الفكرية
+measure-enterprise-overseas-ip = دعم طلبات البراءات وفق معاهدة التعاون بشأن البراءات (PCT) والعلامات التجارية وفق نظام مدريد والتصاميم الصناعية وفق نظام لاهاي
+measure-enterprise-mnc-rd-centre = دعم مراكز البحث والتطوير الممولة من الخارج أسوة بالمقرات الإقليمية للشركات متعددة الجنسيات
+measure-enterprise-medical-device-bth = السماح لمسجلي الأجهزة الطبية في بكين بالتعاقد على تصنيعها لدى مؤسسات في تيانجين وخبي
+measure-enterprise-relocation = نقل مؤسسة تكنولوجية بين المناطق الإدارية في إجراء واحد
+measure-enterprise-maker-space = إعانات ومكافآت لمساحات المبدعين وقواعد ريادة الأعمال
+measure-project-budget-adjustment = تعديل ميزانيات المشاريع البحثية من قِبل الجهة المنفذة
+measure-project-indirect-cost-cap = تكاليف غير مباشرة تصل إلى 30% (60% للرياضيات والفيزياء) في المشاريع التجريبية
+measure-project-all-in-expenses = تجربة نظام التمويل الإجمالي المقطوع لمشاريع البحوث الأساسية
+measure-project-inspection-exemption = الإعفاء من التفتيش المرحلي للمشاريع التي تقل مدتها عن ثلاث سنوات
+measure-project-one-time-submission = تقديم مستندات المشاريع البحثية إلكترونيًا ولمرة واحدة
+measure-project-internal-audit = اعتماد تقارير التدقيق الداخلي في التقييم النهائي للمشاريع
+measure-project-procurement = تسريع شراء الأجهزة والمعدات البحثية
+measure-project-liability-exemption = الإعفاء من المسؤولية عن إخفاق البحث الاستكشافي الذي بُذلت فيه العناية الواجبة
+measure-project-achievement-ownership = منح الباحثين ملكية نتائجهم العلمية أو حق استخدامها على المدى الطويل
+measure-gov-measure-tracker = متابعة تنفيذ كل تدبير
+measure-gov-multilingual-platform = منصة إلكترونية متعددة اللغات لخدمات الابتكار العلمي والتكنولوجي
+measure-gov-application-scenarios = قائمة دورية بمشاريع سيناريوهات التطبيق
+measure-gov-statistical-monitoring = الرصد الإحصائي لـ«المدن الثلاث والمنطقة الواحدة»
+measure-gov-instrument-sharing = تقاسم الأجهزة البحثية والمرافق العلمية الكبرى
+measure-gov-e-license-ledger = التراخيص الإلكترونية القائمة على سلسلة الكتل وتسجيل بيانات التجارة العابرة للحدود على السلسلة
+measure-gov-policy-reform-simulation = أثر تغيير عتبة في السياسة: قبل التغيير وبعده

@@ -1,0 +1,206 @@
+# Портал onestop: русский язык. Каждый ключ отсюда должен быть во всех языках (это проверяет тест).
+site-title = Единое окно науки и технологий Пекина
+skip-to-content = Перейти к основному содержанию
+nav-label = Главное меню
+nav-measures = Меры
+nav-search = Поиск
+nav-tracker = Контроль выполнения мер
+nav-inbox = Входящие
+nav-my-cases = Мои дела
+nav-sign-in = Войти
+nav-sign-out = Выйти ({ $name })
+language = Язык
+language-apply = Сменить
+footer-sources = Каждое правило ссылается на текст документа, из которого оно взято: пять исходных документов и общегосударственные нормативные акты, на которые они опираются.
+home-heading = Найдите меры Пекина в сфере науки и технологий, которые относятся к вам
+home-lead = Ответьте на несколько вопросов и узнайте, какие меры к вам применимы, что они дают и почему, а затем подайте одно заявление сразу во все причастные ведомства.
+home-who = Кто вы?
+home-search = Поиск мер
+audience-enterprise = Предприятие
+audience-enterprise-hint = Налоговые льготы, статус высокотехнологичного предприятия, финансирование, интеллектуальная собственность
+audience-researcher = Исследователь
+audience-researcher-hint = Оплата труда, страхование, поездки, проекты
+audience-foreign-professional = Иностранный специалист
+audience-foreign-professional-hint = Разрешение на работу и вид на жительство в одном окне
+audience-project = Руководитель научного проекта
+audience-project-hint = Бюджеты, косвенные расходы, проверки
+audience-officer = Сотрудник ведомства
+audience-analyst = Аналитик политики
+audience-public = Для всех
+search-label = Слова для поиска (на китайском или английском)
+search-button = Найти
+search-heading = Поиск
+search-results = { $count ->
+    [one] Найдена { $count } мера
+    [few] Найдены { $count } меры
+    [many] Найдено { $count } мер
+   *[other] Найдено мер: { $count }
+}
+measures-heading = Меры
+measures-count = { $count ->
+    [one] { $count } мера
+    [few] { $count } меры
+    [many] { $count } мер
+   *[other] Мер: { $count }
+}
+filter-group = Группа
+filter-audience = Для кого
+filter-all = Все
+filter-apply = Показать
+group-talent = Кадры
+group-enterprise = Предприятия
+group-project = Научные проекты
+group-gov = Государственное управление
+status-in-force = Действует
+status-pilot = Пилотный режим
+status-planned = Запланировано
+status-ongoing = Выполняется
+measure-computable = Проверка онлайн
+measure-source = Источник
+measure-sources = Источники
+measure-responsible = Ответственные организации
+measure-completion = Срок выполнения
+measure-no-completion = Не указан
+measure-status = Статус
+measure-audience = Для кого
+measure-check = Проверить, относится ли это к вам
+back-to-measures = Все меры
+back-home = Главная
+interview-heading = Проверьте, что к вам относится
+interview-progress = Вопрос { $number }. Осталось вопросов: не более { $remaining }; вы можете остановиться в любой момент.
+interview-why = Этот ответ важен для:
+interview-next = Далее
+interview-skip = Пропустить этот вопрос
+interview-finish = Показать результаты сейчас
+answer-yes = Да
+answer-no = Нет
+hint-date = Дата, например 2024-06-30.
+hint-money = Сумма в юанях, например 5000000.
+hint-int = Целое число.
+hint-decimal = Число.
+hint-rate = Процент, например 12.5.
+hint-text = Текст.
+result-heading = Что к вам относится
+result-date = Решение на { $date } по правилам версии { $version }.
+result-apply = Подать заявление
+result-apply-for = Подать заявление: { $service }
+result-worth = Что это даёт
+result-missing = Для решения ещё нужно:
+result-why = Почему: каждый шаг с правовым основанием
+result-status-eligible = Относится к вам
+result-status-not_eligible = Не относится
+result-status-undetermined = Пока не определено
+signin-heading = Вход
+signin-to-apply = Войдите или создайте учётную запись, чтобы подать заявление: { $service }
+signin-mode = Учётная запись
+signin-existing = У меня есть учётная запись
+signin-new = Создать новую учётную запись
+signin-button = Продолжить
+field-username = Имя пользователя
+field-password = Пароль
+apply-opens = Это единое заявление открывает следующие дела, которые рассматриваются параллельно:
+apply-passport = Паспорт (PDF, PNG или JPEG, не более 10 МБ)
+apply-passport-hint = Загружается один раз; все причастные ведомства видят одну и ту же копию.
+apply-submit = Подать заявление
+cases-heading = Мои дела
+cases-count = { $count ->
+    [one] { $count } дело
+    [few] { $count } дела
+    [many] { $count } дел
+   *[other] Дел: { $count }
+}
+case-kind = Вид дела
+case-agency = Ведомство
+case-state = Состояние
+case-deadline = Срок решения
+case-decision = Решение
+case-submitted = Подано
+case-overdue = Срок истёк
+case-working-days = { $days } раб. дн.
+case-rules-version = Версия правил
+case-materials = Материалы
+case-audit = История
+case-facts = Представленные сведения
+case-explanation = Пояснение системы правил
+kind-work-permit = Разрешение на работу (категория A)
+kind-work-residence-permit = Вид на жительство для работы
+kind-high-tech-recognition = Признание высокотехнологичным предприятием
+kind-tech-transfer-relief = Уведомление о льготе по доходам от передачи технологий
+state-submitted = Подано
+state-accepted = Принято к рассмотрению
+state-in_review = На рассмотрении
+state-more_info_needed = Требуются дополнительные сведения
+state-approved = Одобрено
+state-rejected = Отказано
+state-withdrawn = Отозвано
+officer-heading = Входящие
+officer-decide = Рассмотреть дело
+officer-action = Действие
+officer-reason = Причина (видна заявителю)
+officer-record = Сохранить
+action-accept = Принять к рассмотрению (начинается отсчёт срока)
+action-review = Начать рассмотрение
+action-request_info = Запросить дополнительные сведения
+action-approve = Одобрить
+action-reject = Отказать
+tracker-heading = Контроль выполнения мер
+tracker-overdue = { $count ->
+    [one] { $count } мера не выполнена в срок ({ $month }).
+    [few] { $count } меры не выполнены в срок ({ $month }).
+    [many] { $count } мер не выполнено в срок ({ $month }).
+   *[other] Мер, не выполненных в срок ({ $month }): { $count }.
+}
+tracker-measure = Мера
+tracker-by-org = Меры по ответственным организациям
+error-not-found = Не найдено
+error-forbidden = У вас нет доступа к этим сведениям
+error-signin = Неверное имя пользователя или пароль.
+error-bad-answer = Не удалось прочитать этот ответ
+error-action = Не удалось выполнить действие
+
+# Названия мер (идентификаторы из catalog/measures.toml, точки заменены дефисами).
+measure-talent-category-a-fast-track = Оформление разрешения на работу категории A и вида на жительство для работы в течение семи рабочих дней
+measure-talent-one-window = Центры обслуживания иностранных специалистов по принципу «одного окна»
+measure-talent-pension-extension = Продление уплаты пенсионных взносов для иностранных специалистов высокого уровня
+measure-talent-commercial-insurance = Коммерческое пенсионное и медицинское страхование для привлечённых иностранных специалистов
+measure-talent-permanent-resident-startup = Национальный режим для иностранцев с постоянным видом на жительство, создающих научно-технические стартапы
+measure-talent-overseas-qualification = Признание зарубежных профессиональных квалификаций и опыта работы
+measure-talent-fx-facilitation = Упрощение валютных операций для зарубежных специалистов высшего уровня
+measure-talent-outbound-exchange = Упрощение выезда исследователей за рубеж для академических обменов
+measure-talent-flexible-pay = Гибкая оплата труда специалистов высокого уровня, выполняющих крупные стратегические задачи
+measure-talent-title-review = Самостоятельное проведение учреждениями аттестации на профессиональные звания
+measure-talent-international-award = Премия за международное сотрудничество для иностранных специалистов
+measure-enterprise-high-tech-filing = Признание высокотехнологичным предприятием по принципу «уведомление равно одобрению»
+measure-enterprise-high-tech-bth-recognition = Взаимное признание статуса высокотехнологичного предприятия в Пекине, Тяньцзине и Хэбэе
+measure-enterprise-tech-transfer-tax = Повышение в Чжунгуаньцуне необлагаемой суммы дохода от передачи технологий до 20 млн юаней
+measure-enterprise-corporate-vc-tax = Освобождение от налога на прибыль предприятий для венчурных инвестиционных компаний
+measure-enterprise-rd-super-deduction = Повышенный вычет расходов на НИОКР
+measure-enterprise-rd-vehicle-import = Временный ввоз испытательных транспортных средств для НИОКР на срок до двух лет
+measure-enterprise-clinical-sample-import = Упрощённый ввоз образцов инновационных лекарственных средств для клинических испытаний
+measure-enterprise-advanced-service-provider = Технологически передовые сервисные предприятия: расширение сферы деятельности и продление срока признания
+measure-enterprise-innovation-voucher = Взаимное признание инновационных ваучеров в Пекине, Тяньцзине и Хэбэе
+measure-enterprise-first-set-equipment = Первая закупка или заказ первых образцов (комплектов) крупного технологического оборудования
+measure-enterprise-credit-risk-compensation = Компенсация кредитных рисков и субсидирование процентов по кредитам для технологических предприятий
+measure-enterprise-ip-pledge = Регистрация залога интеллектуальной собственности и кредитование под её залог
+measure-enterprise-ip-insurance = Компенсация рисков и субсидирование страховых премий по страхованию интеллектуальной собственности
+measure-enterprise-overseas-ip = Поддержка заявок на патенты по системе PCT, товарные знаки по Мадридской системе и промышленные образцы по Гаагской системе
+measure-enterprise-mnc-rd-centre = Поддержка научно-исследовательских центров с иностранным капиталом наравне с региональными штаб-квартирами транснациональных компаний
+measure-enterprise-medical-device-bth = Право пекинских держателей регистрационных удостоверений на медицинские изделия размещать производство по договору в Тяньцзине и Хэбэе
+measure-enterprise-relocation = Переезд технологического предприятия между районами в рамках одной процедуры
+measure-enterprise-maker-space = Субсидии и поощрения для мейкерспейсов и баз предпринимательства
+measure-project-budget-adjustment = Корректировка бюджета научного проекта организацией-исполнителем
+measure-project-indirect-cost-cap = Косвенные расходы до 30% (в математике и физике — до 60%) в пилотных проектах
+measure-project-all-in-expenses = Пилотное внедрение паушального финансирования проектов фундаментальных исследований
+measure-project-inspection-exemption = Отмена промежуточных проверок для проектов продолжительностью менее трёх лет
+measure-project-one-time-submission = Однократная подача материалов научных проектов в электронном виде
+measure-project-internal-audit = Признание отчётов внутреннего аудита при приёмке проектов
+measure-project-procurement = Ускоренная закупка научных приборов и оборудования
+measure-project-liability-exemption = Освобождение от ответственности за неудачу добросовестных поисковых исследований
+measure-project-achievement-ownership = Право собственности или долгосрочного пользования исследователей на результаты их служебных разработок
+measure-gov-measure-tracker = Контроль выполнения каждой меры
+measure-gov-multilingual-platform = Многоязычная онлайн-платформа услуг в сфере научно-технических инноваций
+measure-gov-application-scenarios = Регулярная публикация перечня проектов сценариев применения
+measure-gov-statistical-monitoring = Статистический мониторинг «Трёх городов и одной зоны»
+measure-gov-instrument-sharing = Совместное использование научных приборов и крупных научных установок
+measure-gov-e-license-ledger = Электронные лицензии на блокчейне и размещение данных трансграничной торговли в блокчейне
+measure-gov-policy-reform-simulation = Оценка последствий изменения порогового значения политики: до и после
