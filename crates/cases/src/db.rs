@@ -14,7 +14,10 @@ pub enum Backend {
 
 /// Schema migrations, applied in order and recorded in `onestop_migrations`.
 /// `{blob}` becomes BLOB (SQLite) or BYTEA (PostgreSQL).
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_cases.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_cases.sql")),
+    (2, include_str!("../migrations/0002_ledger.sql")),
+];
 
 pub struct Db {
     pub pool: AnyPool,

@@ -10,10 +10,14 @@ pub mod auth;
 pub mod authz;
 pub mod db;
 pub mod error;
+pub mod ledger_store;
+pub mod licences;
 pub mod model;
+pub mod pledges;
 pub mod projects;
 pub mod services;
 pub mod store;
+pub mod vouchers;
 pub mod writer;
 
 pub use db::Backend;

@@ -925,6 +925,10 @@ impl CaseService {
             .bind(if reason.is_empty() { default_reason(action) } else { reason.to_string() })
             .execute(&mut *tx)
             .await?;
+        if next == CaseState::Approved {
+            // The e-licence is written and logged in the approval's own transaction.
+            crate::licences::issue(&mut tx, &self.services, &case, who, reason, day).await?;
+        }
         tx.commit().await?;
         Ok(self.load_case(id).await?.0)
     }

@@ -2,7 +2,10 @@
 //!
 //! The binary is the top of the stack: it may use every crate; none may use it.
 
+mod ledger;
+mod population;
 mod serve;
+mod simulate;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -75,6 +78,14 @@ enum Command {
     /// Create officer and administrator accounts.
     #[command(subcommand)]
     Admin(serve::AdminCommand),
+    /// The verifiable register: verify licences and receipts offline, check a stored log, audit two signed heads.
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
+    /// Synthetic populations, and whole populations evaluated through every measure.
+    #[command(subcommand)]
+    Population(population::PopulationCommand),
+    /// A reform against the baseline over a whole population: winners, losers, cost, charts.
+    Simulate(simulate::SimulateArgs),
 }
 
 #[derive(clap::Args)]
@@ -118,6 +129,9 @@ fn main() -> ExitCode {
         Command::Explain(a) => cmd_eval(a, true),
         Command::Serve(a) => serve::serve(a),
         Command::Admin(c) => serve::admin(c),
+        Command::Ledger(c) => ledger::run(c),
+        Command::Population(c) => population::run(c),
+        Command::Simulate(a) => simulate::run(a),
     };
     match result {
         Ok(code) => code,

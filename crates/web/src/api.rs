@@ -114,6 +114,7 @@ pub fn router(state: AppState) -> Router {
             post(report_milestone),
         )
         .route("/api/admin/accounts", post(admin_create))
+        .merge(crate::ledger_api::routes())
         .merge(crate::portal::routes())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /openapi.json")
@@ -727,5 +728,6 @@ async fn openapi() -> Response {
     v["paths"]["/api/projects/{id}/milestones/{seq}/report"]["post"] = json!({"summary": "Report a milestone; the answer carries the filed facts", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReportBody"}}}}, "responses": {"200": {"description": "OK"}, "409": {"description": "Already reported"}}});
     v["paths"]["/api/materials"]["get"] =
         json!({"summary": "My materials", "responses": {"200": {"description": "OK"}}});
+    crate::ledger_api::describe(&mut v);
     Json(v).into_response()
 }

@@ -8,6 +8,7 @@
 
 mod api;
 mod error;
+mod ledger_api;
 pub mod portal;
 
 pub use api::{AppState, router};

@@ -1,0 +1,605 @@
+//! `onestop ledger`: keys, offline verification of licences and receipts, the check
+//! of a whole stored log, the auditor's consistency check between two signed heads,
+//! and the durable-append benchmark.
+
+use clap::ValueEnum;
+use onestop_cases::db::Db;
+use onestop_cases::ledger_store::{self, NewEntry};
+use onestop_ledger::{
+    Hash, Receipt, SignedTreeHead, Tree, from_hex, leaf_hash, load_verifying_key, to_hex,
+    verify_consistency, write_signing_key,
+};
+use serde_json::{Value as J, json};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+#[derive(clap::Args)]
+pub struct DbArgs {
+    /// A database URL (sqlite://FILE or postgres://...); default: SQLite in --data. Also DATABASE_URL.
+    #[arg(long)]
+    database_url: Option<String>,
+    /// Data directory of the embedded SQLite database
+    #[arg(long, default_value = "data/run")]
+    data: PathBuf,
+}
+
+#[derive(clap::Subcommand)]
+pub enum LedgerCommand {
+    /// Create a log signing key (mode 0600) and its public key beside it (FILE.pub)
+    Keygen {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Verify a licence or receipt offline (no database, no network); without DOCUMENT,
+    /// verify the whole stored log: every entry, signed head, licence, voucher and pledge
+    Verify {
+        /// A licence or receipt as downloaded (GET /api/licences/CODE); `-` reads standard input
+        document: Option<PathBuf>,
+        /// The log's public key file (GET /api/ledger/key), or its signing key file
+        #[arg(long)]
+        log_key: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Check that the log between two signed heads only grew; report the first divergence
+    Audit {
+        /// The older signed tree head (JSON, as from GET /api/ledger/head)
+        #[arg(long)]
+        from: PathBuf,
+        /// The newer signed tree head
+        #[arg(long)]
+        to: PathBuf,
+        #[arg(long)]
+        log_key: PathBuf,
+        /// Ask a running server (http://HOST:PORT) instead of reading the database
+        #[arg(long)]
+        server: Option<String>,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Print a signed tree head covering the whole log (signing a new one if it grew)
+    Head {
+        #[arg(long)]
+        server: Option<String>,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Measure durable appends: batched transactions, then one entry per transaction
+    Bench {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Entries appended in batches
+        #[arg(long, default_value_t = 100_000)]
+        entries: u64,
+        /// Entries per transaction
+        #[arg(long, default_value_t = 1000)]
+        batch: usize,
+        /// Entries appended one per transaction
+        #[arg(long, default_value_t = 200)]
+        single: u64,
+    },
+}
+
+fn database_url(a: &DbArgs) -> Result<String, String> {
+    if let Some(u) = a
+        .database_url
+        .clone()
+        .or_else(|| std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty()))
+    {
+        return Ok(u);
+    }
+    let file = a.data.join("onestop.db");
+    if !file.exists() {
+        return Err(format!(
+            "no database at {}; give --data DIR or --database-url",
+            file.display()
+        ));
+    }
+    Ok(format!("sqlite://{}", file.display()))
+}
+
+async fn open(a: &DbArgs) -> Result<Db, String> {
+    let url = database_url(a)?;
+    Db::open(&url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the async runtime: {e}"))
+}
+
+fn read_json(path: &Path) -> Result<J, String> {
+    let text = if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        s
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
+    };
+    serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()))
+}
+
+fn key(path: &Path) -> Result<ed25519_dalek::VerifyingKey, String> {
+    load_verifying_key(path).map_err(|e| e.to_string())
+}
+
+pub fn run(cmd: LedgerCommand) -> Result<ExitCode, String> {
+    match cmd {
+        LedgerCommand::Keygen { out } => {
+            if out.exists() {
+                return Err(format!(
+                    "{} exists; a signing key is never overwritten",
+                    out.display()
+                ));
+            }
+            let k = onestop_ledger::generate_signing_key();
+            write_signing_key(&out, &k).map_err(|e| e.to_string())?;
+            println!(
+                "signing key {} (keep it private), public key {}.pub, key id {}",
+                out.display(),
+                out.display(),
+                onestop_ledger::key_id(&k.verifying_key())
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        LedgerCommand::Verify {
+            document: Some(doc),
+            log_key,
+            format,
+            ..
+        } => verify_document(&doc, &log_key, format),
+        LedgerCommand::Verify {
+            document: None,
+            log_key,
+            db,
+            format,
+        } => {
+            let k = key(&log_key)?;
+            runtime()?.block_on(async move {
+                let db = open(&db).await?;
+                let report = ledger_store::verify_stored(&db, &k)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                if format == Format::Json {
+                    println!("{}", json!(report));
+                } else if report.problems.is_empty() {
+                    println!(
+                        "valid: {} entries (root {}), {} signed heads, {} licences, {} vouchers, {} pledges checked",
+                        report.entries,
+                        report.root_hash,
+                        report.heads_checked,
+                        report.licences_checked,
+                        report.vouchers_checked,
+                        report.pledges_checked
+                    );
+                } else {
+                    println!("INVALID: {} problems", report.problems.len());
+                    for p in &report.problems {
+                        println!("  {}", p.message);
+                    }
+                }
+                Ok(if report.problems.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                })
+            })
+        }
+        LedgerCommand::Audit {
+            from,
+            to,
+            log_key,
+            server,
+            db,
+        } => audit(&from, &to, &log_key, server, db),
+        LedgerCommand::Head { server, db } => runtime()?.block_on(async move {
+            let head = match server {
+                Some(base) => http_get(&base, "/api/ledger/head").await?,
+                None => json!(
+                    ledger_store::publish_head(&open(&db).await?)
+                        .await
+                        .map_err(|e| e.to_string())?
+                ),
+            };
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&head).map_err(|e| e.to_string())?
+            );
+            Ok(ExitCode::SUCCESS)
+        }),
+        LedgerCommand::Bench {
+            db,
+            entries,
+            batch,
+            single,
+        } => bench(db, entries, batch, single),
+    }
+}
+
+fn verify_document(doc: &Path, log_key: &Path, format: Format) -> Result<ExitCode, String> {
+    let k = key(log_key)?;
+    let mut v = read_json(doc)?;
+    if v.get("receipt").is_some() {
+        v = v["receipt"].clone();
+    }
+    let r: Receipt = serde_json::from_value(v).map_err(|e| {
+        format!(
+            "{} is not a licence or receipt (entry, leaf_index, inclusion_proof, tree_head): {e}",
+            doc.display()
+        )
+    })?;
+    let outcome = r.verify(&k);
+    let e = &r.entry;
+    let what = match e["type"].as_str().unwrap_or("") {
+        "licence" => format!(
+            "licence {} held by {}: {} ({} to {}), decided by {}, rules {}",
+            e["code"].as_str().unwrap_or("?"),
+            e["holder"]["name"].as_str().unwrap_or("?"),
+            e["granted"]["title"]["en"]
+                .as_str()
+                .or(e["granted"]["kind"].as_str())
+                .unwrap_or("?"),
+            e["validity"]["from"].as_str().unwrap_or("?"),
+            e["validity"]["until"].as_str().unwrap_or("?"),
+            e["deciding_agency"]["en"]
+                .as_str()
+                .or(e["deciding_agency"]["id"].as_str())
+                .unwrap_or("?"),
+            e["rules_version"].as_str().unwrap_or("?"),
+        ),
+        other => format!("a `{other}` entry"),
+    };
+    match (&outcome, format) {
+        (Ok(ok), Format::Text) => println!(
+            "valid: {what}; entry {} of the log of {} entries (root {}, signed by key {} at {} ms)",
+            r.leaf_index,
+            ok.head.tree_size,
+            to_hex(&ok.head.root_hash),
+            r.tree_head.key_id,
+            ok.head.timestamp
+        ),
+        (Err(err), Format::Text) => println!("INVALID: {what}: {err}"),
+        (_, Format::Json) => println!(
+            "{}",
+            json!({"valid": outcome.is_ok(), "problem": outcome.as_ref().err().map(|e| e.to_string()), "leaf_index": r.leaf_index, "tree_size": r.tree_head.tree_size, "type": e["type"], "code": e["code"]})
+        ),
+    }
+    Ok(if outcome.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+async fn http_get(base: &str, path: &str) -> Result<J, String> {
+    let url = format!("{}{path}", base.trim_end_matches('/'));
+    let resp = reqwest::get(&url)
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    let status = resp.status();
+    let body: J = resp
+        .json()
+        .await
+        .map_err(|e| format!("{url}: not JSON: {e}"))?;
+    if !status.is_success() {
+        return Err(format!("{url}: {status}: {body}"));
+    }
+    Ok(body)
+}
+
+fn hashes(v: &J, field: &str) -> Result<Vec<Hash>, String> {
+    v[field]
+        .as_array()
+        .ok_or_else(|| format!("the answer has no `{field}`"))?
+        .iter()
+        .map(|h| from_hex(field, h.as_str().unwrap_or("")).map_err(|e| e.to_string()))
+        .collect()
+}
+
+/// Where an auditor reads the log from.
+enum Source {
+    Db(Db),
+    Http(String),
+}
+
+/// A stored entry's leaf hash, and (when the data is visible) the hash its data gives.
+struct Leaf {
+    stored: Hash,
+    recomputed: Option<Hash>,
+}
+
+impl Source {
+    async fn consistency(&self, first: u64, second: u64) -> Result<Vec<Hash>, String> {
+        match self {
+            Source::Db(db) => ledger_store::consistency_proof(db, first as i64, second as i64)
+                .await
+                .map_err(|e| e.to_string())?
+                .iter()
+                .map(|h| from_hex("proof", h).map_err(|e| e.to_string()))
+                .collect(),
+            Source::Http(base) => hashes(
+                &http_get(
+                    base,
+                    &format!("/api/ledger/proofs/consistency?first={first}&second={second}"),
+                )
+                .await?,
+                "consistency_proof",
+            ),
+        }
+    }
+
+    async fn heads(&self) -> Result<Vec<SignedTreeHead>, String> {
+        match self {
+            Source::Db(db) => ledger_store::heads(db).await.map_err(|e| e.to_string()),
+            Source::Http(base) => {
+                serde_json::from_value(http_get(base, "/api/ledger/heads").await?)
+                    .map_err(|e| format!("signed heads: {e}"))
+            }
+        }
+    }
+
+    async fn leaves(&self, end: u64) -> Result<Vec<Leaf>, String> {
+        let mut out = Vec::new();
+        while (out.len() as u64) < end {
+            let start = out.len() as i64;
+            let page: Vec<(Hash, Option<Hash>)> = match self {
+                Source::Db(db) => ledger_store::entries(db, start, end as i64)
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .iter()
+                    .map(|e| {
+                        Ok((
+                            from_hex("leaf_hash", &e.leaf_hash).map_err(|e| e.to_string())?,
+                            Some(leaf_hash(e.data.as_bytes())),
+                        ))
+                    })
+                    .collect::<Result<_, String>>()?,
+                Source::Http(base) => {
+                    let v = http_get(
+                        base,
+                        &format!("/api/ledger/entries?start={start}&end={end}"),
+                    )
+                    .await?;
+                    v.as_array()
+                        .ok_or("entries: not a list")?
+                        .iter()
+                        .map(|e| {
+                            let stored =
+                                from_hex("leaf_hash", e["leaf_hash"].as_str().unwrap_or(""))
+                                    .map_err(|e| e.to_string())?;
+                            let data = e["data"].as_str().map(|d| leaf_hash(d.as_bytes()));
+                            Ok((stored, data))
+                        })
+                        .collect::<Result<_, String>>()?
+                }
+            };
+            if page.is_empty() {
+                break;
+            }
+            out.extend(
+                page.into_iter()
+                    .map(|(stored, recomputed)| Leaf { stored, recomputed }),
+            );
+        }
+        Ok(out)
+    }
+}
+
+fn audit(
+    from: &Path,
+    to: &Path,
+    log_key: &Path,
+    server: Option<String>,
+    db: DbArgs,
+) -> Result<ExitCode, String> {
+    let k = key(log_key)?;
+    let parse = |p: &Path| -> Result<SignedTreeHead, String> {
+        serde_json::from_value(read_json(p)?)
+            .map_err(|e| format!("{} is not a signed tree head: {e}", p.display()))
+    };
+    let (old_sth, new_sth) = (parse(from)?, parse(to)?);
+    let old = old_sth
+        .verify(&k)
+        .map_err(|e| format!("{}: {e}", from.display()))?;
+    let new = new_sth
+        .verify(&k)
+        .map_err(|e| format!("{}: {e}", to.display()))?;
+    if old.tree_size > new.tree_size {
+        return Err(format!(
+            "--from has {} entries and --to {}: give the older head first",
+            old.tree_size, new.tree_size
+        ));
+    }
+    runtime()?.block_on(async move {
+        let source = match server {
+            Some(s) => Source::Http(s),
+            None => Source::Db(open(&db).await?),
+        };
+        let proof = source.consistency(old.tree_size, new.tree_size).await;
+        let proof_ok = proof.as_ref().is_ok_and(|p| {
+            verify_consistency(old.tree_size, new.tree_size, &old.root_hash, &new.root_hash, p)
+                .is_ok()
+        });
+        // With the database the auditor also recomputes every entry from its data and
+        // checks both heads against them; over HTTP it relies on the proof unless the
+        // proof fails.
+        let leaves = if !proof_ok || matches!(source, Source::Db(_)) {
+            Some(source.leaves(new.tree_size).await?)
+        } else {
+            None
+        };
+        let recomputed_ok = leaves.as_ref().is_none_or(|ls| {
+            let t = Tree::from_leaf_hashes(ls.iter().map(|l| l.recomputed.unwrap_or(l.stored)));
+            ls.iter().all(|l| l.recomputed.is_none_or(|r| r == l.stored))
+                && t.root_at(old.tree_size).is_ok_and(|r| r == old.root_hash)
+                && t.root_at(new.tree_size).is_ok_and(|r| r == new.root_hash)
+        });
+        if proof_ok && recomputed_ok {
+            println!(
+                "consistent: the log of {} entries (root {}) extends the log of {} entries (root {})",
+                new.tree_size,
+                to_hex(&new.root_hash),
+                old.tree_size,
+                to_hex(&old.root_hash)
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        println!(
+            "INCONSISTENT: the log does not prove that {} entries (root {}) extend {} entries (root {}){}",
+            new.tree_size,
+            to_hex(&new.root_hash),
+            old.tree_size,
+            to_hex(&old.root_hash),
+            match &proof {
+                Err(e) => format!(": {e}"),
+                Ok(_) if proof_ok => ": the entries' data no longer give the signed roots".to_string(),
+                Ok(_) => String::new(),
+            }
+        );
+        // Find where the log stopped matching what was signed.
+        let leaves = match leaves {
+            Some(l) => l,
+            None => source.leaves(new.tree_size).await?,
+        };
+        let edited_row = leaves
+            .iter()
+            .position(|l| l.recomputed.is_some_and(|r| r != l.stored));
+        let tree = Tree::from_leaf_hashes(leaves.iter().map(|l| l.recomputed.unwrap_or(l.stored)));
+        let mut signed: Vec<(u64, Hash)> = vec![
+            (old.tree_size, old.root_hash),
+            (new.tree_size, new.root_hash),
+        ];
+        for h in source.heads().await? {
+            if let Ok(h) = h.verify(&k) {
+                signed.push((h.tree_size, h.root_hash));
+            }
+        }
+        signed.sort();
+        signed.dedup();
+        let mut last_good = 0u64;
+        let mut first_bad: Option<u64> = None;
+        for (size, root) in &signed {
+            match tree.root_at(*size) {
+                Ok(r) if r == *root => {
+                    if first_bad.is_none() {
+                        last_good = *size;
+                    }
+                }
+                _ => {
+                    first_bad = Some(*size);
+                    break;
+                }
+            }
+        }
+        match (first_bad, edited_row) {
+            (_, Some(i)) => println!(
+                "first divergence: entry {i} (its stored data no longer hashes to its leaf hash)"
+            ),
+            (Some(bad), None) if bad > tree.len() => println!(
+                "first divergence: entry {} (the log has {} entries but a head of {bad} was signed)",
+                tree.len(),
+                tree.len()
+            ),
+            (Some(bad), None) if bad == last_good + 1 => println!(
+                "first divergence: entry {last_good} (the log matches the signed head of size {last_good}, not the one of size {bad})"
+            ),
+            (Some(bad), None) => println!(
+                "first divergence: between entry {last_good} and entry {} (the log matches the signed head of size {last_good}, not the one of size {bad})",
+                bad - 1
+            ),
+            (None, None) => println!(
+                "the entries match every signed head; the consistency proof from the log is wrong"
+            ),
+        }
+        Ok(ExitCode::from(1))
+    })
+}
+
+fn bench(db: DbArgs, entries: u64, batch: usize, single: u64) -> Result<ExitCode, String> {
+    if batch == 0 {
+        return Err("--batch is at least 1".into());
+    }
+    runtime()?.block_on(async move {
+        let url = match &db.database_url {
+            Some(u) => u.clone(),
+            None => {
+                std::fs::create_dir_all(&db.data).map_err(|e| e.to_string())?;
+                format!("sqlite://{}", db.data.join("ledger-bench.db").display())
+            }
+        };
+        let db = Db::open(&url).await.map_err(|e| e.to_string())?;
+        let payload = "x".repeat(200);
+        let docs: Vec<J> = (0..batch)
+            .map(|i| json!({"type": "bench", "n": i, "payload": payload}))
+            .collect();
+        let start = Instant::now();
+        let mut done = 0u64;
+        while done < entries {
+            let n = batch.min((entries - done) as usize);
+            let rows: Vec<NewEntry> = docs[..n]
+                .iter()
+                .map(|d| NewEntry {
+                    kind: "bench",
+                    subject: "bench",
+                    data: d,
+                })
+                .collect();
+            ledger_store::append_batch(&db, &rows)
+                .await
+                .map_err(|e| e.to_string())?;
+            done += n as u64;
+        }
+        let batched = start.elapsed();
+        let t = Instant::now();
+        let head = ledger_store::publish_head(&db)
+            .await
+            .map_err(|e| e.to_string())?;
+        let head_time = t.elapsed();
+        let t = Instant::now();
+        for i in 0..single {
+            let d = json!({"type": "bench", "single": i, "payload": payload});
+            ledger_store::append_batch(
+                &db,
+                &[NewEntry {
+                    kind: "bench",
+                    subject: "bench",
+                    data: &d,
+                }],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        }
+        let singles = t.elapsed();
+        println!(
+            "batched: {entries} entries in transactions of {batch}: {:.2?}, {:.0} entries/s (durable: each commit synced)",
+            batched,
+            entries as f64 / batched.as_secs_f64()
+        );
+        println!(
+            "tree head over {} entries (tree brought up to date from the database, signed, stored): {:.2?}",
+            head.tree_size, head_time
+        );
+        if single > 0 {
+            println!(
+                "one entry per transaction: {single} entries: {:.2?}, {:.0} entries/s",
+                singles,
+                single as f64 / singles.as_secs_f64()
+            );
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}
