@@ -36,7 +36,8 @@ async function axe(page, label) {
 }
 
 // Answers that make a foreign AI researcher a Category A talent by points.
-const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+// The server's business date (scripts/e2e.sh fixes it with ONESTOP_TODAY).
+const today = process.env.ONESTOP_TODAY || new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 const ANSWERS = {
   is_foreign_national: 'true',
   holds_permanent_resident_id_card: 'false',
@@ -145,6 +146,40 @@ try {
   await snap(applicant, 'ar-cases-decided');
   assert.equal(await applicant.locator('td.state-approved').count(), 2, 'both permits approved');
 
+  // 4b. Each approval issued an e-licence; its code verifies on the portal's
+  // verification page (in Arabic), a downloaded copy verifies by upload, and an
+  // edited copy does not.
+  await applicant.locator('table.cases tbody tr a').first().click();
+  await applicant.waitForLoadState('load');
+  const code = (await applicant.locator('a.licence-code').innerText()).trim();
+  assert.match(code, /\S{6,}/, 'the approved case shows its licence code');
+  await applicant.click('a.licence-code');
+  await applicant.waitForLoadState('load');
+  await axe(applicant, 'ar-verify');
+  await snap(applicant, 'ar-verify-valid');
+  assert.equal(await applicant.locator('.verdict-valid').count(), 1, 'the licence verifies by its code');
+  assert.ok((await applicant.locator('.verdict dl').innerText()).includes(code));
+  const licence = await (await applicant.request.get(`${BASE}/api/licences/${encodeURIComponent(code)}`)).json();
+  await applicant.goto(`${BASE}/verify`);
+  await applicant.setInputFiles('#licence-file', { name: 'licence.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(licence)) });
+  await applicant.click('form[enctype="multipart/form-data"] button[type="submit"]');
+  await applicant.waitForLoadState('load');
+  assert.equal(await applicant.locator('.verdict-valid').count(), 1, 'the downloaded licence verifies by upload');
+  const forged = structuredClone(licence);
+  forged.entry.validity.until = '2099-12-31';
+  await applicant.goto(`${BASE}/verify`);
+  await applicant.setInputFiles('#licence-file', { name: 'licence.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(forged)) });
+  await applicant.click('form[enctype="multipart/form-data"] button[type="submit"]');
+  await applicant.waitForLoadState('load');
+  await snap(applicant, 'ar-verify-forged');
+  assert.equal(await applicant.locator('.verdict-invalid').count(), 1, 'an edited licence fails');
+  const unknown = code === 'BJ-22222-22222' ? 'BJ-33333-33333' : 'BJ-22222-22222';
+  const wrong = await applicant.goto(`${BASE}/verify?code=${unknown}`);
+  assert.equal(wrong.status(), 404, 'an unknown code is not found');
+  assert.equal(await applicant.locator('.verdict-invalid').count(), 1, 'an unknown code is not verified');
+  const malformed = await applicant.goto(`${BASE}/verify?code=not-a-code`);
+  assert.equal(malformed.status(), 422, 'a malformed code is a 4xx');
+
   // 5. A Chinese search finds the technology-transfer measure.
   const zh = await browser.newContext({ locale: 'zh-CN' });
   const zp = await zh.newPage();
@@ -156,7 +191,39 @@ try {
   await zp.goto(`${BASE}/measures/enterprise.tech-transfer-tax`);
   await axe(zp, 'zh-measure');
 
-  // 6. Every language renders the catalogue and the tracker; axe on each.
+  // 5b. An analyst runs the shipped reform over the shipped population and reads
+  // its report: winners, cost, charts, breakdowns.
+  const an = await browser.newContext({ locale: 'en-GB' });
+  const ap = await an.newPage();
+  await ap.goto(`${BASE}/analyst?lang=en`);
+  await axe(ap, 'en-analyst-form');
+  await ap.selectOption('#reform', 'tech-transfer-20m-beijing');
+  await ap.selectOption('#population', 'enterprises-10k.parquet');
+  await ap.fill('#date', '2024-05-31');
+  await ap.click('form.analyst button[type="submit"]');
+  await ap.waitForSelector('section.report', { timeout: 240000 });
+  await axe(ap, 'en-analyst-report');
+  await snap(ap, 'en-analyst-report');
+  const winners = Number((await ap.locator('dd.winners').innerText()).replace(/\D/g, ''));
+  assert.ok(winners > 0, `the 20 million exemption for all of Beijing has winners (${winners})`);
+  const cost = (await ap.locator('dd.cost bdi').innerText()).trim();
+  assert.ok(/[1-9]/.test(cost) && !cost.startsWith('-'), `the reform costs something: ${cost}`);
+  assert.ok((await ap.locator('figure img').count()) >= 1, 'charts are shown');
+  const changed = await ap.locator('table.measures-changed a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(changed.includes('/measures/enterprise.tech-transfer-tax'), `the changed measures: ${changed}`);
+  assert.ok((await ap.locator('table.by-district tbody tr').count()) >= 1, 'a breakdown by district');
+  for (const [query, why] of [
+    ['reform=no-such-reform&population=enterprises-10k.parquet', 'an unknown reform'],
+    ['reform=tech-transfer-20m-beijing&population=../../etc/passwd', 'a population outside the shipped ones'],
+    ['reform=tech-transfer-20m-beijing&population=enterprises-10k.parquet&date=31/05/2024', 'a malformed date'],
+  ]) {
+    const r = await ap.request.get(`${BASE}/analyst?${query}`);
+    assert.equal(r.status(), 422, `${why} is a 422`);
+    assert.ok((await r.text()).includes('role="alert"'), `${why} is explained on the page`);
+  }
+  await an.close();
+
+  // 6. Every language renders the catalogue, the tracker and the reform page; axe on each.
   for (const lang of ['zh-CN', 'en', 'ko', 'ru', 'es', 'ar']) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
@@ -168,6 +235,10 @@ try {
     await page.goto(`${BASE}/tracker`);
     assert.equal(await page.getAttribute('html', 'lang'), lang, 'the language choice is remembered');
     await axe(page, `${lang}-tracker`);
+    await page.goto(`${BASE}/analyst`);
+    await axe(page, `${lang}-analyst`);
+    await page.goto(`${BASE}/verify`);
+    await axe(page, `${lang}-verify`);
     await ctx.close();
   }
   console.log(`e2e: all checks passed; ${checked.size} pages checked with axe; screenshots in ${SHOTS}`);

@@ -9,6 +9,9 @@ bash scripts/browser.sh
 cargo build -q -p onestop-cli
 BIN="${CARGO_TARGET_DIR:-target}/debug/onestop"
 WORK=$(mktemp -d)
+# A fixed business date inside the shipped calendar, so deadlines never depend on
+# the wall clock.
+export ONESTOP_TODAY="${ONESTOP_TODAY:-2026-06-15}"
 "$BIN" serve --port 0 --data "$WORK" > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT

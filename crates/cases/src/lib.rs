@@ -23,4 +23,4 @@ pub mod writer;
 pub use db::Backend;
 pub use error::{CaseError, Result};
 pub use model::{Account, CaseAction, CaseState, Role};
-pub use store::{CaseService, SubmitRequest, now, today};
+pub use store::{CaseService, SubmitRequest, now, set_today, today};

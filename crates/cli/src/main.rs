@@ -2,6 +2,7 @@
 //!
 //! The binary is the top of the stack: it may use every crate; none may use it.
 
+mod analyst;
 mod ledger;
 mod population;
 mod serve;

@@ -23,8 +23,13 @@ pub struct ServeArgs {
     /// Do not create the demonstration accounts in an empty database
     #[arg(long)]
     pub no_demo: bool,
+    /// Rules folder (default: rules/)
     #[arg(long)]
     pub rules: Option<PathBuf>,
+    /// Fix the business date (YYYY-MM-DD) that acceptance, deadlines and overdue
+    /// count from, instead of today's date in Beijing; for rehearsals and tests.
+    #[arg(long, env = "ONESTOP_TODAY")]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(clap::Subcommand)]
@@ -83,8 +88,17 @@ fn engine(rules: Option<PathBuf>) -> Result<Arc<Engine>, String> {
 }
 
 pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
+    let rules_dir = crate::rules_dir(a.rules.clone())?;
     let engine = engine(a.rules)?;
+    let simulator = crate::analyst::BatchSimulator::load(&rules_dir)
+        .map(|s| Arc::new(s) as Arc<dyn onestop_web::analyst::Simulator>)
+        .map_err(|e| eprintln!("warning: the reform page is off: {e}"))
+        .ok();
     let url = database_url(a.database_url, &a.data)?;
+    if let Some(day) = a.today {
+        onestop_cases::set_today(day);
+        eprintln!("business date fixed at {day} (--today / ONESTOP_TODAY)");
+    }
     let rt = runtime()?;
     rt.block_on(async move {
         let cases = CaseService::open(&url, engine.clone())
@@ -99,6 +113,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
             engine,
             cases: Arc::new(cases),
             portal: Arc::new(portal),
+            simulator,
         };
         let listener = tokio::net::TcpListener::bind((a.host.as_str(), a.port))
             .await

@@ -3,221 +3,11 @@
 //! ONESTOP_TEST_PG_ADMIN holds an admin URL (scripts/test.sh sets it), each test then
 //! getting its own fresh database.
 
+mod support;
+
 use serde_json::{Value as J, json};
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
-const PASSWORD: &str = "correct horse battery";
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_onestop")
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// A fresh database: a new SQLite file, or a new PostgreSQL database.
-async fn fresh_database() -> String {
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let name = format!(
-        "onestop_t{}_{}_{}",
-        std::process::id(),
-        n,
-        chrono::Utc::now().timestamp_micros() % 1_000_000
-    );
-    match std::env::var("ONESTOP_TEST_PG_ADMIN") {
-        Ok(admin) if !admin.is_empty() => {
-            use sqlx::Connection;
-            let mut c = sqlx::PgConnection::connect(&admin)
-                .await
-                .expect("connect to PostgreSQL admin URL");
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(&mut c)
-                .await
-                .expect("create database");
-            let base = admin
-                .rsplit_once('/')
-                .map(|(b, _)| b.to_string())
-                .expect("admin URL ends with /dbname");
-            format!("{base}/{name}")
-        }
-        _ => {
-            let dir = std::env::temp_dir().join(name);
-            std::fs::create_dir_all(&dir).expect("tmp");
-            format!("sqlite://{}", dir.join("onestop.db").display())
-        }
-    }
-}
-
-struct Server {
-    child: Child,
-    base: String,
-    db: String,
-}
-
-impl Server {
-    fn start(db: &str) -> Server {
-        let mut child = Command::new(bin())
-            .args(["serve", "--port", "0", "--no-demo", "--database-url", db])
-            .current_dir(repo())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start onestop serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let first = lines.next().and_then(|l| l.ok()).unwrap_or_default();
-        let base = first
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in `{first}`"))
-            .to_string();
-        // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        Server {
-            child,
-            base,
-            db: db.to_string(),
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    fn kill9(&mut self) {
-        unsafe {
-            libc::kill(self.child.id() as i32, libc::SIGKILL);
-        }
-        let _ = self.child.wait();
-    }
-
-    fn admin(&self, args: &[&str]) {
-        let out = Command::new(bin())
-            .arg("admin")
-            .args(args)
-            .args(["--database-url", &self.db])
-            .current_dir(repo())
-            .output()
-            .expect("run onestop admin");
-        assert!(
-            out.status.success(),
-            "admin {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn officer(&self, username: &str, agency: &str) {
-        self.admin(&[
-            "create-officer",
-            "--username",
-            username,
-            "--password",
-            PASSWORD,
-            "--agency",
-            agency,
-        ]);
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Client {
-    http: reqwest::Client,
-    token: Option<String>,
-}
-
-impl Client {
-    fn anonymous() -> Client {
-        Client {
-            http: reqwest::Client::new(),
-            token: None,
-        }
-    }
-
-    async fn login(s: &Server, username: &str) -> Client {
-        let c = Client::anonymous();
-        let (st, body) = c
-            .post(
-                s,
-                "/api/sessions",
-                json!({"username": username, "password": PASSWORD}),
-            )
-            .await;
-        assert_eq!(st, 200, "login {username}: {body}");
-        Client {
-            token: body["token"].as_str().map(String::from),
-            ..c
-        }
-    }
-
-    async fn register(s: &Server, username: &str, entity: &str) -> Client {
-        let (st, body) = Client::anonymous()
-            .post(
-                s,
-                "/api/accounts",
-                json!({"username": username, "password": PASSWORD, "entity": entity}),
-            )
-            .await;
-        assert_eq!(st, 201, "register: {body}");
-        Client::login(s, username).await
-    }
-
-    fn auth(&self, r: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
-        match &self.token {
-            Some(t) => r.bearer_auth(t),
-            None => r,
-        }
-    }
-
-    async fn send(r: reqwest::RequestBuilder) -> (u16, J) {
-        let resp = r.send().await.expect("request");
-        let st = resp.status().as_u16();
-        let text = resp.text().await.unwrap_or_default();
-        (st, serde_json::from_str(&text).unwrap_or(J::String(text)))
-    }
-
-    async fn get(&self, s: &Server, path: &str) -> (u16, J) {
-        Client::send(self.auth(self.http.get(s.url(path)))).await
-    }
-
-    async fn post(&self, s: &Server, path: &str, body: J) -> (u16, J) {
-        Client::send(self.auth(self.http.post(s.url(path)).json(&body))).await
-    }
-
-    async fn put(&self, s: &Server, path: &str, body: J) -> (u16, J) {
-        Client::send(self.auth(self.http.put(s.url(path)).json(&body))).await
-    }
-
-    async fn upload(&self, s: &Server, name: &str, ct: &str, bytes: Vec<u8>) -> (u16, J) {
-        Client::send(
-            self.auth(
-                self.http
-                    .post(s.url(&format!("/api/materials?filename={name}")))
-                    .header("content-type", ct)
-                    .body(bytes),
-            ),
-        )
-        .await
-    }
-}
-
-/// A foreign professional who qualifies for Category A through a recognised talent programme.
-fn talent_facts() -> J {
-    let text = std::fs::read_to_string(repo().join("data/samples/person.json")).expect("sample");
-    let v: J = serde_json::from_str(&text).expect("json");
-    v["facts"].clone()
-}
+use support::{Client, PASSWORD, Server, fresh, repo, talent_facts};
 
 fn passport() -> Vec<u8> {
     b"%PDF-1.4\n% passport scan\n".to_vec()
@@ -225,7 +15,8 @@ fn passport() -> Vec<u8> {
 
 #[tokio::test]
 async fn one_submission_opens_parallel_cases_each_agency_decides_its_own() {
-    let s = Server::start(&fresh_database().await);
+    let (db, dir) = fresh().await;
+    let s = Server::start(&db, &dir);
     s.officer("fe-officer", "foreign-experts");
     s.officer("ee-officer", "exit-entry");
     let alice = Client::register(&s, "alice", "person").await;
@@ -288,6 +79,11 @@ async fn one_submission_opens_parallel_cases_each_agency_decides_its_own() {
         assert_eq!(st, 200, "{accepted}");
         assert_eq!(accepted["working_days"], 7);
         let accepted_on = accepted["accepted_on"].as_str().expect("accepted_on");
+        assert_eq!(
+            accepted_on,
+            support::TODAY,
+            "the clock starts on the server's business date (serve --today)"
+        );
         let deadline = accepted["deadline"].as_str().expect("deadline");
         let on = chrono::NaiveDate::parse_from_str(accepted_on, "%Y-%m-%d").expect("date");
         let due = chrono::NaiveDate::parse_from_str(deadline, "%Y-%m-%d").expect("date");
@@ -333,7 +129,8 @@ async fn one_submission_opens_parallel_cases_each_agency_decides_its_own() {
 
 #[tokio::test]
 async fn retries_with_the_same_key_never_create_a_second_bundle() {
-    let s = Server::start(&fresh_database().await);
+    let (db, dir) = fresh().await;
+    let s = Server::start(&db, &dir);
     let bob = Client::register(&s, "bob", "person").await;
     let body = json!({"service": "category-a-permits", "idempotency_key": "bob-1", "facts": talent_facts()});
     let (st1, b1) = bob.post(&s, "/api/bundles", body.clone()).await;
@@ -375,7 +172,8 @@ async fn retries_with_the_same_key_never_create_a_second_bundle() {
 
 #[tokio::test]
 async fn nobody_sees_or_decides_what_is_not_theirs() {
-    let s = Server::start(&fresh_database().await);
+    let (db, dir) = fresh().await;
+    let s = Server::start(&db, &dir);
     s.officer("fe-one", "foreign-experts");
     s.officer("ee-one", "exit-entry");
     s.officer("fe-two", "foreign-experts");
@@ -501,7 +299,8 @@ async fn nobody_sees_or_decides_what_is_not_theirs() {
 
 #[tokio::test]
 async fn bad_input_is_a_4xx_with_a_message_never_a_500() {
-    let s = Server::start(&fresh_database().await);
+    let (db, dir) = fresh().await;
+    let s = Server::start(&db, &dir);
     let carol = Client::register(&s, "carol", "person").await;
     let http = reqwest::Client::new();
     // Malformed JSON.
@@ -633,7 +432,8 @@ async fn bad_input_is_a_4xx_with_a_message_never_a_500() {
 
 #[tokio::test]
 async fn the_engine_answers_over_http_and_the_api_is_described() {
-    let s = Server::start(&fresh_database().await);
+    let (db, dir) = fresh().await;
+    let s = Server::start(&db, &dir);
     let c = Client::anonymous();
     let (st, ev) = c.post(&s, "/api/eligibility", json!({"entity": "enterprise", "date": "2022-05-31", "measures": ["enterprise.tech-transfer-tax"], "facts": {"tax_year": 2021, "is_resident_enterprise": true, "zgc_park": "haidian_park", "tech_transfer_income": "30000000"}})).await;
     assert_eq!(st, 200, "{ev}");
@@ -691,7 +491,8 @@ async fn the_engine_answers_over_http_and_the_api_is_described() {
 
 #[tokio::test]
 async fn a_research_project_is_filed_once_and_checked_against_the_fund_rules() {
-    let s = Server::start(&fresh_database().await);
+    let (db, dir) = fresh().await;
+    let s = Server::start(&db, &dir);
     let lead = Client::register(&s, "prof-li", "person").await;
     let other = Client::register(&s, "prof-wang", "person").await;
     let text = std::fs::read_to_string(repo().join("data/samples/project.json")).expect("sample");
@@ -768,8 +569,8 @@ async fn a_research_project_is_filed_once_and_checked_against_the_fund_rules() {
 
 #[tokio::test]
 async fn an_acknowledged_submission_survives_kill_9() {
-    let db = fresh_database().await;
-    let mut s = Server::start(&db);
+    let (db, dir) = fresh().await;
+    let mut s = Server::start(&db, &dir);
     // Accounts first, then load.
     let mut clients = Vec::new();
     for i in 0..4 {
@@ -820,7 +621,7 @@ async fn an_acknowledged_submission_survives_kill_9() {
         acked.len()
     );
 
-    let s = Server::start(&db);
+    let s = Server::start(&db, &dir);
     let mut by_client: Vec<Vec<&(usize, String, String)>> = vec![Vec::new(); clients.len()];
     for a in &acked {
         by_client[a.0].push(a);

@@ -24,6 +24,9 @@ pub struct AppState {
     pub engine: Arc<Engine>,
     pub cases: Arc<CaseService>,
     pub portal: Arc<crate::portal::Portal>,
+    /// The population simulator behind the analyst's reform page, when the binary
+    /// provides one.
+    pub simulator: Option<Arc<dyn crate::analyst::Simulator>>,
 }
 
 /// JSON bodies with errors in our shape (400 for bad JSON, 422 for wrong fields).

@@ -6,6 +6,7 @@
 //! says what to fix; storage trouble is a 503 that invites a retry. Handlers never
 //! unwrap input.
 
+pub mod analyst;
 mod api;
 mod error;
 mod ledger_api;

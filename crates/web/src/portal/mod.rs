@@ -60,6 +60,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("officer.html", include_str!("../../templates/officer.html")),
     ("tracker.html", include_str!("../../templates/tracker.html")),
     ("message.html", include_str!("../../templates/message.html")),
+    ("verify.html", include_str!("../../templates/verify.html")),
+    ("analyst.html", include_str!("../../templates/analyst.html")),
 ];
 
 const CSS: &str = include_str!("../../static/style.css");
@@ -141,6 +143,8 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}", get(case_page).post(case_action))
         .route("/officer", get(officer_page))
         .route("/files/{hash}", get(file))
+        .route("/verify", get(verify_page).post(verify_upload))
+        .route("/analyst", get(analyst_page))
 }
 
 // ---- request context ----
@@ -1068,11 +1072,15 @@ async fn case_page(
     match s.cases.case(&user, &id).await {
         Ok(d) => {
             let officer = user.role == Role::Officer;
+            let licence = onestop_cases::licences::of_case(&s.cases, &id)
+                .await
+                .ok()
+                .flatten();
             render(
                 &s,
                 &c,
                 "case.html",
-                context! { case => Value::from_serialize(&d), officer => officer, facts => serde_json::to_string_pretty(&d.facts).unwrap_or_default() },
+                context! { case => Value::from_serialize(&d), officer => officer, licence => licence, facts => serde_json::to_string_pretty(&d.facts).unwrap_or_default() },
             )
         }
         Err(e) => {
@@ -1177,5 +1185,224 @@ async fn file(State(s): State<AppState>, headers: HeaderMap, Path(hash): Path<St
     match s.cases.material(&user, &hash).await {
         Ok((m, bytes)) => ([(header::CONTENT_TYPE, m.content_type)], bytes).into_response(),
         Err(e) => crate::ApiError::from(e).into_response(),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct VerifyQuery {
+    lang: Option<String>,
+    code: Option<String>,
+}
+
+/// The verification page: a licence checked by its code against the register, or a
+/// downloaded licence file checked against the log's public key.
+async fn verify_page(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<VerifyQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/verify").await;
+    let code: String = q.code.unwrap_or_default().trim().chars().take(64).collect();
+    if code.is_empty() {
+        return render(&s, &c, "verify.html", context! { code => "", result => () });
+    }
+    let (status, result) = match onestop_cases::licences::verification(&s.cases, &code).await {
+        Ok(v) => (
+            StatusCode::OK,
+            json!({
+                "valid": v["valid"],
+                "problems": v["problems"],
+                "licence": v["licence"],
+                "leaf_index": v["leaf_index"],
+                "tree_size": v["tree_head"]["tree_size"],
+            }),
+        ),
+        Err(e) => {
+            let status = crate::ApiError::from(e).status;
+            let key = if status == StatusCode::NOT_FOUND {
+                "verify-not-found"
+            } else {
+                "verify-bad-code"
+            };
+            (
+                status,
+                json!({"valid": false, "problems": [i18n().t(c.lang, key, &[])]}),
+            )
+        }
+    };
+    let mut r = render(
+        &s,
+        &c,
+        "verify.html",
+        context! { code => code, result => Value::from_serialize(&result) },
+    );
+    *r.status_mut() = status;
+    r
+}
+
+async fn verify_upload(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+    mut multipart: Multipart,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/verify").await;
+    let mut file: Option<Vec<u8>> = None;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("licence") => match field.bytes().await {
+                Ok(b) => file = Some(b.to_vec()),
+                Err(_) => break,
+            },
+            Ok(Some(_)) => {}
+            Ok(None) | Err(_) => break,
+        }
+    }
+    let outcome = file
+        .filter(|b| !b.is_empty())
+        .ok_or_else(|| i18n().t(c.lang, "verify-no-file", &[]))
+        .and_then(|bytes| {
+            let v: J = serde_json::from_slice(&bytes)
+                .map_err(|_| i18n().t(c.lang, "verify-not-a-licence", &[]))?;
+            let v = if v.get("receipt").is_some() {
+                v["receipt"].clone()
+            } else {
+                v
+            };
+            serde_json::from_value::<onestop_ledger::Receipt>(v)
+                .map_err(|_| i18n().t(c.lang, "verify-not-a-licence", &[]))
+        });
+    let (status, result) = match outcome {
+        Err(problem) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"valid": false, "problems": [problem]}),
+        ),
+        Ok(receipt) => {
+            let checked = onestop_cases::ledger_store::verifying_key(&s.cases.db)
+                .map_err(|e| e.to_string())
+                .and_then(|k| receipt.verify(&k).map_err(|e| e.to_string()));
+            let licence = (receipt.entry["type"] == "licence").then(|| receipt.entry.clone());
+            (
+                StatusCode::OK,
+                json!({
+                    "valid": checked.is_ok(),
+                    "problems": checked.err().map(|e| vec![e]).unwrap_or_default(),
+                    "licence": licence,
+                    "leaf_index": receipt.leaf_index,
+                    "tree_size": receipt.tree_head.tree_size,
+                }),
+            )
+        }
+    };
+    let mut r = render(
+        &s,
+        &c,
+        "verify.html",
+        context! { code => "", result => Value::from_serialize(&result) },
+    );
+    *r.status_mut() = status;
+    r
+}
+
+#[derive(serde::Deserialize)]
+struct AnalystQuery {
+    lang: Option<String>,
+    reform: Option<String>,
+    population: Option<String>,
+    date: Option<String>,
+}
+
+/// The date reforms are simulated on unless the analyst picks another: the end of
+/// the last complete tax year's filing season in the shipped sample data.
+const DEFAULT_SIMULATION_DATE: &str = "2024-05-31";
+
+/// The analyst's reform page: choose a shipped reform and population, see what the
+/// reform does (beneficiaries, winners and losers, cost, breakdowns, charts).
+async fn analyst_page(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<AnalystQuery>,
+) -> Response {
+    let c = ctx(&s, &headers, q.lang.as_deref(), "/analyst").await;
+    let Some(sim) = s.simulator.clone() else {
+        return message(
+            &s,
+            &c,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "analyst-unavailable",
+            "",
+        );
+    };
+    let reforms: Vec<Value> = sim
+        .reforms()
+        .into_iter()
+        .map(|r| {
+            let title = if c.lang == "zh-CN" {
+                r.title_zh
+            } else {
+                r.title_en
+            };
+            context! { id => r.id, title => title }
+        })
+        .collect();
+    let populations = Value::from_serialize(sim.populations());
+    let date_text = q
+        .date
+        .clone()
+        .filter(|d| !d.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_SIMULATION_DATE.to_string());
+    let chosen = context! {
+        reform => q.reform.clone().unwrap_or_default(),
+        population => q.population.clone().unwrap_or_default(),
+        date => date_text.clone(),
+    };
+    let (Some(reform), Some(population)) = (q.reform.as_deref(), q.population.as_deref()) else {
+        return render(
+            &s,
+            &c,
+            "analyst.html",
+            context! { reforms => reforms, populations => populations, chosen => chosen, report => () },
+        );
+    };
+    let page = |status: StatusCode, error: Option<String>, outcome: Option<Value>| {
+        let mut r = render(
+            &s,
+            &c,
+            "analyst.html",
+            context! { reforms => reforms.clone(), populations => populations.clone(), chosen => chosen.clone(), error => error, ..outcome.unwrap_or_else(|| context! { report => () }) },
+        );
+        *r.status_mut() = status;
+        r
+    };
+    let Ok(date) = chrono::NaiveDate::parse_from_str(date_text.trim(), "%Y-%m-%d") else {
+        return page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(i18n().t(c.lang, "analyst-bad-date", &[("date", date_text.clone())])),
+            None,
+        );
+    };
+    match sim.simulate(reform, population, date).await {
+        Ok(o) => {
+            use base64::Engine as _;
+            let img = |svg: &str| {
+                format!(
+                    "data:image/svg+xml;base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(svg)
+                )
+            };
+            let outcome = context! {
+                report => Value::from_serialize(&o.report),
+                district_chart => o.cost_by_district_svg.as_deref().map(img),
+                gains_chart => img(&o.gains_svg),
+                seconds => format!("{:.2}", o.seconds),
+            };
+            page(StatusCode::OK, None, Some(outcome))
+        }
+        Err(crate::analyst::SimulationError::Unknown(m)) => {
+            page(StatusCode::UNPROCESSABLE_ENTITY, Some(m), None)
+        }
+        Err(crate::analyst::SimulationError::Failed(m)) => {
+            page(StatusCode::INTERNAL_SERVER_ERROR, Some(m), None)
+        }
     }
 }
