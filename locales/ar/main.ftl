@@ -268,3 +268,9 @@ analyst-versions = إصدار القواعد { $baseline }؛ مع الإصلاح
 analyst-bad-date = `{ $date }` ليس تاريخًا؛ اكتب YYYY-MM-DD.
 analyst-unavailable = محاكاة الإصلاحات غير متاحة على هذا الخادم
 analyst-amounts = مجاميع المبالغ (النافذة ← الإصلاح)
+
+## Agencies
+agency-foreign-experts = لجنة بكين البلدية للعلوم والتكنولوجيا (شؤون الخبراء الأجانب)
+agency-exit-entry = إدارة الدخول والخروج، مكتب الأمن العام لبلدية بكين
+agency-sci-tech = لجنة بكين البلدية للعلوم والتكنولوجيا
+agency-tax = مصلحة الضرائب لبلدية بكين، الإدارة العامة للضرائب

@@ -252,3 +252,9 @@ analyst-versions = Rules version { $baseline }; with the reform { $reform }.
 analyst-bad-date = `{ $date }` is not a date; write YYYY-MM-DD.
 analyst-unavailable = Reform simulation is not available on this server
 analyst-amounts = Totals of amounts (rules in force → reform)
+
+## Agencies
+agency-foreign-experts = Beijing Municipal Science and Technology Commission (foreign experts affairs)
+agency-exit-entry = Exit-Entry Administration, Beijing Municipal Public Security Bureau
+agency-sci-tech = Beijing Municipal Science and Technology Commission
+agency-tax = Beijing Municipal Tax Service, State Taxation Administration

@@ -252,3 +252,9 @@ analyst-versions = Versión de las reglas { $baseline }; con la reforma { $refor
 analyst-bad-date = `{ $date }` no es una fecha; escriba AAAA-MM-DD.
 analyst-unavailable = La simulación de reformas no está disponible en este servidor
 analyst-amounts = Importes totales (vigente → reforma)
+
+## Agencies
+agency-foreign-experts = Comisión Municipal de Ciencia y Tecnología de Pekín (asuntos de expertos extranjeros)
+agency-exit-entry = Administración de Entrada y Salida, Oficina Municipal de Seguridad Pública de Pekín
+agency-sci-tech = Comisión Municipal de Ciencia y Tecnología de Pekín
+agency-tax = Servicio Tributario Municipal de Pekín, Administración Estatal de Impuestos

@@ -240,3 +240,9 @@ analyst-versions = 규칙 버전 { $baseline }; 개정 적용 { $reform }.
 analyst-bad-date = `{ $date }`은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰십시오.
 analyst-unavailable = 이 서버에서는 개혁 시뮬레이션을 사용할 수 없습니다
 analyst-amounts = 금액 합계 (현행 → 개정)
+
+## Agencies
+agency-foreign-experts = 베이징시 과학기술위원회(외국 전문가 업무)
+agency-exit-entry = 베이징시 공안국 출입국관리총대
+agency-sci-tech = 베이징시 과학기술위원회
+agency-tax = 국가세무총국 베이징시 세무국

@@ -240,3 +240,9 @@ analyst-versions = 规则版本 { $baseline }；调整后 { $reform }。
 analyst-bad-date = “{ $date }”不是日期，请按 YYYY-MM-DD 填写。
 analyst-unavailable = 本服务器未提供改革模拟
 analyst-amounts = 金额合计（现行 → 调整后）
+
+## Agencies
+agency-foreign-experts = 北京市科学技术委员会（外国专家事务）
+agency-exit-entry = 北京市公安局出入境管理总队
+agency-sci-tech = 北京市科学技术委员会
+agency-tax = 国家税务总局北京市税务局

@@ -145,6 +145,24 @@ mod tests {
     }
 
     #[test]
+    fn every_agency_and_case_kind_of_the_services_is_translated() {
+        let services = onestop_cases::services::Services::shipped().expect("services");
+        let i = I18n::load().expect("load");
+        for (code, _) in LANGUAGES {
+            for agency in services.agencies.keys() {
+                let key = format!("agency-{agency}");
+                assert!(i.has(code, &key), "locales/{code}/main.ftl lacks {key}");
+            }
+            for svc in &services.services {
+                for case in &svc.cases {
+                    let key = format!("kind-{}", case.kind);
+                    assert!(i.has(code, &key), "locales/{code}/main.ftl lacks {key}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_locale_parses_and_formats() {
         let i = I18n::load().expect("load");
         for (code, _) in LANGUAGES {

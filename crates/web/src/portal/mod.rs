@@ -1148,16 +1148,8 @@ async fn officer_page(
         Ok(list) => {
             let agency = user
                 .agency
-                .clone()
-                .and_then(|a| {
-                    s.cases.services.agencies.get(&a).map(|t| {
-                        if c.lang.starts_with("zh") {
-                            t.zh.clone()
-                        } else {
-                            t.en.clone()
-                        }
-                    })
-                })
+                .as_deref()
+                .map(|a| i18n().t(c.lang, &format!("agency-{a}"), &[]))
                 .unwrap_or_default();
             render(
                 &s,
