@@ -283,25 +283,9 @@ pub fn round(v: R, how: Rounding) -> Result<R<'static>, String> {
     }))
 }
 
-/// Whole months from `a` to `b` (negative when b is earlier), as `value_ops::months_between`.
-pub fn months_between(a: NaiveDate, b: NaiveDate) -> i64 {
-    if b < a {
-        return -months_between(b, a);
-    }
-    let mut m = (b.year() as i64 - a.year() as i64) * 12 + (b.month() as i64 - a.month() as i64);
-    if b.day() < a.day() {
-        let last_of_b = b
-            .checked_add_months(chrono::Months::new(1))
-            .and_then(|n| n.with_day(1))
-            .and_then(|n| n.pred_opt())
-            .map(|l| l.day())
-            .unwrap_or(31);
-        if !(b.day() == last_of_b && a.day() > last_of_b) {
-            m -= 1;
-        }
-    }
-    m
-}
+/// Whole months from `a` to `b`: the scalar engine's own definition, so the two
+/// evaluators cannot drift apart on month arithmetic.
+pub use onestop_engine::months_between;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DateFn {

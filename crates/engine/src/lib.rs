@@ -11,6 +11,7 @@ pub mod facts;
 pub mod report;
 pub mod testing;
 mod value_ops;
+pub use value_ops::months_between;
 
 pub use eval::{Branch, DefTrace, Evaluation, MeasureResult, Plan, Status, Val};
 pub use facts::{FactError, Facts, facts_from_json, value_from_json, value_to_json};
