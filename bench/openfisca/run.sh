@@ -35,7 +35,9 @@ fi
 PY="$VENV/bin/python"
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time): apt-get install time" >&2; exit 2; }
 
-(cd "$ROOT" && cargo build --release -q -p onestop-cli)
+# Without the `cluster` feature: the benchmark needs no Ballista (and Ballista
+# changes the feature set, so DataFusion would be built a second time).
+(cd "$ROOT" && cargo build --release -q -p onestop-cli --no-default-features)
 BIN="$TARGET/release/onestop"
 mkdir -p "$WORK"
 
