@@ -1,12 +1,15 @@
 """Check that onestop and the OpenFisca mirror agree on every output, row by row.
 
-    python compare.py ONESTOP.parquet OPENFISCA.parquet
+    python compare.py ONESTOP.parquet OPENFISCA.parquet POPULATION.parquet
 
 Rows are matched by `id`. A measure's status must be `eligible` in onestop
 exactly where OpenFisca's `<measure>.eligible` is true (and never `undetermined`:
 the benchmark population has every fact these measures need). Booleans and
-enumeration values must be equal; numbers (onestop: exact decimals, OpenFisca:
-float32) must agree within 1e-6 relative or 0.01 yuan absolute. Exits 1 on any
+enumeration values must be equal. Numbers: onestop computes exact decimals
+rounded to the fen; OpenFisca computes in float32 (its `float`), about 7
+significant digits. So an amount derived from an input amount X agrees when the
+two differ by at most 0.01 yuan or 5e-7 of X or of the result (four float32
+steps; e.g. 5,132,110.86 - 5,000,000 is 132,111.0 in float32). Exits 1 on any
 disagreement, printing the first rows that differ.
 """
 
@@ -23,8 +26,15 @@ def by_id(path, columns):
     return t.take(pc.sort_indices(t.column("id")))
 
 
+# The input amount that bounds each output's float32 rounding (see the doc).
+SCALE = {
+    "tech_transfer_": "tech_transfer_income",
+    "rd_": "rd_expenses_tax_year",
+}
+
+
 def main():
-    os_path, of_path = sys.argv[1], sys.argv[2]
+    os_path, of_path, pop_path = sys.argv[1], sys.argv[2], sys.argv[3]
     of_cols = [c for c in pq.read_schema(of_path).names if c != "id"]
     measures = [c[: -len(".eligible")] for c in of_cols if c.endswith(".eligible")]
     values = [c for c in of_cols if not c.endswith(".eligible")]
@@ -37,6 +47,14 @@ def main():
     bad = 0
     checked = 0
     ids = os_t.column("id").to_numpy()
+    pop = by_id(pop_path, sorted(set(SCALE.values())))
+    if not pop.column("id").equals(os_t.column("id")):
+        print("the population's ids differ from the outputs'")
+        return 1
+    scale_of = {
+        prefix: pc.cast(pop.column(col), pa.float64()).to_numpy(zero_copy_only=False)
+        for prefix, col in SCALE.items()
+    }
 
     def report(name, mask, a, b):
         nonlocal bad
@@ -68,7 +86,11 @@ def main():
             x = pc.cast(a, pa.float64()).to_numpy(zero_copy_only=False)
             y = b.to_numpy().astype(numpy.float64)
             diff = numpy.abs(x - y)
-            tol = numpy.maximum(1e-6 * numpy.abs(x), 0.01)
+            scale = numpy.abs(x)
+            for prefix, s in scale_of.items():
+                if v.startswith(prefix):
+                    scale = numpy.maximum(scale, numpy.abs(s))
+            tol = numpy.maximum(5e-7 * scale, 0.01)
             report(v, ~(diff <= tol), x, y)
             with numpy.errstate(divide="ignore", invalid="ignore"):
                 rel = numpy.where(numpy.abs(x) > 1, diff / numpy.abs(x), 0.0)

@@ -48,6 +48,7 @@ timed() { local log="$1"; shift; /usr/bin/time -v -o "$log" "$@"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "onestop $(git -C "$ROOT" rev-parse --short HEAD), $("$PY" -c 'import openfisca_core, numpy; from importlib.metadata import version; print("openfisca-core", version("openfisca-core"), "numpy", numpy.__version__)')"
+agree=0
 printf '\n%-12s %-34s %10s %10s\n' rows run "wall (s)" "peak MB"
 for N in "${SIZES[@]}"; do
   POP="$WORK/enterprises-$N.parquet"
@@ -71,7 +72,8 @@ for N in "${SIZES[@]}"; do
       'BEGIN { printf "%-12s %-34s %9.1fx %9.2fx\n", "", "OpenFisca / onestop", a / b, c / d }'
   sed 's/^/             /' "$WORK/of-$N.log" | grep -v 'package metadata' || true
   printf '             '
-  PYTHONPATH="$HERE" "$PY" "$HERE/compare.py" "$WORK/os-$N.parquet" "$WORK/of-$N.parquet"
+  PYTHONPATH="$HERE" "$PY" "$HERE/compare.py" "$WORK/os-$N.parquet" "$WORK/of-$N.parquet" "$POP" || agree=1
   rm -f "$WORK/os-$N.parquet" "$WORK/of-$N.parquet" "$WORK/os-all-$N.parquet"
 done
 [ "${ONESTOP_BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK"
+exit "$agree"
