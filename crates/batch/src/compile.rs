@@ -92,20 +92,25 @@ impl std::fmt::Display for CompileError {
 type CResult<T> = Result<T, CompileError>;
 
 /// The first non-NULL of `exprs` (SQL's `coalesce`, written as the CASE it means:
-/// DataFusion's `coalesce` needs an optimizer pass that batch plans skip).
+/// DataFusion's `coalesce` needs an optimizer pass that batch plans skip). One
+/// flat CASE, never nested ones: DataFusion's physical CASE rewrites its whole
+/// subtree when it is built, so nested CASEs cost time exponential in the depth.
 pub fn coalesce(exprs: Vec<Expr>) -> Expr {
-    let mut it = exprs.into_iter().rev();
-    let Some(mut acc) = it.next() else {
+    let mut exprs = exprs;
+    let Some(last) = exprs.pop() else {
         return null_utf8();
     };
-    for e in it {
-        acc = Expr::Case(datafusion::logical_expr::expr::Case::new(
-            None,
-            vec![(Box::new(e.clone().is_not_null()), Box::new(e))],
-            Some(Box::new(acc)),
-        ));
+    if exprs.is_empty() {
+        return last;
     }
-    acc
+    Expr::Case(datafusion::logical_expr::expr::Case::new(
+        None,
+        exprs
+            .into_iter()
+            .map(|e| (Box::new(e.clone().is_not_null()), Box::new(e)))
+            .collect(),
+        Some(Box::new(last)),
+    ))
 }
 
 fn null_utf8() -> Expr {

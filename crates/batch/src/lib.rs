@@ -5,8 +5,8 @@
 //!
 //! Depends on `lang` (the checked [`Program`]), `engine` (parameters resolved for
 //! a date, error messages) and `calendar` (working days, as a scalar function).
-//! This is the only crate that may depend on DataFusion (and Ballista); nothing
-//! here may depend on HTTP, databases or the CLI.
+//! DataFusion lives here (and in `cluster`, which runs these plans on Ballista);
+//! nothing here may depend on Ballista, HTTP, databases or the CLI.
 //!
 //! # The output of a batch evaluation
 //!
@@ -117,6 +117,9 @@ pub struct Options {
     pub missing_lists: bool,
     /// Prefix of every output column except `id` (e.g. `reform:` in a simulation).
     pub prefix: String,
+    /// Only these measures (ids, e.g. `enterprise.tech-transfer-tax`); empty for
+    /// every measure of the entity. Only what they read is compiled and scanned.
+    pub measures: Vec<String>,
 }
 
 impl Default for Options {
@@ -124,34 +127,89 @@ impl Default for Options {
         Options {
             missing_lists: true,
             prefix: String::new(),
+            measures: Vec::new(),
         }
     }
 }
 
-/// A session for batch plans: every core, record batches of 8192 rows.
-///
-/// The logical optimizer runs only projection pruning: batch plans are built
-/// already simplified and deduplicated (see `compile`), and the general rules cost
-/// seconds on plans of a thousand expressions for nothing.
-pub fn session() -> SessionContext {
-    use datafusion::execution::SessionStateBuilder;
-    use datafusion::optimizer::optimize_projections::OptimizeProjections;
+/// The session settings of batch plans: every core, record batches of 8192
+/// rows. A cluster's client, scheduler and executors start from these too.
+pub fn session_config(config: SessionConfig) -> SessionConfig {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2);
-    let mut config = SessionConfig::new()
-        .with_target_partitions(threads)
-        .with_batch_size(8192);
+    let mut config = config.with_target_partitions(threads).with_batch_size(8192);
     // The logical plan proves some CASE results non-NULL (a guarded branch) where
     // the physical plan does not; the aggregate's schema check would refuse that.
     config
         .options_mut()
         .execution
         .skip_physical_aggregate_schema_check = true;
+    // Output files: zstd at its fastest level (the default, level 3, took a tenth
+    // of an evaluation's time for little gain in size).
+    config.options_mut().execution.parquet.compression = Some("zstd(1)".into());
+    config
+}
+
+/// The logical optimizer rules of batch plans: only projection pruning. Batch
+/// plans are built already simplified and deduplicated (see `compile`), and the
+/// general rules cost seconds on plans of a thousand expressions for nothing.
+pub fn optimizer_rules() -> Vec<Arc<dyn datafusion::optimizer::OptimizerRule + Send + Sync>> {
+    vec![Arc::new(
+        datafusion::optimizer::optimize_projections::OptimizeProjections::new(),
+    )]
+}
+
+/// Whether to print where planning time goes (`ONESTOP_BATCH_TIMING=1`).
+pub fn timing() -> bool {
+    std::env::var_os("ONESTOP_BATCH_TIMING").is_some()
+}
+
+/// A physical optimizer rule that reports its time (see [`timing`]).
+#[derive(Debug)]
+struct Timed(Arc<dyn datafusion::physical_optimizer::PhysicalOptimizerRule + Send + Sync>);
+
+impl datafusion::physical_optimizer::PhysicalOptimizerRule for Timed {
+    fn optimize(
+        &self,
+        plan: Arc<dyn datafusion::physical_plan::ExecutionPlan>,
+        config: &datafusion::config::ConfigOptions,
+    ) -> datafusion::error::Result<Arc<dyn datafusion::physical_plan::ExecutionPlan>> {
+        let t = std::time::Instant::now();
+        let r = self.0.optimize(plan, config);
+        eprintln!("  physical rule {}: {:.1?}", self.0.name(), t.elapsed());
+        r
+    }
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+    fn schema_check(&self) -> bool {
+        self.0.schema_check()
+    }
+}
+
+/// The physical optimizer rules of batch plans: DataFusion's defaults.
+pub fn physical_optimizer_rules()
+-> Vec<Arc<dyn datafusion::physical_optimizer::PhysicalOptimizerRule + Send + Sync>> {
+    let rules = datafusion::physical_optimizer::optimizer::PhysicalOptimizer::new().rules;
+    if timing() {
+        rules
+            .into_iter()
+            .map(|r| Arc::new(Timed(r)) as Arc<_>)
+            .collect()
+    } else {
+        rules
+    }
+}
+
+/// A session for batch plans, embedded ([`session_config`], [`optimizer_rules`]).
+pub fn session() -> SessionContext {
+    use datafusion::execution::SessionStateBuilder;
     let state = SessionStateBuilder::new()
-        .with_config(config)
+        .with_config(session_config(SessionConfig::new()))
         .with_default_features()
-        .with_optimizer_rules(vec![Arc::new(OptimizeProjections::new())])
+        .with_optimizer_rules(optimizer_rules())
+        .with_physical_optimizer_rules(physical_optimizer_rules())
         .build();
     SessionContext::new_with_state(state)
 }
@@ -184,7 +242,33 @@ fn alias(e: Expr, name: String) -> Expr {
     e.alias(name)
 }
 
-/// Compiles every measure of `entity` into `steps`, returning the output columns.
+/// Checks that every id of `wanted` is a measure of `entity`.
+pub fn check_measures(
+    program: &Program,
+    entity: EntityId,
+    wanted: &[String],
+) -> Result<(), BatchError> {
+    for id in wanted {
+        if !program.measures_of(entity).any(|(_, m)| &m.id == id) {
+            let known: Vec<&str> = program
+                .measures_of(entity)
+                .map(|(_, m)| m.id.as_str())
+                .collect();
+            let hint = onestop_lang::diag::did_you_mean(id, known.iter().copied())
+                .map(|h| format!("; did you mean `{h}`?"))
+                .unwrap_or_default();
+            return Err(BatchError::Input(format!(
+                "`{id}` is not a measure of the {} entity{hint} (its measures: {})",
+                program.entities[entity.index()].name,
+                known.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Compiles every measure of `entity` (or those of [`Options::measures`]) into
+/// `steps`, returning the output columns.
 pub fn compile_entity(
     program: &Program,
     entity: EntityId,
@@ -193,6 +277,7 @@ pub fn compile_entity(
     opts: &Options,
     steps: &mut Steps,
 ) -> Result<Compiled, BatchError> {
+    check_measures(program, entity, &opts.measures)?;
     let plan = Plan::new(Arc::new(program.clone()), date);
     let mut c = Compiler::new(
         program,
@@ -223,6 +308,9 @@ pub fn compile_entity(
     let mut seen: Vec<OutputRef> = Vec::new();
     let mut value_cols = Vec::new();
     for (_, m) in program.measures_of(entity) {
+        if !opts.measures.is_empty() && !opts.measures.contains(&m.id) {
+            continue;
+        }
         let el = c.eligibility(m).map_err(BatchError::from)?;
         let id = &m.id;
         measures.push(id.clone());
@@ -307,7 +395,8 @@ pub fn compile_entity(
 
 /// Adds the computed columns of `steps` to `df` and selects `finals`.
 ///
-/// A computed column used once is inlined into its user; the others are
+/// A computed column used once is inlined into its user (unless it holds a
+/// CASE); the others are
 /// projected in dependency layers, each layer one projection that keeps only the
 /// columns later layers (or `finals`) still read.
 pub fn apply_steps(
@@ -345,7 +434,11 @@ pub fn apply_steps(
     let mut layer_of: HashMap<String, usize> = HashMap::new();
     for (name, e, _) in &steps.list {
         let e = subst(e.clone(), &inlined)?;
-        if uses.get(name).copied().unwrap_or(0) <= 1 {
+        // A CASE is never inlined into another expression: DataFusion's physical
+        // CASE rewrites its whole subtree when built (and again for every CASE
+        // above it), so nested CASEs cost planning time exponential in the depth.
+        let has_case = e.exists(|x| Ok(matches!(x, Expr::Case(_))))?;
+        if uses.get(name).copied().unwrap_or(0) <= 1 && !has_case {
             inlined.insert(name.clone(), e);
             continue;
         }
@@ -446,7 +539,19 @@ pub async fn evaluate_file(
 ) -> Result<u64, BatchError> {
     let ctx = session();
     let df = open_population(&ctx, input).await?;
+    let t = std::time::Instant::now();
     let out = evaluate(program, entity, date, df, opts)?;
+    if timing() {
+        eprintln!("logical plan built: {:.1?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let state = ctx.state();
+        let optimized = state.optimize(out.logical_plan())?;
+        eprintln!("analyzed and optimized: {:.1?}", t.elapsed());
+        let t = std::time::Instant::now();
+        state.create_physical_plan(out.logical_plan()).await?;
+        eprintln!("physical plan (again with the above): {:.1?}", t.elapsed());
+        drop(optimized);
+    }
     let path = output
         .to_str()
         .ok_or_else(|| BatchError::Input(format!("{} is not a UTF-8 path", output.display())))?;

@@ -194,6 +194,44 @@ impl OsFn {
     }
 }
 
+/// A batch function as it travels with a plan to a cluster's executors
+/// (DataFusion's proto codecs carry it as the UDF's definition bytes).
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    op: Op,
+    args: Vec<Ty>,
+    part: Part,
+    /// The return type in Arrow's text form (`DataType`'s Display / FromStr).
+    ret: String,
+}
+
+impl OsFn {
+    /// The function's configuration as bytes ([`OsFn::decode`] reads them back).
+    pub fn encode(&self) -> Result<Vec<u8>> {
+        serde_json::to_vec(&Wire {
+            op: self.op.clone(),
+            args: self.args.clone(),
+            part: self.part,
+            ret: self.ret.to_string(),
+        })
+        .map_err(|e| DataFusionError::Internal(format!("batch: cannot encode {}: {e}", self.name)))
+    }
+
+    /// A function from [`OsFn::encode`]'s bytes.
+    pub fn decode(bytes: &[u8]) -> Result<OsFn> {
+        let w: Wire = serde_json::from_slice(bytes).map_err(|e| {
+            DataFusionError::Internal(format!("batch: not a batch function definition: {e}"))
+        })?;
+        let ret = DataType::from_str(&w.ret)?;
+        Ok(OsFn::new(w.op, w.args, w.part, ret))
+    }
+
+    /// The batch function behind a scalar UDF, if it is one.
+    pub fn of(udf: &ScalarUDF) -> Option<&OsFn> {
+        udf.inner().downcast_ref::<OsFn>()
+    }
+}
+
 fn op_name(op: &Op) -> String {
     match op {
         Op::Arith(o, _) => format!("arith_{o:?}").to_lowercase(),
@@ -996,4 +1034,54 @@ fn from_raw(a: &ArrayRef, column: &str, ty: Ty, values: &[String]) -> Result<Arr
             Arc::new(b.finish())
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn functions_survive_the_wire() {
+        let fns = [
+            OsFn::new(
+                Op::Resolve {
+                    def: "rd_deduction_rate".into(),
+                    labels: vec!["tech_sme".into(), "excluded_industry".into()],
+                    beats: vec![vec![], vec![0]],
+                    part: ResolvePart::Mask,
+                },
+                vec![],
+                Part::Value,
+                DataType::FixedSizeBinary(3),
+            ),
+            OsFn::new(
+                Op::ParamAt {
+                    param: "eit_statutory_rate".into(),
+                    values: vec![Dated {
+                        from: 13_879,
+                        to: None,
+                        value: ScalarLit::D(Decimal::new(25, 2)),
+                    }],
+                },
+                vec![Ty::Date],
+                Part::Error,
+                DataType::Utf8,
+            ),
+            OsFn::new(
+                Op::ToOut {
+                    ty: Ty::Money,
+                    values: vec![],
+                },
+                vec![],
+                Part::Value,
+                DataType::Decimal128(38, 2),
+            ),
+        ];
+        for f in fns {
+            let back = OsFn::decode(&f.encode().expect("encode")).expect("decode");
+            assert_eq!(back, f);
+            assert_eq!(back.name(), f.name());
+        }
+        assert!(OsFn::decode(b"{\"op\": 1}").is_err());
+    }
 }

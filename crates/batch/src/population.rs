@@ -103,10 +103,26 @@ fn extension(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Opens a population as a lazy, streaming DataFrame: Parquet by default, CSV
-/// for `.csv` (every CSV column is read as text and parsed by the input's type;
+/// Opens a population as a lazy, streaming DataFrame: Parquet by default (a
+/// file, or a directory whose `*.parquet` files are read as one), CSV for `.csv` (every CSV column is read as text and parsed by the input's type;
 /// an empty cell is an unknown fact).
 pub async fn open_population(ctx: &SessionContext, path: &Path) -> Result<DataFrame, BatchError> {
+    if path.is_dir() {
+        // A directory of Parquet files is one population (e.g. a large one in parts).
+        let p = path
+            .to_str()
+            .ok_or_else(|| BatchError::Input(format!("{} is not a UTF-8 path", path.display())))?;
+        let opts = ParquetReadOptions {
+            file_extension: ".parquet",
+            ..Default::default()
+        };
+        return ctx.read_parquet(p, opts).await.map_err(|e| {
+            BatchError::Input(format!(
+                "cannot read the directory {} as Parquet files (*.parquet): {e}",
+                path.display()
+            ))
+        });
+    }
     if !path.is_file() {
         return Err(BatchError::Input(format!(
             "population file {} does not exist",
@@ -165,9 +181,20 @@ pub fn count_of(batches: &[RecordBatch]) -> u64 {
         .sum()
 }
 
-/// Rows in a Parquet file, from its footer (for progress bars); None for CSV.
+/// Rows in a Parquet file (or a directory of them), from the footers (for
+/// progress bars); None for CSV.
 pub fn parquet_rows(path: &Path) -> Option<u64> {
     use datafusion::parquet::file::reader::{FileReader, SerializedFileReader};
+    if path.is_dir() {
+        let mut n = 0;
+        for e in std::fs::read_dir(path).ok()?.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "parquet") {
+                n += parquet_rows(&p)?;
+            }
+        }
+        return Some(n);
+    }
     let file = std::fs::File::open(path).ok()?;
     let reader = SerializedFileReader::new(file).ok()?;
     Some(reader.metadata().file_metadata().num_rows().max(0) as u64)

@@ -63,6 +63,8 @@ pub struct Simulation<'a> {
     pub benefits: Vec<String>,
     /// Breakdown columns (inputs or other population columns), when present.
     pub by: Vec<String>,
+    /// Only these measures (ids); empty for every measure of the entity.
+    pub measures: Vec<String>,
 }
 
 /// How the aggregate's columns map back to measures and outputs.
@@ -129,6 +131,7 @@ pub fn plan(sim: &Simulation, df: DataFrame) -> Result<(DataFrame, Layout), Batc
     let opts = |prefix: &str| Options {
         missing_lists: false,
         prefix: prefix.into(),
+        measures: sim.measures.clone(),
     };
     let pb = |n: &str| sb.present.contains(n);
     let pr = |n: &str| sr.present.contains(n);
@@ -547,8 +550,18 @@ pub async fn run(
     population: &std::path::Path,
     progress: Option<&(dyn Fn(u64) + Sync)>,
 ) -> Result<Report, BatchError> {
-    let ctx = crate::session();
-    let df = crate::open_population(&ctx, population).await?;
+    run_on(&crate::session(), sim, population, progress).await
+}
+
+/// Runs a simulation in the session `ctx`: embedded ([`crate::session`]) or a
+/// cluster's client session, where the same plan is shipped to the executors.
+pub async fn run_on(
+    ctx: &datafusion::prelude::SessionContext,
+    sim: &Simulation<'_>,
+    population: &std::path::Path,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<Report, BatchError> {
+    let df = crate::open_population(ctx, population).await?;
     let be = entity_of(sim.baseline, &sim.entity)?;
     let schema = check_population(sim.baseline, be, df.schema().as_arrow())?;
     let mut warnings = schema.warnings();

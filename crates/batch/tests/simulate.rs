@@ -61,6 +61,7 @@ async fn simulation_totals_equal_the_scalar_evaluator_summed() {
         date,
         benefits: Vec::new(),
         by: vec!["district".into(), "zgc_park".into(), "industry".into()],
+        measures: Vec::new(),
     };
     let report = run(&sim, &pop, None).await.expect("simulate");
 

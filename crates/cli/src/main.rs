@@ -87,6 +87,10 @@ enum Command {
     Population(population::PopulationCommand),
     /// A reform against the baseline over a whole population: winners, losers, cost, charts.
     Simulate(simulate::SimulateArgs),
+    /// Ballista cluster processes that run onestop's plans: a scheduler, executors.
+    #[cfg(feature = "cluster")]
+    #[command(subcommand)]
+    Cluster(onestop_cluster::cli::ClusterCommand),
 }
 
 #[derive(clap::Args)]
@@ -133,6 +137,8 @@ fn main() -> ExitCode {
         Command::Ledger(c) => ledger::run(c),
         Command::Population(c) => population::run(c),
         Command::Simulate(a) => simulate::run(a),
+        #[cfg(feature = "cluster")]
+        Command::Cluster(c) => onestop_cluster::cli::run(c),
     };
     match result {
         Ok(code) => code,

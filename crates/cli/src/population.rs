@@ -46,6 +46,9 @@ pub enum PopulationCommand {
         /// Leave out the `.missing` columns (lists of facts still needed)
         #[arg(long)]
         no_missing: bool,
+        /// Only this measure (repeatable; default: every measure of the entity)
+        #[arg(long = "measure")]
+        measures: Vec<String>,
         #[arg(long)]
         rules: Option<PathBuf>,
     },
@@ -137,6 +140,7 @@ pub fn run(c: PopulationCommand) -> Result<ExitCode, String> {
             reform,
             out,
             no_missing,
+            measures,
             rules,
         } => {
             let p = program(rules, reform.as_deref())?;
@@ -144,6 +148,7 @@ pub fn run(c: PopulationCommand) -> Result<ExitCode, String> {
             let date = date_or_today(date.as_deref())?;
             let opts = onestop_batch::Options {
                 missing_lists: !no_missing,
+                measures,
                 ..Default::default()
             };
             let start = std::time::Instant::now();

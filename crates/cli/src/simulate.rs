@@ -33,6 +33,13 @@ pub struct SimulateArgs {
         value_delimiter = ','
     )]
     by: Vec<String>,
+    /// Only this measure (repeatable; default: every measure of the entity)
+    #[arg(long = "measure")]
+    measures: Vec<String>,
+    /// Run on a Ballista cluster: its scheduler's URL, df://HOST:PORT (see
+    /// `onestop cluster`); the executors must be able to read the population file
+    #[arg(long)]
+    cluster: Option<String>,
     /// Print the JSON report on standard output too
     #[arg(long)]
     json: bool,
@@ -51,18 +58,23 @@ pub fn run(a: SimulateArgs) -> Result<ExitCode, String> {
         date,
         benefits: a.benefit.clone(),
         by: a.by.clone(),
+        measures: a.measures.clone(),
     };
     let rows = onestop_batch::population::parquet_rows(&a.population);
     let bar = progress_bar(rows, "simulating");
     let start = std::time::Instant::now();
     let tick = |n: u64| bar.set_position(n);
-    let report = runtime()?
-        .block_on(onestop_batch::simulate::run(
-            &sim,
-            &a.population,
-            Some(&tick),
-        ))
-        .map_err(|e| e.to_string())?;
+    let rt = runtime()?;
+    let report = match &a.cluster {
+        None => rt
+            .block_on(onestop_batch::simulate::run(
+                &sim,
+                &a.population,
+                Some(&tick),
+            ))
+            .map_err(|e| e.to_string())?,
+        Some(url) => on_cluster(&rt, url, &sim, &a.population)?,
+    };
     bar.finish_and_clear();
     for w in &report.warnings {
         eprintln!("warning: {w}");
@@ -93,4 +105,25 @@ pub fn run(a: SimulateArgs) -> Result<ExitCode, String> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "cluster")]
+fn on_cluster(
+    rt: &tokio::runtime::Runtime,
+    url: &str,
+    sim: &onestop_batch::simulate::Simulation,
+    population: &std::path::Path,
+) -> Result<onestop_batch::simulate::Report, String> {
+    rt.block_on(onestop_cluster::simulate(url, sim, population))
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "cluster"))]
+fn on_cluster(
+    _rt: &tokio::runtime::Runtime,
+    _url: &str,
+    _sim: &onestop_batch::simulate::Simulation,
+    _population: &std::path::Path,
+) -> Result<onestop_batch::simulate::Report, String> {
+    Err("this onestop was built without cluster support; build it with the `cluster` feature (the default)".into())
 }
