@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 SECS="${1:-10}"
 SUBMIT_CONC="${2:-32}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-cargo build --release -q -p onestop-cli -p onestop-load
+# The service does not need the cluster feature (Ballista): leave it out of the build.
+cargo build --release -q --no-default-features -p onestop-cli -p onestop-load
 BIN="${CARGO_TARGET_DIR:-target}/release/onestop"
 LOAD="${CARGO_TARGET_DIR:-target}/release/onestop-load"
 WORK=$(mktemp -d)

@@ -136,6 +136,8 @@ impl BatchSimulator {
             date,
             benefits: Vec::new(),
             by: vec!["district".into(), "zgc_park".into(), "industry".into()],
+            // Every measure of the entity: the page shows whatever the reform changes.
+            measures: Vec::new(),
         };
         let start = std::time::Instant::now();
         let path = self.populations_dir.join(&pop.name);

@@ -654,3 +654,73 @@ async fn an_acknowledged_submission_survives_kill_9() {
         assert_eq!(bundles.len() * 2, cases.len());
     }
 }
+
+/// Group commit under contention: many applicants, several submissions of each in
+/// flight at once. On PostgreSQL the parallel writers used to lock the same profiles
+/// in different orders and lose submissions to the deadlock detector; every one must
+/// now be acknowledged and saved, and each profile must hold the applicant's latest facts.
+#[tokio::test]
+async fn concurrent_submissions_from_the_same_applicants_are_all_saved() {
+    let (db, dir) = fresh().await;
+    let s = Server::start(&db, &dir);
+    const APPLICANTS: usize = 6;
+    const IN_FLIGHT: usize = 4;
+    const EACH: usize = 5;
+    let mut clients = Vec::new();
+    for a in 0..APPLICANTS {
+        clients.push(Client::register(&s, &format!("busy{a}"), "person").await);
+    }
+    let mut handles = Vec::new();
+    for (a, c) in clients.iter().enumerate() {
+        for f in 0..IN_FLIGHT {
+            let (http, token, url) = (
+                c.http.clone(),
+                c.token.clone().expect("token"),
+                s.url("/api/bundles"),
+            );
+            handles.push(tokio::spawn(async move {
+                let mut statuses = Vec::new();
+                for n in 0..EACH {
+                    let mut facts = talent_facts();
+                    facts["annual_salary_in_china"] = json!(format!("{}.00", 700_000 + n));
+                    let body = json!({"service": "category-a-permits", "idempotency_key": format!("busy{a}-{f}-{n}"), "facts": facts});
+                    let (st, b) =
+                        Client::send(http.post(&url).bearer_auth(&token).json(&body)).await;
+                    statuses.push((st, b));
+                }
+                statuses
+            }));
+        }
+    }
+    for h in handles {
+        for (st, b) in h.await.expect("join") {
+            assert_eq!(st, 201, "every concurrent submission is saved: {b}");
+        }
+    }
+    for (a, c) in clients.iter().enumerate() {
+        // One last submission, alone: the stored profile must be exactly its facts.
+        let mut facts = talent_facts();
+        facts["annual_salary_in_china"] = json!(format!("{}.00", 800_000 + a));
+        let (st, b) = c
+            .post(
+                &s,
+                "/api/bundles",
+                json!({"service": "category-a-permits", "idempotency_key": format!("busy{a}-last"), "facts": facts}),
+            )
+            .await;
+        assert_eq!(st, 201, "{b}");
+        let (_, cases) = c.get(&s, "/api/cases").await;
+        assert_eq!(
+            cases.as_array().map(|v| v.len()),
+            Some(2 * (IN_FLIGHT * EACH + 1)),
+            "two cases per bundle for busy{a}"
+        );
+        let (st, p) = c.get(&s, "/api/profile").await;
+        assert_eq!(st, 200, "{p}");
+        assert_eq!(
+            p["facts"]["annual_salary_in_china"],
+            json!(format!("{}.00", 800_000 + a)),
+            "busy{a}'s profile holds the latest submission: {p}"
+        );
+    }
+}
