@@ -24,7 +24,9 @@ if ! "$BIN/pg_isready" -h 127.0.0.1 -p "$PORT" -q 2>/dev/null; then
     su postgres -c "$BIN/initdb -D $DATA -U postgres --pwfile=/tmp/onestop-pg-pw -A scram-sha-256 >/dev/null"
     rm -f /tmp/onestop-pg-pw
   fi
-  su postgres -c "$BIN/pg_ctl -D $DATA -l $DATA/server.log -w -o '-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300' start" >&2
+  # -t 600: after an unclean stop PostgreSQL first fsyncs its whole data directory,
+  # which took 80 s here; the default 60 s wait would report a failure.
+  su postgres -c "$BIN/pg_ctl -D $DATA -l $DATA/server.log -w -t 600 -o '-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300' start" >&2
 fi
 for _ in $(seq 1 30); do
   "$BIN/pg_isready" -h 127.0.0.1 -p "$PORT" -q && break

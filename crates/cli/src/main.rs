@@ -2,6 +2,11 @@
 //!
 //! The binary is the top of the stack: it may use every crate; none may use it.
 
+// mimalloc rather than glibc's malloc: under load the JSON API spent about a third of
+// its time in glibc's allocator (BENCHMARKS.md), and DataFusion allocates per batch.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod analyst;
 mod ledger;
 mod population;

@@ -1,9 +1,13 @@
 //! An evaluation as JSON: per measure `{measure, status, outputs, missing}` and more.
 
+use crate::eval::MeasureResult;
 use crate::eval::{Evaluation, Val};
 use crate::facts::value_to_json;
+use chrono::NaiveDate;
 use onestop_lang::{OutputRef, Program};
-use serde_json::{Map, Value as J, json};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::Value as J;
 
 pub fn output_name(program: &Program, o: &OutputRef) -> String {
     match o {
@@ -20,37 +24,112 @@ pub fn val_to_json(program: &Program, v: &Val) -> J {
 }
 
 pub fn evaluation_to_json(program: &Program, ev: &Evaluation) -> J {
-    let measures: Vec<J> = ev
-        .measures
-        .iter()
-        .map(|r| {
-            let m = &program.measures[r.measure.index()];
-            let mut outputs = Map::new();
-            for (o, v) in &r.outputs {
-                outputs.insert(output_name(program, o), val_to_json(program, v));
-            }
-            let names = |ids: &[onestop_lang::InputId]| -> Vec<String> {
-                ids.iter()
-                    .map(|i| program.inputs[i.index()].name.clone())
-                    .collect()
-            };
-            json!({
-                "measure": m.id,
-                "title": { "en": m.title.best("en"), "zh": m.title.best("zh") },
-                "status": r.status.as_str(),
-                "outputs": outputs,
-                "missing": names(&r.missing),
-                "missing_for_outputs": names(&r.missing_for_outputs),
-                "errors": r.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
-                "sources": m.cites.iter().map(|c| json!({"source": c.text, "from": c.from, "to": c.to})).collect::<Vec<_>>(),
+    serde_json::to_value(EvaluationReport { program, ev }).unwrap_or(J::Null)
+}
+
+/// An evaluation as JSON, written straight to a serializer: the same document as
+/// [`evaluation_to_json`] without building a `Value` tree first (on the eligibility
+/// API the tree's maps and allocations cost more than the evaluation itself).
+pub struct EvaluationReport<'a> {
+    pub program: &'a Program,
+    pub ev: &'a Evaluation,
+}
+
+impl Serialize for EvaluationReport<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (program, ev) = (self.program, self.ev);
+        let mut m = s.serialize_map(Some(5))?;
+        m.serialize_entry("entity", &program.entities[ev.entity.index()].name)?;
+        m.serialize_entry("date", &ev.date.to_string())?;
+        m.serialize_entry("rules_version", &program.version)?;
+        m.serialize_entry("reform", &program.reform.as_ref().map(|r| &r.id))?;
+        let measures: Vec<MeasureReport> = ev
+            .measures
+            .iter()
+            .map(|r| MeasureReport { program, r })
+            .collect();
+        m.serialize_entry("measures", &measures)?;
+        m.end()
+    }
+}
+
+struct MeasureReport<'a> {
+    program: &'a Program,
+    r: &'a MeasureResult,
+}
+
+impl Serialize for MeasureReport<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (program, r) = (self.program, self.r);
+        let m = &program.measures[r.measure.index()];
+        let input_names = |ids: &[onestop_lang::InputId]| -> Vec<String> {
+            ids.iter()
+                .map(|i| program.inputs[i.index()].name.clone())
+                .collect()
+        };
+        let mut map = s.serialize_map(Some(8))?;
+        map.serialize_entry("measure", &m.id)?;
+        map.serialize_entry(
+            "title",
+            &Title {
+                en: m.title.best("en"),
+                zh: m.title.best("zh"),
+            },
+        )?;
+        map.serialize_entry("status", r.status.as_str())?;
+        map.serialize_entry("outputs", &Outputs { program, r })?;
+        map.serialize_entry("missing", &input_names(&r.missing))?;
+        map.serialize_entry("missing_for_outputs", &input_names(&r.missing_for_outputs))?;
+        let errors: Vec<String> = r.errors.iter().map(|e| e.to_string()).collect();
+        map.serialize_entry("errors", &errors)?;
+        let sources: Vec<Source> = m
+            .cites
+            .iter()
+            .map(|c| Source {
+                source: &c.text,
+                from: c.from,
+                to: c.to,
             })
-        })
-        .collect();
-    json!({
-        "entity": program.entities[ev.entity.index()].name,
-        "date": ev.date.to_string(),
-        "rules_version": program.version,
-        "reform": program.reform.as_ref().map(|r| r.id.clone()),
-        "measures": measures,
-    })
+            .collect();
+        map.serialize_entry("sources", &sources)?;
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Title<'a> {
+    en: &'a str,
+    zh: &'a str,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    source: &'a str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+struct Outputs<'a> {
+    program: &'a Program,
+    r: &'a MeasureResult,
+}
+
+impl Serialize for Outputs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Later outputs of the same name replace earlier ones, as in a JSON object.
+        let mut seen: Vec<(String, J)> = Vec::with_capacity(self.r.outputs.len());
+        for (o, v) in &self.r.outputs {
+            let name = output_name(self.program, o);
+            let value = val_to_json(self.program, v);
+            match seen.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = value,
+                None => seen.push((name, value)),
+            }
+        }
+        let mut map = s.serialize_map(Some(seen.len()))?;
+        for (n, v) in &seen {
+            map.serialize_entry(n, v)?;
+        }
+        map.end()
+    }
 }

@@ -11,7 +11,7 @@ use axum::{Json, Router};
 use chrono::NaiveDate;
 use onestop_cases::{Account, CaseAction, CaseService, Role, SubmitRequest};
 use onestop_engine::explain::{Lang, render_explanation};
-use onestop_engine::report::evaluation_to_json;
+use onestop_engine::report::{EvaluationReport, evaluation_to_json};
 use onestop_engine::{Engine, EvalOptions, Status, facts_from_json};
 use serde::Deserialize;
 use serde_json::{Value as J, json};
@@ -211,9 +211,20 @@ fn evaluate(engine: &Engine, req: &EvalRequest, trace: bool) -> Result<Evaluated
 async fn eligibility(
     State(s): State<AppState>,
     JsonBody(req): JsonBody<EvalRequest>,
-) -> Result<Json<J>, ApiError> {
+) -> Result<Response, ApiError> {
     let e = evaluate(&s.engine, &req, false)?;
-    Ok(Json(evaluation_to_json(&s.engine.program, &e.ev)))
+    let report = EvaluationReport {
+        program: &s.engine.program,
+        ev: &e.ev,
+    };
+    // Straight to bytes: building a `serde_json::Value` first cost more than evaluating.
+    let body = serde_json::to_vec(&report).map_err(|err| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("cannot write the evaluation: {err}"),
+        )
+    })?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 #[utoipa::path(post, path = "/api/explain", request_body = EvalRequest, responses((status = 200, description = "The evaluation and its explanation as text")))]
