@@ -17,6 +17,7 @@ pub enum Backend {
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_cases.sql")),
     (2, include_str!("../migrations/0002_ledger.sql")),
+    (3, include_str!("../migrations/0003_indexes.sql")),
 ];
 
 pub struct Db {
@@ -104,5 +105,58 @@ impl Db {
             tx.commit().await?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::Row;
+
+    /// The lookups the service makes on every request or per row must use an index:
+    /// a scan makes the service slower as it grows, which no functional test notices.
+    #[tokio::test]
+    async fn keyed_lookups_use_an_index() {
+        let dir = std::env::temp_dir().join(format!(
+            "onestop-db-{}-{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_micros()
+        ));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let db = Db::open(&format!("sqlite://{}", dir.join("t.db").display()))
+            .await
+            .expect("open");
+        // EXPLAIN does not check the schema version, so a pooled connection that
+        // loaded the schema before the last migration would plan without the new
+        // indexes: make the connection read the schema first.
+        let mut conn = db.pool.acquire().await.expect("connection");
+        sqlx::query("SELECT COUNT(*) AS n FROM sqlite_master")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("schema");
+        for sql in [
+            "SELECT c.id FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.bundle_id = 'x' ORDER BY c.created_at, c.kind",
+            "SELECT c.id FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.applicant_id = 'x' ORDER BY c.created_at, c.kind",
+            "SELECT id, request_hash FROM bundles WHERE applicant_id = 'x' AND idempotency_key = 'k'",
+            "SELECT account_id FROM materials WHERE hash = 'h'",
+            "SELECT seq FROM milestones WHERE project_id = 'p' ORDER BY seq",
+            "SELECT id FROM projects WHERE leader_id = 'x' ORDER BY created_at",
+            "SELECT id FROM vouchers WHERE region = 'hebei' ORDER BY issued_at",
+            "SELECT case_id FROM audit WHERE case_id = 'c' ORDER BY seq",
+            "SELECT account_id FROM sessions WHERE token_hash = 't'",
+        ] {
+            let plan: Vec<String> =
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}")))
+                    .fetch_all(&mut *conn)
+                    .await
+                    .expect("plan")
+                    .iter()
+                    .map(|r| r.try_get::<String, _>("detail").unwrap_or_default())
+                    .collect();
+            assert!(
+                !plan.iter().any(|step| step.starts_with("SCAN")),
+                "{sql}\n  scans a table: {plan:?}"
+            );
+        }
     }
 }
