@@ -34,3 +34,21 @@ pub fn new_token() -> String {
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
+
+/// Argon2 spends tens of milliseconds of CPU on purpose. Run on the async workers it
+/// stalls every request queued behind it, so sign-ups and sign-ins hash on the
+/// blocking pool instead.
+pub async fn hash_password_blocking(password: &str) -> Result<String, String> {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| e.to_string())?
+}
+
+/// [`verify_password`] on the blocking pool; see [`hash_password_blocking`].
+pub async fn verify_password_blocking(password: &str, hash: &str) -> bool {
+    let (password, hash) = (password.to_string(), hash.to_string());
+    tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .unwrap_or(false)
+}

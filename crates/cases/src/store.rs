@@ -218,7 +218,9 @@ impl CaseService {
             }
             Role::Admin => {}
         }
-        let hash = auth::hash_password(password).map_err(CaseError::Storage)?;
+        let hash = auth::hash_password_blocking(password)
+            .await
+            .map_err(CaseError::Storage)?;
         let account = Account {
             id: new_id(),
             username: username.to_string(),
@@ -266,15 +268,16 @@ impl CaseService {
             .await?;
         let Some(row) = row else {
             // Same work and answer whether or not the user exists.
-            let _ = auth::verify_password(
+            let _ = auth::verify_password_blocking(
                 password,
                 "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-            );
+            )
+            .await;
             return Err(CaseError::Unauthenticated);
         };
         let id: String = row.try_get("id")?;
         let hash: String = row.try_get("password_hash")?;
-        if !auth::verify_password(password, &hash) {
+        if !auth::verify_password_blocking(password, &hash).await {
             return Err(CaseError::Unauthenticated);
         }
         let token = auth::new_token();
@@ -304,7 +307,8 @@ impl CaseService {
     }
 
     pub async fn authenticate(&self, token: &str) -> Result<Account> {
-        let row = sqlx::query("SELECT account_id, expires_at FROM sessions WHERE token_hash = $1")
+        // One round trip: every authenticated request pays for this lookup.
+        let row = sqlx::query("SELECT s.expires_at, a.id, a.username, a.role, a.agency, a.entity, a.display_name FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1")
             .bind(auth::token_hash(token))
             .fetch_optional(&self.db.pool)
             .await?
@@ -313,8 +317,7 @@ impl CaseService {
         if expires < now() {
             return Err(CaseError::Unauthenticated);
         }
-        let id: String = row.try_get("account_id")?;
-        self.account(&id).await
+        account_from_row(&row)
     }
 
     async fn account(&self, id: &str) -> Result<Account> {
@@ -325,16 +328,7 @@ impl CaseService {
         .fetch_optional(&self.db.pool)
         .await?
         .ok_or_else(|| CaseError::NotFound("no such account".into()))?;
-        let role: String = row.try_get("role")?;
-        Ok(Account {
-            id: row.try_get("id")?,
-            username: row.try_get("username")?,
-            role: Role::parse(&role)
-                .ok_or_else(|| CaseError::Storage(format!("bad role {role}")))?,
-            agency: row.try_get("agency")?,
-            entity: row.try_get("entity")?,
-            display_name: row.try_get("display_name")?,
-        })
+        account_from_row(&row)
     }
 
     pub async fn account_count(&self) -> Result<i64> {
@@ -667,8 +661,52 @@ impl CaseService {
             materials,
             cases,
         };
+        // What a new bundle looks like is known without reading it back (two fewer
+        // round trips per submission); a retry answers with what was stored first.
+        let mut view = BundleView {
+            id: prepared.id.clone(),
+            service: prepared.service.clone(),
+            idempotency_key: prepared.idempotency_key.clone(),
+            created_at: prepared.created_at.clone(),
+            rules_version: prepared.rules_version.clone(),
+            status: status.as_str().to_string(),
+            cases: prepared
+                .cases
+                .iter()
+                .map(|c| CaseView {
+                    id: c.id.clone(),
+                    bundle_id: prepared.id.clone(),
+                    applicant_id: prepared.applicant_id.clone(),
+                    service: prepared.service.clone(),
+                    kind: c.kind.clone(),
+                    agency: c.agency.clone(),
+                    agency_title: self.agency_title(&c.agency),
+                    state: CaseState::Submitted,
+                    working_days: None,
+                    accepted_on: None,
+                    deadline: None,
+                    overdue: false,
+                    decided_at: None,
+                    decision_reason: None,
+                    created_at: prepared.created_at.clone(),
+                })
+                .collect(),
+        };
+        view.cases.sort_by(|a, b| a.kind.cmp(&b.kind));
         let (bundle_id, created) = self.writer.submit(prepared).await?;
-        Ok((self.bundle(who, &bundle_id).await?, created))
+        if created {
+            Ok((view, true))
+        } else {
+            Ok((self.bundle(who, &bundle_id).await?, false))
+        }
+    }
+
+    fn agency_title(&self, agency: &str) -> String {
+        self.services
+            .agencies
+            .get(agency)
+            .map(|t| t.en.clone())
+            .unwrap_or_default()
     }
 
     pub async fn bundle(&self, who: &Account, id: &str) -> Result<BundleView> {
@@ -725,12 +763,7 @@ impl CaseService {
             applicant_id: r.try_get("applicant_id")?,
             service: r.try_get("service")?,
             kind: r.try_get("kind")?,
-            agency_title: self
-                .services
-                .agencies
-                .get(&agency)
-                .map(|t| t.en.clone())
-                .unwrap_or_default(),
+            agency_title: self.agency_title(&agency),
             agency,
             state,
             working_days: r.try_get("working_days")?,
@@ -982,5 +1015,17 @@ fn material_ref(r: &sqlx::any::AnyRow) -> Result<MaterialRef> {
         content_type: r.try_get("content_type")?,
         size: r.try_get("size")?,
         filename: r.try_get("filename")?,
+    })
+}
+
+fn account_from_row(row: &sqlx::any::AnyRow) -> Result<Account> {
+    let role: String = row.try_get("role")?;
+    Ok(Account {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        role: Role::parse(&role).ok_or_else(|| CaseError::Storage(format!("bad role {role}")))?,
+        agency: row.try_get("agency")?,
+        entity: row.try_get("entity")?,
+        display_name: row.try_get("display_name")?,
     })
 }

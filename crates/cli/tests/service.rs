@@ -37,6 +37,16 @@ async fn one_submission_opens_parallel_cases_each_agency_decides_its_own() {
     assert_eq!(cases.len(), 2);
     let agencies: Vec<&str> = cases.iter().filter_map(|c| c["agency"].as_str()).collect();
     assert!(agencies.contains(&"foreign-experts") && agencies.contains(&"exit-entry"));
+    // The answer to a new submission is built without reading it back: it must be
+    // exactly what reading it back gives.
+    let (st, stored) = alice
+        .get(
+            &s,
+            &format!("/api/bundles/{}", b["id"].as_str().expect("id")),
+        )
+        .await;
+    assert_eq!(st, 200, "{stored}");
+    assert_eq!(stored, b, "the submission's answer is the stored bundle");
 
     for (officer, agency) in [
         ("fe-officer", "foreign-experts"),
