@@ -152,7 +152,12 @@ impl CaseService {
         let services = Services::shipped().map_err(CaseError::Storage)?;
         let authz = Authz::shipped().map_err(CaseError::Storage)?;
         let writers = if db.backend == Backend::Sqlite { 1 } else { 4 };
-        let writer = Writer::start(db.pool.clone(), writers);
+        let begin = if db.backend == Backend::Sqlite {
+            "BEGIN IMMEDIATE"
+        } else {
+            "BEGIN"
+        };
+        let writer = Writer::start(db.pool.clone(), writers, begin);
         Ok(CaseService {
             db,
             engine,

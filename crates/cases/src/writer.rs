@@ -53,7 +53,11 @@ pub struct Writer {
 }
 
 impl Writer {
-    pub fn start(pool: AnyPool, writers: usize) -> Writer {
+    /// `begin` opens each batch's transaction: `BEGIN IMMEDIATE` on SQLite, so the
+    /// writer takes the write lock before it reads (a deferred transaction that read
+    /// first fails at once if another connection committed meanwhile), `BEGIN` on
+    /// PostgreSQL.
+    pub fn start(pool: AnyPool, writers: usize, begin: &'static str) -> Writer {
         let (tx, rx) = mpsc::channel::<(PreparedBundle, Reply)>(4096);
         let rx = Arc::new(Mutex::new(rx));
         for _ in 0..writers.max(1) {
@@ -75,7 +79,7 @@ impl Writer {
                             }
                         }
                     }
-                    write_batch(&pool, batch).await;
+                    write_batch(&pool, begin, batch).await;
                 }
             });
         }
@@ -95,14 +99,14 @@ impl Writer {
     }
 }
 
-async fn write_batch(pool: &AnyPool, batch: Vec<(PreparedBundle, Reply)>) {
+async fn write_batch(pool: &AnyPool, begin: &'static str, batch: Vec<(PreparedBundle, Reply)>) {
     let bundles: Vec<&PreparedBundle> = batch.iter().map(|(b, _)| b).collect();
-    let outcome = match write_together(pool, &bundles).await {
+    let outcome = match write_together(pool, begin, &bundles).await {
         Ok(results) => Ok(results),
         // Something the shared statements could not foresee, such as the same
         // idempotency key committed meanwhile by another writer: write the batch again
         // one submission at a time, each in its own savepoint, so only the culprit fails.
-        Err(_) => write_each(pool, &bundles).await,
+        Err(_) => write_each(pool, begin, &bundles).await,
     };
     match outcome {
         Ok(results) => {
@@ -133,9 +137,28 @@ const ROWS_PER_STATEMENT: usize = 100;
 /// made the writer wait on round trips rather than on the disk.
 async fn write_together(
     pool: &AnyPool,
+    begin: &'static str,
     bundles: &[&PreparedBundle],
 ) -> std::result::Result<Outcomes, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = pool.begin_with(begin).await?;
+    match write_together_in(&mut tx, bundles).await {
+        Ok(results) => {
+            tx.commit().await?;
+            Ok(results)
+        }
+        Err(e) => {
+            // Roll back now, not when the dropped transaction gets round to it: the
+            // retry below needs the write lock this transaction holds.
+            let _ = tx.rollback().await;
+            Err(e)
+        }
+    }
+}
+
+async fn write_together_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    bundles: &[&PreparedBundle],
+) -> std::result::Result<Outcomes, sqlx::Error> {
     // Idempotency keys already used, by (applicant, key): (bundle id, request hash).
     let mut used: HashMap<(String, String), (String, String)> = HashMap::new();
     for chunk in bundles.chunks(ROWS_PER_STATEMENT) {
@@ -159,7 +182,7 @@ async fn write_together(
                 .bind(b.applicant_id.as_str())
                 .bind(b.idempotency_key.as_str());
         }
-        for row in q.fetch_all(&mut *tx).await? {
+        for row in q.fetch_all(&mut **tx).await? {
             used.insert(
                 (
                     row.try_get("applicant_id")?,
@@ -202,7 +225,7 @@ async fn write_together(
         })
         .collect();
     insert_rows(
-        &mut tx,
+        tx,
         "INSERT INTO bundles (id, applicant_id, service, idempotency_key, request_hash, facts, evaluation, explanation, rules_version, decision_date, created_at) VALUES ",
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         "",
@@ -214,7 +237,7 @@ async fn write_together(
         .flat_map(|b| b.materials.iter().map(|m| vec![b.id.as_str(), m.as_str()]))
         .collect();
     insert_rows(
-        &mut tx,
+        tx,
         "INSERT INTO bundle_materials (bundle_id, hash) VALUES ",
         "(?, ?)",
         "",
@@ -237,7 +260,7 @@ async fn write_together(
         })
         .collect();
     insert_rows(
-        &mut tx,
+        tx,
         "INSERT INTO cases (id, bundle_id, applicant_id, agency, kind, state, version, created_at) VALUES ",
         "(?, ?, ?, ?, ?, 'submitted', 0, ?)",
         "",
@@ -258,7 +281,7 @@ async fn write_together(
         })
         .collect();
     insert_rows(
-        &mut tx,
+        tx,
         "INSERT INTO audit (case_id, seq, at, actor, from_state, to_state, reason) VALUES ",
         "(?, 1, ?, ?, NULL, 'submitted', 'submitted through the one window')",
         "",
@@ -270,14 +293,13 @@ async fn write_together(
         .map(|b| vec![b.applicant_id.as_str(), &b.facts, &b.created_at])
         .collect();
     insert_rows(
-        &mut tx,
+        tx,
         "INSERT INTO profiles (account_id, facts, updated_at) VALUES ",
         "(?, ?, ?)",
         " ON CONFLICT (account_id) DO UPDATE SET facts = excluded.facts, updated_at = excluded.updated_at",
         &profile_rows,
     )
     .await?;
-    tx.commit().await?;
     Ok(results)
 }
 
@@ -344,36 +366,52 @@ fn key_reused(key: &str) -> CaseError {
 /// sinks only itself.
 async fn write_each(
     pool: &AnyPool,
+    begin: &'static str,
+    bundles: &[&PreparedBundle],
+) -> std::result::Result<Outcomes, sqlx::Error> {
+    let mut tx = pool.begin_with(begin).await?;
+    match write_each_in(&mut tx, bundles).await {
+        Ok(results) => {
+            tx.commit().await?;
+            Ok(results)
+        }
+        Err(e) => {
+            let _ = tx.rollback().await;
+            Err(e)
+        }
+    }
+}
+
+async fn write_each_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     bundles: &[&PreparedBundle],
 ) -> std::result::Result<Outcomes, sqlx::Error> {
     let mut results: Outcomes = Vec::with_capacity(bundles.len());
-    let mut tx = pool.begin().await?;
     for b in bundles {
         sqlx::query("SAVEPOINT submission")
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-        match write_one(&mut tx, b).await {
+        match write_one(tx, b).await {
             Ok(r) => {
                 sqlx::query("RELEASE SAVEPOINT submission")
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
                 results.push(Ok(r));
             }
             Err(e) => {
                 sqlx::query("ROLLBACK TO SAVEPOINT submission")
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
                 sqlx::query("RELEASE SAVEPOINT submission")
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
                 results.push(Err(e));
             }
         }
     }
     for b in latest_profiles(bundles, &results) {
-        save_profile(&mut tx, b).await?;
+        save_profile(tx, b).await?;
     }
-    tx.commit().await?;
     Ok(results)
 }
 
@@ -515,7 +553,7 @@ mod tests {
             batch.push((b, reply));
             waits.push(wait);
         }
-        write_batch(&db.pool, batch).await;
+        write_batch(&db.pool, "BEGIN IMMEDIATE", batch).await;
         let mut out = Vec::new();
         for w in waits {
             out.push(w.await.expect("every submitter hears back"));
