@@ -470,6 +470,30 @@ async fn the_engine_answers_over_http_and_the_api_is_described() {
     let (st, x) = c.post(&s, "/api/explain", json!({"entity": "enterprise", "date": "2022-05-31", "lang": "zh", "measures": ["enterprise.tech-transfer-tax"], "facts": {"tax_year": 2021, "is_resident_enterprise": true, "zgc_park": "haidian_park", "tech_transfer_income": "30000000"}})).await;
     assert_eq!(st, 200);
     assert!(x["explanation"].as_str().unwrap_or("").contains("依据"));
+    // The eligibility answer is written straight to bytes, the explanation's through a
+    // JSON tree: for every measure of both samples they must be the same document.
+    for sample in ["enterprise", "person"] {
+        let text = std::fs::read_to_string(repo().join(format!("data/samples/{sample}.json")))
+            .expect("sample");
+        let body: J = serde_json::from_str(&text).expect("json");
+        let (st, ev) = c.post(&s, "/api/eligibility", body.clone()).await;
+        assert_eq!(st, 200, "{ev}");
+        let (st, mut x) = c.post(&s, "/api/explain", body).await;
+        assert_eq!(st, 200, "{x}");
+        assert!(
+            x.as_object_mut()
+                .and_then(|o| o.remove("explanation"))
+                .is_some()
+        );
+        assert!(
+            ev["measures"].as_array().is_some_and(|m| m.len() > 3),
+            "{ev}"
+        );
+        assert_eq!(
+            ev, x,
+            "{sample}: /api/eligibility and /api/explain disagree"
+        );
+    }
     let (st, doc) = c.get(&s, "/openapi.json").await;
     assert_eq!(st, 200);
     assert!(
