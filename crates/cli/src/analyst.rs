@@ -136,6 +136,7 @@ impl BatchSimulator {
             date,
             benefits: Vec::new(),
             by: vec!["district".into(), "zgc_park".into(), "industry".into()],
+            measures: Vec::new(),
         };
         let start = std::time::Instant::now();
         let path = self.populations_dir.join(&pop.name);
