@@ -113,6 +113,12 @@ pub fn coalesce(exprs: Vec<Expr>) -> Expr {
     ))
 }
 
+/// The first non-NULL of error columns (`Op::First`): one pass, and the column
+/// itself, uncopied, when at most one of them holds an error in a batch.
+pub fn first_of(exprs: Vec<Expr>) -> Expr {
+    OsFn::new(Op::First, vec![], Part::Value, DataType::Utf8).call(exprs)
+}
+
 fn null_utf8() -> Expr {
     lit(ScalarValue::Utf8(None))
 }
@@ -216,7 +222,7 @@ impl<'a> Compiler<'a> {
         match errs.len() {
             0 => None,
             1 => errs.into_iter().next().map(|e| self.emit(e)),
-            _ => Some(self.emit(coalesce(errs))),
+            _ => Some(self.emit(first_of(errs))),
         }
     }
 
@@ -270,7 +276,10 @@ impl<'a> Compiler<'a> {
     ) -> Node {
         let mut errs: Vec<Expr> = args.iter().filter_map(|a| a.e.clone()).collect();
         if fallible {
-            errs.push(OsFn::new(op, tys, Part::Error, DataType::Utf8).call(vals));
+            // The error part reads the value too: only rows without one can have an error.
+            let mut eargs = vec![v.clone()];
+            eargs.extend(vals);
+            errs.push(OsFn::new(op, tys, Part::Error, DataType::Utf8).call(eargs));
         }
         let e = self.first_error(errs);
         let ms: Vec<Expr> = args.iter().filter_map(|a| a.m.clone()).collect();
@@ -573,7 +582,7 @@ impl<'a> Compiler<'a> {
                     let first = if errs.len() == 1 {
                         errs[0].clone()
                     } else {
-                        coalesce(errs)
+                        first_of(errs)
                     };
                     let decided = |n: &Node| match &n.e {
                         Some(e) => n.v.clone().is_not_null().or(e.clone().is_not_null()),
