@@ -24,7 +24,6 @@ use datafusion::logical_expr::{
 use onestop_engine::EvalError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::fmt::Write;
 use std::str::FromStr;
 
 use std::sync::Arc;
@@ -974,12 +973,13 @@ fn to_out(a: &ArrayRef, ty: Ty, values: &[String]) -> Result<ArrayRef> {
             Arc::new(b.finish().with_precision_and_scale(38, 2)?)
         }
         Ty::Decimal | Ty::Rate | Ty::Duration | Ty::Enum => {
-            let mut b = StringBuilder::with_capacity(n, n * 8);
+            let per_row = if ty.is_dec() { 30 } else { 8 };
+            let mut b = StringBuilder::with_capacity(n, n * per_row);
             for i in 0..n {
                 match col.get(i) {
                     R::D(d) => {
                         // Written into the builder, without a String per row.
-                        write!(b, "{}", d.normalize())
+                        fast::write_normalized(d, &mut b)
                             .map_err(|e| DataFusionError::Internal(e.to_string()))?;
                         b.append_value("");
                     }
@@ -1259,13 +1259,28 @@ fn from_raw(a: &ArrayRef, column: &str, ty: Ty, values: &[String]) -> Result<Arr
         }
         Ty::Text => cast(a, &DataType::Utf8)?,
         Ty::Enum => {
-            let t = text_view(a)?;
+            // Value names looked up in a hash table, the column read as it comes
+            // (Parquet text is read as string views: no copy to Utf8).
+            let index: std::collections::HashMap<&str, u32> = values
+                .iter()
+                .enumerate()
+                .map(|(k, v)| (v.as_str(), k as u32))
+                .collect();
             let mut b = UInt32Builder::with_capacity(n);
-            for v in t.iter() {
+            let mut put = |v: Option<&str>| -> Result<()> {
                 match v.filter(|s| !s.is_empty()) {
                     None => b.append_null(),
-                    Some(s) => b.append_value(enum_index(values, s, column)?),
+                    Some(s) => match index.get(s) {
+                        Some(k) => b.append_value(*k),
+                        None => b.append_value(enum_index(values, s, column)?),
+                    },
                 }
+                Ok(())
+            };
+            match &dt {
+                DataType::Utf8View => a.as_string_view().iter().try_for_each(&mut put)?,
+                DataType::Utf8 => a.as_string::<i32>().iter().try_for_each(&mut put)?,
+                _ => text_view(a)?.iter().try_for_each(&mut put)?,
             }
             Arc::new(b.finish())
         }
