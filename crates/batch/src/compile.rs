@@ -119,6 +119,30 @@ pub fn first_of(exprs: Vec<Expr>) -> Expr {
     OsFn::new(Op::First, vec![], Part::Value, DataType::Utf8).call(exprs)
 }
 
+/// SQL's (and the rule language's) three-valued AND, as a function: DataFusion's
+/// AND short-circuits a selective left side by filtering the *whole* input batch
+/// (every column of the layer) before evaluating the right side.
+pub fn and(a: Expr, b: Expr) -> Expr {
+    OsFn::new(
+        Op::Kleene { or: false },
+        vec![],
+        Part::Value,
+        DataType::Boolean,
+    )
+    .call(vec![a, b])
+}
+
+/// Three-valued OR (see [`and`]).
+pub fn or(a: Expr, b: Expr) -> Expr {
+    OsFn::new(
+        Op::Kleene { or: true },
+        vec![],
+        Part::Value,
+        DataType::Boolean,
+    )
+    .call(vec![a, b])
+}
+
 fn null_utf8() -> Expr {
     lit(ScalarValue::Utf8(None))
 }
@@ -569,8 +593,8 @@ impl<'a> Compiler<'a> {
                 let a = self.expr(a)?;
                 let b = self.expr(b)?;
                 let v = match op {
-                    BinOp::And => a.v.clone().and(b.v.clone()),
-                    _ => a.v.clone().or(b.v.clone()),
+                    BinOp::And => and(a.v.clone(), b.v.clone()),
+                    _ => or(a.v.clone(), b.v.clone()),
                 };
                 let v = self.emit(v);
                 // Neither side decisive: an error on one side is only an error if the
@@ -585,10 +609,10 @@ impl<'a> Compiler<'a> {
                         first_of(errs)
                     };
                     let decided = |n: &Node| match &n.e {
-                        Some(e) => n.v.clone().is_not_null().or(e.clone().is_not_null()),
+                        Some(e) => or(n.v.clone().is_not_null(), e.clone().is_not_null()),
                         None => n.v.clone().is_not_null(),
                     };
-                    let cond = v.clone().is_null().and(decided(&a)).and(decided(&b));
+                    let cond = and(and(v.clone().is_null(), decided(&a)), decided(&b));
                     Some(self.emit(when(cond, first).end().map_err(err)?))
                 };
                 let ms: Vec<Expr> = [a.m.clone(), b.m.clone()].into_iter().flatten().collect();
@@ -662,7 +686,7 @@ impl<'a> Compiler<'a> {
                     a.v.clone().eq(b.v.clone())
                 };
                 let eq = match &c.e {
-                    Some(ce) => ce.clone().is_null().and(eq),
+                    Some(ce) => and(ce.clone().is_null(), eq),
                     None => eq,
                 };
                 let not_c = !c.v.clone();

@@ -154,6 +154,10 @@ pub enum Op {
     Union,
     /// The first non-NULL of its text arguments (the first error).
     First,
+    /// Three-valued AND (`or: false`) or OR of two booleans.
+    Kleene {
+        or: bool,
+    },
     /// A definition's exceptions: `(cond_1..cond_n, err_1..err_n[, mask_1..mask_n])`.
     Resolve {
         def: String,
@@ -267,6 +271,7 @@ fn op_name(op: &Op) -> String {
         Op::Miss => "missing".into(),
         Op::Union => "union".into(),
         Op::First => "first_error".into(),
+        Op::Kleene { or } => if *or { "or" } else { "and" }.into(),
         Op::Resolve { def, part, .. } => format!("exceptions_{def}_{part:?}").to_lowercase(),
         Op::FromRaw { column, .. } => format!("input_{column}"),
         Op::ToOut { .. } => "output".into(),
@@ -457,6 +462,17 @@ impl OsFn {
             Op::Miss => self.miss(arrays, n),
             Op::Union => self.union(arrays, n),
             Op::First => first(arrays, n),
+            Op::Kleene { or } => {
+                let bool_arg = |a: &ArrayRef| -> Result<BooleanArray> {
+                    Ok(cast(a, &DataType::Boolean)?.as_boolean().clone())
+                };
+                let (a, b) = (bool_arg(&arrays[0])?, bool_arg(&arrays[1])?);
+                Ok(Arc::new(if *or {
+                    datafusion::arrow::compute::or_kleene(&a, &b)?
+                } else {
+                    datafusion::arrow::compute::and_kleene(&a, &b)?
+                }))
+            }
             Op::Resolve {
                 def,
                 labels,
@@ -883,6 +899,7 @@ fn is_strict(op: &Op) -> bool {
         Op::Miss
             | Op::Union
             | Op::First
+            | Op::Kleene { .. }
             | Op::Resolve { .. }
             | Op::FromRaw { .. }
             | Op::ToOut { .. }
