@@ -113,6 +113,36 @@ pub fn coalesce(exprs: Vec<Expr>) -> Expr {
     ))
 }
 
+/// The first non-NULL of error columns (`Op::First`): one pass, and the column
+/// itself, uncopied, when at most one of them holds an error in a batch.
+pub fn first_of(exprs: Vec<Expr>) -> Expr {
+    OsFn::new(Op::First, vec![], Part::Value, DataType::Utf8).call(exprs)
+}
+
+/// SQL's (and the rule language's) three-valued AND, as a function: DataFusion's
+/// AND short-circuits a selective left side by filtering the *whole* input batch
+/// (every column of the layer) before evaluating the right side.
+pub fn and(a: Expr, b: Expr) -> Expr {
+    OsFn::new(
+        Op::Kleene { or: false },
+        vec![],
+        Part::Value,
+        DataType::Boolean,
+    )
+    .call(vec![a, b])
+}
+
+/// Three-valued OR (see [`and`]).
+pub fn or(a: Expr, b: Expr) -> Expr {
+    OsFn::new(
+        Op::Kleene { or: true },
+        vec![],
+        Part::Value,
+        DataType::Boolean,
+    )
+    .call(vec![a, b])
+}
+
 fn null_utf8() -> Expr {
     lit(ScalarValue::Utf8(None))
 }
@@ -216,7 +246,7 @@ impl<'a> Compiler<'a> {
         match errs.len() {
             0 => None,
             1 => errs.into_iter().next().map(|e| self.emit(e)),
-            _ => Some(self.emit(coalesce(errs))),
+            _ => Some(self.emit(first_of(errs))),
         }
     }
 
@@ -270,7 +300,10 @@ impl<'a> Compiler<'a> {
     ) -> Node {
         let mut errs: Vec<Expr> = args.iter().filter_map(|a| a.e.clone()).collect();
         if fallible {
-            errs.push(OsFn::new(op, tys, Part::Error, DataType::Utf8).call(vals));
+            // The error part reads the value too: only rows without one can have an error.
+            let mut eargs = vec![v.clone()];
+            eargs.extend(vals);
+            errs.push(OsFn::new(op, tys, Part::Error, DataType::Utf8).call(eargs));
         }
         let e = self.first_error(errs);
         let ms: Vec<Expr> = args.iter().filter_map(|a| a.m.clone()).collect();
@@ -560,8 +593,8 @@ impl<'a> Compiler<'a> {
                 let a = self.expr(a)?;
                 let b = self.expr(b)?;
                 let v = match op {
-                    BinOp::And => a.v.clone().and(b.v.clone()),
-                    _ => a.v.clone().or(b.v.clone()),
+                    BinOp::And => and(a.v.clone(), b.v.clone()),
+                    _ => or(a.v.clone(), b.v.clone()),
                 };
                 let v = self.emit(v);
                 // Neither side decisive: an error on one side is only an error if the
@@ -573,13 +606,13 @@ impl<'a> Compiler<'a> {
                     let first = if errs.len() == 1 {
                         errs[0].clone()
                     } else {
-                        coalesce(errs)
+                        first_of(errs)
                     };
                     let decided = |n: &Node| match &n.e {
-                        Some(e) => n.v.clone().is_not_null().or(e.clone().is_not_null()),
+                        Some(e) => or(n.v.clone().is_not_null(), e.clone().is_not_null()),
                         None => n.v.clone().is_not_null(),
                     };
-                    let cond = v.clone().is_null().and(decided(&a)).and(decided(&b));
+                    let cond = and(and(v.clone().is_null(), decided(&a)), decided(&b));
                     Some(self.emit(when(cond, first).end().map_err(err)?))
                 };
                 let ms: Vec<Expr> = [a.m.clone(), b.m.clone()].into_iter().flatten().collect();
@@ -653,7 +686,7 @@ impl<'a> Compiler<'a> {
                     a.v.clone().eq(b.v.clone())
                 };
                 let eq = match &c.e {
-                    Some(ce) => ce.clone().is_null().and(eq),
+                    Some(ce) => and(ce.clone().is_null(), eq),
                     None => eq,
                 };
                 let not_c = !c.v.clone();

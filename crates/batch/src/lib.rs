@@ -40,6 +40,7 @@
 //! values are lists of text.
 
 pub mod compile;
+pub mod fast;
 pub mod generate;
 pub mod ops;
 pub mod population;

@@ -5,6 +5,7 @@
 //! ever fails a query because of a row's values, except the conversions of
 //! population columns, where a bad value is a bad input file.
 
+use crate::fast;
 use crate::repr::{Ty, dec_bytes, dec_from_bytes, unpack_duration};
 use crate::sem::{self, ArOp, CmpOp, DateFn, R, Rounding, Wrap};
 use chrono::NaiveDate;
@@ -12,7 +13,7 @@ use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, BooleanBuilder, Date32Array, Date32Builder,
     Decimal128Builder, FixedSizeBinaryArray, FixedSizeBinaryBuilder, Int32Builder, Int64Array,
     Int64Builder, ListBuilder, StringArray, StringBuilder, UInt32Array, UInt32Builder, UInt64Array,
-    UInt64Builder,
+    UInt64Builder, new_null_array,
 };
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, Int64Type};
@@ -24,6 +25,7 @@ use onestop_engine::EvalError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
+
 use std::sync::Arc;
 
 /// Which half of a fallible operation a function computes.
@@ -81,6 +83,20 @@ impl ScalarLit {
         }
     }
 
+    /// The literal as a scalar of the internal type `dt`.
+    pub fn to_scalar(&self, dt: &DataType) -> Result<ScalarValue> {
+        Ok(match self {
+            ScalarLit::Null => ScalarValue::try_from(dt)?,
+            ScalarLit::B(b) => ScalarValue::Boolean(Some(*b)),
+            ScalarLit::I(i) | ScalarLit::Du(i) => ScalarValue::Int64(Some(*i)),
+            ScalarLit::D(d) => ScalarValue::FixedSizeBinary(16, Some(dec_bytes(*d).to_vec())),
+            ScalarLit::Dt(d) => ScalarValue::Date32(Some(*d)),
+            ScalarLit::T(t) => ScalarValue::Utf8(Some(t.clone())),
+            ScalarLit::E(e) => ScalarValue::UInt32(Some(*e)),
+            ScalarLit::S(s) => ScalarValue::UInt64(Some(*s)),
+        })
+    }
+
     fn r(&self) -> R<'_> {
         match self {
             ScalarLit::Null => R::Null,
@@ -136,6 +152,12 @@ pub enum Op {
     Miss,
     /// The union of masks; NULL when empty.
     Union,
+    /// The first non-NULL of its text arguments (the first error).
+    First,
+    /// Three-valued AND (`or: false`) or OR of two booleans.
+    Kleene {
+        or: bool,
+    },
     /// A definition's exceptions: `(cond_1..cond_n, err_1..err_n[, mask_1..mask_n])`.
     Resolve {
         def: String,
@@ -248,6 +270,8 @@ fn op_name(op: &Op) -> String {
         Op::EnumSet => "enum_set".into(),
         Op::Miss => "missing".into(),
         Op::Union => "union".into(),
+        Op::First => "first_error".into(),
+        Op::Kleene { or } => if *or { "or" } else { "and" }.into(),
         Op::Resolve { def, part, .. } => format!("exceptions_{def}_{part:?}").to_lowercase(),
         Op::FromRaw { column, .. } => format!("input_{column}"),
         Op::ToOut { .. } => "output".into(),
@@ -271,6 +295,13 @@ impl ScalarUDFImpl for OsFn {
             .iter()
             .all(|a| matches!(a, ColumnarValue::Scalar(_)));
         let n = if all_scalar { 1 } else { args.number_rows };
+        if let Some(out) = self.fast(&args.args, n)? {
+            return if all_scalar {
+                Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?))
+            } else {
+                Ok(ColumnarValue::Array(out))
+            };
+        }
         let arrays = args
             .args
             .iter()
@@ -430,6 +461,18 @@ impl OsFn {
         match &self.op {
             Op::Miss => self.miss(arrays, n),
             Op::Union => self.union(arrays, n),
+            Op::First => first(arrays, n),
+            Op::Kleene { or } => {
+                let bool_arg = |a: &ArrayRef| -> Result<BooleanArray> {
+                    Ok(cast(a, &DataType::Boolean)?.as_boolean().clone())
+                };
+                let (a, b) = (bool_arg(&arrays[0])?, bool_arg(&arrays[1])?);
+                Ok(Arc::new(if *or {
+                    datafusion::arrow::compute::or_kleene(&a, &b)?
+                } else {
+                    datafusion::arrow::compute::and_kleene(&a, &b)?
+                }))
+            }
             Op::Resolve {
                 def,
                 labels,
@@ -443,8 +486,105 @@ impl OsFn {
         }
     }
 
-    /// A strict operation: NULL (not known) if any argument is; else the result or its error.
+    /// The typed fast paths (`fast.rs`): None when the operation or its argument
+    /// types have none, and the general path below computes the result.
+    fn fast(&self, args: &[ColumnarValue], n: usize) -> Result<Option<ArrayRef>> {
+        let numeric = |k: usize| {
+            self.args
+                .get(k)
+                .is_some_and(|t| *t == Ty::Int || t.is_dec())
+        };
+        let all_numeric = (0..args.len()).all(numeric) && self.args.len() == args.len();
+        if self.part == Part::Error {
+            // `(value, args...)`: a row with a value has no error; without any NULL
+            // value there is nothing to compute.
+            if !is_strict(&self.op) {
+                return Ok(None);
+            }
+            let none = match &args[0] {
+                ColumnarValue::Array(v) => v.null_count() == 0,
+                ColumnarValue::Scalar(s) => !s.is_null(),
+            };
+            return Ok(none.then(|| new_null_array(&DataType::Utf8, n)));
+        }
+        Ok(match &self.op {
+            Op::Arith(op, wrap) if all_numeric && args.len() == 2 => {
+                if self.args[0] == Ty::Int && self.args[1] == Ty::Int && *wrap == Wrap::Int {
+                    fast::arith_int(*op, &args[0], &args[1], n)
+                } else {
+                    match (fast::num(&args[0]), fast::num(&args[1])) {
+                        (Some(a), Some(b)) => fast::arith(*op, *wrap, &a, &b, n).transpose()?,
+                        _ => None,
+                    }
+                }
+            }
+            Op::Neg(wrap) if all_numeric && args.len() == 1 && self.args[0].is_dec() => {
+                match fast::num(&args[0]) {
+                    Some(a) => {
+                        fast::arith(ArOp::Sub, *wrap, &fast::Num::K(Some(Decimal::ZERO)), &a, n)
+                            .transpose()?
+                    }
+                    None => None,
+                }
+            }
+            Op::Cmp(op) if all_numeric && args.len() == 2 => {
+                match (fast::num(&args[0]), fast::num(&args[1])) {
+                    (Some(a), Some(b)) => Some(fast::cmp(*op, &a, &b, n)),
+                    _ => None,
+                }
+            }
+            Op::MinMax { max, ty } if all_numeric => {
+                match args.iter().map(fast::num).collect::<Option<Vec<_>>>() {
+                    Some(nums) => fast::min_max(*max, *ty, &nums, n).transpose()?,
+                    None => None,
+                }
+            }
+            Op::SetHas { negated } if args.len() == 2 => {
+                fast::set_has(*negated, &args[0], &args[1], n)
+            }
+            Op::ParamAt { values, .. } if args.len() == 1 => {
+                match fast::param_index(values, &args[0], n) {
+                    Some(idx) => {
+                        let lits = values
+                            .iter()
+                            .map(|v| v.value.to_scalar(&self.ret))
+                            .collect::<Result<Vec<_>>>()?;
+                        let table = if lits.is_empty() {
+                            new_null_array(&self.ret, 1)
+                        } else {
+                            ScalarValue::iter_to_array(lits)?
+                        };
+                        let idx = UInt32Array::from(idx);
+                        Some(datafusion::arrow::compute::take(&table, &idx, None)?)
+                    }
+                    None => None,
+                }
+            }
+            Op::Convert {
+                ty: Wrap::Decimal | Wrap::Rate,
+                ..
+            } if args.len() == 1 && self.args[0] == Ty::Int => match fast::num(&args[0]) {
+                Some(a) => {
+                    let mut out = fast::DecOut::new(n);
+                    for i in 0..n {
+                        out.push(a.get(i));
+                    }
+                    Some(out.finish()?)
+                }
+                None => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// A strict operation: NULL (not known) if any argument is; else the result or
+    /// its error. The error part reads `(value, args...)` and computes only the rows
+    /// without a value.
     fn strict(&self, arrays: &[ArrayRef], n: usize) -> Result<ArrayRef> {
+        let (value, arrays) = match self.part {
+            Part::Error => (Some(&arrays[0]), &arrays[1..]),
+            Part::Value => (None, arrays),
+        };
         let cols = arrays
             .iter()
             .zip(&self.args)
@@ -453,6 +593,10 @@ impl OsFn {
         let mut out = Out::new(&self.ret, n)?;
         let mut row: Vec<R> = Vec::with_capacity(cols.len());
         for i in 0..n {
+            if value.is_some_and(|v| v.is_valid(i)) {
+                out.push_str(None)?;
+                continue;
+            }
             row.clear();
             row.extend(cols.iter().map(|c| c.get(i)));
             if row.iter().any(|r| matches!(r, R::Null)) {
@@ -606,7 +750,82 @@ impl OsFn {
         let mut fired: Vec<usize> = Vec::with_capacity(k);
         let mut pending: Vec<usize> = Vec::with_capacity(k);
         let mut acc = vec![0u8; w];
+        // Up to 64 exceptions: the same resolution on bit sets, without allocating per row.
+        let beat_bits: Vec<u64> = beats
+            .iter()
+            .map(|b| {
+                b.iter()
+                    .filter(|&&j| j < 64)
+                    .fold(0u64, |a, &j| a | (1u64 << j))
+            })
+            .collect();
+        let bitwise = k <= 64;
         for i in 0..n {
+            if bitwise {
+                let errored = errs.iter().any(|e| e.is_valid(i) && e.value(i));
+                let (mut fired, mut pending) = (0u64, 0u64);
+                for (j, c) in conds.iter().enumerate() {
+                    if c.is_null(i) {
+                        pending |= 1u64 << j;
+                    } else if c.value(i) {
+                        fired |= 1u64 << j;
+                    }
+                }
+                let mut beaten = 0u64;
+                let mut f = fired;
+                while f != 0 {
+                    beaten |= beat_bits[f.trailing_zeros() as usize];
+                    f &= f - 1;
+                }
+                let winners = fired & !beaten;
+                let first = (winners != 0).then(|| winners.trailing_zeros() as usize);
+                let conflicted = !errored && winners.count_ones() > 1;
+                let waiting = match first {
+                    Some(w) => pending & !beat_bits[w],
+                    None => pending,
+                };
+                let undecided = errored || conflicted || waiting != 0;
+                match part {
+                    ResolvePart::Branch => {
+                        if undecided {
+                            branch.append_null();
+                        } else {
+                            branch.append_value(first.unwrap_or(k) as i32);
+                        }
+                    }
+                    ResolvePart::Conflict => {
+                        if conflicted {
+                            let msg = EvalError::Conflict {
+                                definition: def.to_string(),
+                                exceptions: (0..k)
+                                    .filter(|j| winners & (1u64 << j) != 0)
+                                    .map(|j| labels[j].clone())
+                                    .collect(),
+                            };
+                            conflict.append_value(msg.to_string());
+                        } else {
+                            conflict.append_null();
+                        }
+                    }
+                    ResolvePart::Mask => {
+                        if errored || conflicted || waiting == 0 {
+                            mask.append_null();
+                        } else {
+                            acc.iter_mut().for_each(|x| *x = 0);
+                            let ms: Vec<&FixedSizeBinaryArray> = (0..k)
+                                .filter(|j| waiting & (1u64 << j) != 0)
+                                .filter_map(|j| masks[j])
+                                .collect();
+                            if or_masks(&ms, i, &mut acc) {
+                                mask.append_value(&acc)?;
+                            } else {
+                                mask.append_null();
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
             // An error in any condition makes the definition that error.
             let errored = errs.iter().any(|e| e.is_valid(i) && e.value(i));
             fired.clear();
@@ -673,8 +892,46 @@ impl OsFn {
     }
 }
 
+/// Whether an operation is computed by `OsFn::strict` (and so may have an error part).
+fn is_strict(op: &Op) -> bool {
+    !matches!(
+        op,
+        Op::Miss
+            | Op::Union
+            | Op::First
+            | Op::Kleene { .. }
+            | Op::Resolve { .. }
+            | Op::FromRaw { .. }
+            | Op::ToOut { .. }
+            | Op::MaskNames { .. }
+    )
+}
+
 fn own_lit(l: &ScalarLit) -> R<'_> {
     l.r()
+}
+
+/// The first non-NULL text of each row; an argument itself when no other has any.
+fn first(arrays: &[ArrayRef], n: usize) -> Result<ArrayRef> {
+    let holding: Vec<&ArrayRef> = arrays
+        .iter()
+        .filter(|a| a.logical_null_count() < a.len())
+        .collect();
+    match holding.as_slice() {
+        [] => Ok(new_null_array(&DataType::Utf8, n)),
+        [one] => Ok(cast(one, &DataType::Utf8)?),
+        _ => {
+            let texts = holding
+                .iter()
+                .map(|a| text_view(a))
+                .collect::<Result<Vec<_>>>()?;
+            let mut b = StringBuilder::with_capacity(n, 0);
+            for i in 0..n {
+                b.append_option(texts.iter().find(|t| t.is_valid(i)).map(|t| t.value(i)));
+            }
+            Ok(Arc::new(b.finish()))
+        }
+    }
 }
 
 fn mask_width(dt: &DataType) -> Result<usize> {
@@ -721,9 +978,11 @@ fn to_out(a: &ArrayRef, ty: Ty, values: &[String]) -> Result<ArrayRef> {
             for i in 0..n {
                 match col.get(i) {
                     R::D(d) => {
-                        let mut d = onestop_lang::types::round_fen(d);
-                        d.rescale(2);
-                        b.append_value(d.mantissa());
+                        // In fen (scale at most 2 after rounding), the mantissa at scale 2:
+                        // exact for every decimal (at most 31 digits), where `rescale(2)`
+                        // would keep a smaller scale for mantissas beyond 96 bits.
+                        let d = fast::round_fen(d);
+                        b.append_value(d.mantissa() * 10i128.pow(2 - d.scale()));
                     }
                     _ => b.append_null(),
                 }
@@ -731,10 +990,16 @@ fn to_out(a: &ArrayRef, ty: Ty, values: &[String]) -> Result<ArrayRef> {
             Arc::new(b.finish().with_precision_and_scale(38, 2)?)
         }
         Ty::Decimal | Ty::Rate | Ty::Duration | Ty::Enum => {
-            let mut b = StringBuilder::with_capacity(n, n * 8);
+            let per_row = if ty.is_dec() { 30 } else { 8 };
+            let mut b = StringBuilder::with_capacity(n, n * per_row);
             for i in 0..n {
                 match col.get(i) {
-                    R::D(d) => b.append_value(d.normalize().to_string()),
+                    R::D(d) => {
+                        // Written into the builder, without a String per row.
+                        fast::write_normalized(d, &mut b)
+                            .map_err(|e| DataFusionError::Internal(e.to_string()))?;
+                        b.append_value("");
+                    }
                     R::Du(p) => b.append_value(unpack_duration(p).to_string()),
                     R::E(e) => b.append_option(values.get(e as usize)),
                     _ => b.append_null(),
@@ -896,6 +1161,20 @@ fn from_raw(a: &ArrayRef, column: &str, ty: Ty, values: &[String]) -> Result<Arr
                         ));
                     }
                     let arr = a.as_primitive::<datafusion::arrow::datatypes::Decimal128Type>();
+                    if ty != Ty::Money || *s <= 2 {
+                        // Every value is exact (money in fen at most): no check per row.
+                        let mut out = fast::DecOut::new(n);
+                        for i in 0..n {
+                            if arr.is_null(i) {
+                                out.push(None);
+                                continue;
+                            }
+                            let d = Decimal::try_from_i128_with_scale(arr.value(i), *s as u32)
+                                .map_err(|e| bad_value(column, e.to_string()))?;
+                            out.push(Some(d));
+                        }
+                        return out.finish();
+                    }
                     for i in 0..n {
                         let d = arr
                             .is_valid(i)
@@ -997,13 +1276,28 @@ fn from_raw(a: &ArrayRef, column: &str, ty: Ty, values: &[String]) -> Result<Arr
         }
         Ty::Text => cast(a, &DataType::Utf8)?,
         Ty::Enum => {
-            let t = text_view(a)?;
+            // Value names looked up in a hash table, the column read as it comes
+            // (Parquet text is read as string views: no copy to Utf8).
+            let index: std::collections::HashMap<&str, u32> = values
+                .iter()
+                .enumerate()
+                .map(|(k, v)| (v.as_str(), k as u32))
+                .collect();
             let mut b = UInt32Builder::with_capacity(n);
-            for v in t.iter() {
+            let mut put = |v: Option<&str>| -> Result<()> {
                 match v.filter(|s| !s.is_empty()) {
                     None => b.append_null(),
-                    Some(s) => b.append_value(enum_index(values, s, column)?),
+                    Some(s) => match index.get(s) {
+                        Some(k) => b.append_value(*k),
+                        None => b.append_value(enum_index(values, s, column)?),
+                    },
                 }
+                Ok(())
+            };
+            match &dt {
+                DataType::Utf8View => a.as_string_view().iter().try_for_each(&mut put)?,
+                DataType::Utf8 => a.as_string::<i32>().iter().try_for_each(&mut put)?,
+                _ => text_view(a)?.iter().try_for_each(&mut put)?,
             }
             Arc::new(b.finish())
         }

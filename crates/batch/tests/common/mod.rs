@@ -444,9 +444,13 @@ pub fn show_cell(col: &ArrayRef, i: usize) -> Option<String> {
         DataType::Utf8 => col.as_string::<i32>().value(i).to_string(),
         DataType::Utf8View => col.as_string_view().value(i).to_string(),
         DataType::Decimal128(_, s) => {
-            Decimal::from_i128_with_scale(col.as_primitive::<Decimal128Type>().value(i), *s as u32)
-                .normalize()
-                .to_string()
+            // Trailing zeros first: money beyond 96 bits in fen can be whole yuan in range.
+            let (mut m, mut s) = (col.as_primitive::<Decimal128Type>().value(i), *s as u32);
+            while s > 0 && m % 10 == 0 {
+                m /= 10;
+                s -= 1;
+            }
+            Decimal::from_i128_with_scale(m, s).normalize().to_string()
         }
         DataType::Int64 => col.as_primitive::<Int64Type>().value(i).to_string(),
         DataType::Boolean => col.as_boolean().value(i).to_string(),
