@@ -123,24 +123,16 @@ pub fn first_of(exprs: Vec<Expr>) -> Expr {
 /// AND short-circuits a selective left side by filtering the *whole* input batch
 /// (every column of the layer) before evaluating the right side.
 pub fn and(a: Expr, b: Expr) -> Expr {
-    OsFn::new(
-        Op::Kleene { or: false },
-        vec![],
-        Part::Value,
-        DataType::Boolean,
-    )
-    .call(vec![a, b])
+    kleene(false, a, b)
 }
 
 /// Three-valued OR (see [`and`]).
 pub fn or(a: Expr, b: Expr) -> Expr {
-    OsFn::new(
-        Op::Kleene { or: true },
-        vec![],
-        Part::Value,
-        DataType::Boolean,
-    )
-    .call(vec![a, b])
+    kleene(true, a, b)
+}
+
+fn kleene(or: bool, a: Expr, b: Expr) -> Expr {
+    OsFn::new(Op::Kleene { or }, vec![], Part::Value, DataType::Boolean).call(vec![a, b])
 }
 
 fn null_utf8() -> Expr {

@@ -111,6 +111,21 @@ impl Db {
     }
 }
 
+/// A fresh SQLite database URL for one unit test. Tests run in parallel: a counter,
+/// not the clock, keeps two of them off the same file.
+#[cfg(test)]
+pub(crate) fn scratch_sqlite_url(label: &str) -> String {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "onestop-{label}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    format!("sqlite://{}", dir.join("t.db").display())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,15 +135,7 @@ mod tests {
     /// a scan makes the service slower as it grows, which no functional test notices.
     #[tokio::test]
     async fn keyed_lookups_use_an_index() {
-        let dir = std::env::temp_dir().join(format!(
-            "onestop-db-{}-{}",
-            std::process::id(),
-            chrono::Utc::now().timestamp_micros()
-        ));
-        std::fs::create_dir_all(&dir).expect("dir");
-        let db = Db::open(&format!("sqlite://{}", dir.join("t.db").display()))
-            .await
-            .expect("open");
+        let db = Db::open(&scratch_sqlite_url("db")).await.expect("open");
         // EXPLAIN does not check the schema version, so a pooled connection that
         // loaded the schema before the last migration would plan without the new
         // indexes: make the connection read the schema first.

@@ -548,16 +548,7 @@ mod tests {
             onestop_engine::Engine::load(&root.join("rules"), None)
                 .unwrap_or_else(|_| panic!("rules check")),
         );
-        // Tests run in parallel: a counter keeps two of them off the same file.
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "onestop-vouchers-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("dir");
-        CaseService::open(&format!("sqlite://{}", dir.join("t.db").display()), engine)
+        CaseService::open(&crate::db::scratch_sqlite_url("vouchers"), engine)
             .await
             .expect("open")
     }

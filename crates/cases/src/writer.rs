@@ -101,12 +101,12 @@ impl Writer {
 
 async fn write_batch(pool: &AnyPool, begin: &'static str, batch: Vec<(PreparedBundle, Reply)>) {
     let bundles: Vec<&PreparedBundle> = batch.iter().map(|(b, _)| b).collect();
-    let outcome = match write_together(pool, begin, &bundles).await {
+    let outcome = match in_transaction(pool, begin, &bundles, Way::Together).await {
         Ok(results) => Ok(results),
         // Something the shared statements could not foresee, such as the same
         // idempotency key committed meanwhile by another writer: write the batch again
         // one submission at a time, each in its own savepoint, so only the culprit fails.
-        Err(_) => write_each(pool, begin, &bundles).await,
+        Err(_) => in_transaction(pool, begin, &bundles, Way::OneByOne).await,
     };
     match outcome {
         Ok(results) => {
@@ -131,31 +131,44 @@ type Outcomes = Vec<Result<(String, bool)>>;
 /// PostgreSQL's limits on bound parameters.
 const ROWS_PER_STATEMENT: usize = 100;
 
-/// The whole batch in a handful of statements: one lookup of the idempotency keys,
-/// one multi-row INSERT per table, one upsert of the profiles. Each statement is a
-/// round trip to PostgreSQL (and to SQLite's worker thread); per-submission statements
-/// made the writer wait on round trips rather than on the disk.
-async fn write_together(
+/// How a batch is written: see [`write_together`] and [`write_each`].
+#[derive(Clone, Copy)]
+enum Way {
+    Together,
+    OneByOne,
+}
+
+/// One transaction around a batch, committed if it is written and rolled back at once
+/// if not (not whenever the dropped transaction gets round to it: the retry needs the
+/// write lock this transaction holds).
+async fn in_transaction(
     pool: &AnyPool,
     begin: &'static str,
     bundles: &[&PreparedBundle],
+    way: Way,
 ) -> std::result::Result<Outcomes, sqlx::Error> {
     let mut tx = pool.begin_with(begin).await?;
-    match write_together_in(&mut tx, bundles).await {
+    let written = match way {
+        Way::Together => write_together(&mut tx, bundles).await,
+        Way::OneByOne => write_each(&mut tx, bundles).await,
+    };
+    match written {
         Ok(results) => {
             tx.commit().await?;
             Ok(results)
         }
         Err(e) => {
-            // Roll back now, not when the dropped transaction gets round to it: the
-            // retry below needs the write lock this transaction holds.
             let _ = tx.rollback().await;
             Err(e)
         }
     }
 }
 
-async fn write_together_in(
+/// The whole batch in a handful of statements: one lookup of the idempotency keys,
+/// one multi-row INSERT per table, one upsert of the profiles. Each statement is a
+/// round trip to PostgreSQL (and to SQLite's worker thread); per-submission statements
+/// made the writer wait on round trips rather than on the disk.
+async fn write_together(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     bundles: &[&PreparedBundle],
 ) -> std::result::Result<Outcomes, sqlx::Error> {
@@ -365,24 +378,6 @@ fn key_reused(key: &str) -> CaseError {
 /// One submission at a time, each in a savepoint: slower, but a failing submission
 /// sinks only itself.
 async fn write_each(
-    pool: &AnyPool,
-    begin: &'static str,
-    bundles: &[&PreparedBundle],
-) -> std::result::Result<Outcomes, sqlx::Error> {
-    let mut tx = pool.begin_with(begin).await?;
-    match write_each_in(&mut tx, bundles).await {
-        Ok(results) => {
-            tx.commit().await?;
-            Ok(results)
-        }
-        Err(e) => {
-            let _ = tx.rollback().await;
-            Err(e)
-        }
-    }
-}
-
-async fn write_each_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     bundles: &[&PreparedBundle],
 ) -> std::result::Result<Outcomes, sqlx::Error> {
@@ -493,16 +488,7 @@ mod tests {
     use crate::db::Db;
 
     async fn db() -> Db {
-        // Tests run in parallel: a counter keeps two of them off the same file.
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "onestop-writer-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("dir");
-        let db = Db::open(&format!("sqlite://{}", dir.join("t.db").display()))
+        let db = Db::open(&crate::db::scratch_sqlite_url("writer"))
             .await
             .expect("open");
         for who in ["ann", "bo"] {
