@@ -96,6 +96,7 @@ pub struct EvalOptions {
 pub struct Engine {
     pub program: Arc<Program>,
     plans: Mutex<HashMap<NaiveDate, Arc<Plan>>>,
+    report_parts: std::sync::OnceLock<report::MeasureParts>,
 }
 
 impl Engine {
@@ -103,6 +104,19 @@ impl Engine {
         Engine {
             program: Arc::new(program),
             plans: Mutex::new(HashMap::new()),
+            report_parts: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// An evaluation ready to serialise, with the measures' static parts written once.
+    pub fn report<'a>(&'a self, ev: &'a Evaluation) -> report::EvaluationReport<'a> {
+        report::EvaluationReport {
+            program: &self.program,
+            ev,
+            parts: Some(
+                self.report_parts
+                    .get_or_init(|| report::MeasureParts::new(&self.program)),
+            ),
         }
     }
 

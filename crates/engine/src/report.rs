@@ -8,6 +8,7 @@ use onestop_lang::{OutputRef, Program};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value as J;
+use serde_json::value::RawValue;
 
 pub fn output_name(program: &Program, o: &OutputRef) -> String {
     match o {
@@ -24,7 +25,58 @@ pub fn val_to_json(program: &Program, v: &Val) -> J {
 }
 
 pub fn evaluation_to_json(program: &Program, ev: &Evaluation) -> J {
-    serde_json::to_value(EvaluationReport { program, ev }).unwrap_or(J::Null)
+    serde_json::to_value(EvaluationReport {
+        program,
+        ev,
+        parts: None,
+    })
+    .unwrap_or(J::Null)
+}
+
+/// Each measure's title and sources as JSON text, written once per program: they are
+/// the same in every answer and about half of an eligibility answer's bytes.
+pub struct MeasureParts {
+    titles: Vec<Box<RawValue>>,
+    sources: Vec<Box<RawValue>>,
+}
+
+impl MeasureParts {
+    pub fn new(program: &Program) -> MeasureParts {
+        let raw = |text: serde_json::Result<String>| {
+            text.and_then(RawValue::from_string)
+                .unwrap_or_else(|_| RawValue::NULL.to_owned())
+        };
+        MeasureParts {
+            titles: program
+                .measures
+                .iter()
+                .map(|m| raw(serde_json::to_string(&title(m))))
+                .collect(),
+            sources: program
+                .measures
+                .iter()
+                .map(|m| raw(serde_json::to_string(&sources(m))))
+                .collect(),
+        }
+    }
+}
+
+fn title(m: &onestop_lang::MeasureDecl) -> Title<'_> {
+    Title {
+        en: m.title.best("en"),
+        zh: m.title.best("zh"),
+    }
+}
+
+fn sources(m: &onestop_lang::MeasureDecl) -> Vec<Source<'_>> {
+    m.cites
+        .iter()
+        .map(|c| Source {
+            source: &c.text,
+            from: c.from,
+            to: c.to,
+        })
+        .collect()
 }
 
 /// An evaluation as JSON, written straight to a serializer: the same document as
@@ -33,6 +85,9 @@ pub fn evaluation_to_json(program: &Program, ev: &Evaluation) -> J {
 pub struct EvaluationReport<'a> {
     pub program: &'a Program,
     pub ev: &'a Evaluation,
+    /// The program's measure parts written once ([`crate::Engine::report`] keeps them);
+    /// without them they are written for each answer.
+    pub parts: Option<&'a MeasureParts>,
 }
 
 impl Serialize for EvaluationReport<'_> {
@@ -46,7 +101,11 @@ impl Serialize for EvaluationReport<'_> {
         let measures: Vec<MeasureReport> = ev
             .measures
             .iter()
-            .map(|r| MeasureReport { program, r })
+            .map(|r| MeasureReport {
+                program,
+                r,
+                parts: self.parts,
+            })
             .collect();
         m.serialize_entry("measures", &measures)?;
         m.end()
@@ -56,6 +115,7 @@ impl Serialize for EvaluationReport<'_> {
 struct MeasureReport<'a> {
     program: &'a Program,
     r: &'a MeasureResult,
+    parts: Option<&'a MeasureParts>,
 }
 
 impl Serialize for MeasureReport<'_> {
@@ -69,29 +129,20 @@ impl Serialize for MeasureReport<'_> {
         };
         let mut map = s.serialize_map(Some(8))?;
         map.serialize_entry("measure", &m.id)?;
-        map.serialize_entry(
-            "title",
-            &Title {
-                en: m.title.best("en"),
-                zh: m.title.best("zh"),
-            },
-        )?;
+        match self.parts {
+            Some(p) => map.serialize_entry("title", &p.titles[r.measure.index()])?,
+            None => map.serialize_entry("title", &title(m))?,
+        }
         map.serialize_entry("status", r.status.as_str())?;
         map.serialize_entry("outputs", &Outputs { program, r })?;
         map.serialize_entry("missing", &input_names(&r.missing))?;
         map.serialize_entry("missing_for_outputs", &input_names(&r.missing_for_outputs))?;
         let errors: Vec<String> = r.errors.iter().map(|e| e.to_string()).collect();
         map.serialize_entry("errors", &errors)?;
-        let sources: Vec<Source> = m
-            .cites
-            .iter()
-            .map(|c| Source {
-                source: &c.text,
-                from: c.from,
-                to: c.to,
-            })
-            .collect();
-        map.serialize_entry("sources", &sources)?;
+        match self.parts {
+            Some(p) => map.serialize_entry("sources", &p.sources[r.measure.index()])?,
+            None => map.serialize_entry("sources", &sources(m))?,
+        }
         map.end()
     }
 }

@@ -11,7 +11,7 @@ use axum::{Json, Router};
 use chrono::NaiveDate;
 use onestop_cases::{Account, CaseAction, CaseService, Role, SubmitRequest};
 use onestop_engine::explain::{Lang, render_explanation};
-use onestop_engine::report::{EvaluationReport, evaluation_to_json};
+use onestop_engine::report::evaluation_to_json;
 use onestop_engine::{Engine, EvalOptions, Status, facts_from_json};
 use serde::Deserialize;
 use serde_json::{Value as J, json};
@@ -213,12 +213,10 @@ async fn eligibility(
     JsonBody(req): JsonBody<EvalRequest>,
 ) -> Result<Response, ApiError> {
     let e = evaluate(&s.engine, &req, false)?;
-    let report = EvaluationReport {
-        program: &s.engine.program,
-        ev: &e.ev,
-    };
     // Straight to bytes: building a `serde_json::Value` first cost more than evaluating.
-    let body = serde_json::to_vec(&report).map_err(|err| {
+    // An answer is about 9 KiB: reserve it once instead of growing the buffer.
+    let mut body = Vec::with_capacity(16 * 1024);
+    serde_json::to_writer(&mut body, &s.engine.report(&e.ev)).map_err(|err| {
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("cannot write the evaluation: {err}"),
