@@ -48,6 +48,7 @@ pub mod report;
 pub mod repr;
 pub mod sem;
 pub mod simulate;
+pub mod write;
 
 use chrono::NaiveDate;
 use compile::{Compiler, Masks, Steps};
@@ -529,7 +530,7 @@ pub fn evaluate(
 }
 
 /// Streams a population file (Parquet or CSV) through the rules into a Parquet
-/// file. Returns the number of rows written.
+/// file (`write.rs`). Returns the number of rows written.
 pub async fn evaluate_file(
     program: &Program,
     entity: EntityId,
@@ -553,15 +554,5 @@ pub async fn evaluate_file(
         eprintln!("physical plan (again with the above): {:.1?}", t.elapsed());
         drop(optimized);
     }
-    let path = output
-        .to_str()
-        .ok_or_else(|| BatchError::Input(format!("{} is not a UTF-8 path", output.display())))?;
-    let res = out
-        .write_parquet(
-            path,
-            datafusion::dataframe::DataFrameWriteOptions::new().with_single_file_output(true),
-            None,
-        )
-        .await?;
-    Ok(population::count_of(&res))
+    write::write_parquet(out, output).await
 }
