@@ -43,6 +43,7 @@ pub mod compile;
 pub mod fast;
 pub mod generate;
 pub mod ops;
+pub mod pick;
 pub mod population;
 pub mod report;
 pub mod repr;
@@ -554,5 +555,7 @@ pub async fn evaluate_file(
         eprintln!("physical plan (again with the above): {:.1?}", t.elapsed());
         drop(optimized);
     }
-    write::write_parquet(out, output).await
+    let r = write::write_parquet(out, output).await;
+    ops::prof::dump();
+    r
 }
