@@ -25,7 +25,7 @@ use crate::sem::{ArOp, CmpOp, DateFn, Rounding, Wrap};
 use chrono::NaiveDate;
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::ScalarValue;
-use datafusion::logical_expr::{Expr, case, ident, lit, when};
+use datafusion::logical_expr::{Expr, ident, lit, when};
 use onestop_engine::EvalError;
 use onestop_lang::ast::BinOp;
 use onestop_lang::types::{Type, Value};
@@ -466,22 +466,28 @@ impl<'a> Compiler<'a> {
         let x = self.expr(&decl.default)?;
         values.push(self.convert(x, d)?);
         let ty = values[k].ty;
-        let pick = |f: &dyn Fn(&Node) -> Option<Expr>, null: Expr| -> CResult<Option<Expr>> {
-            if values.iter().all(|n| f(n).is_none()) {
-                return Ok(None);
+        // The chosen exception's (or the default's) column: one gather (`Op::Pick`);
+        // `on_null` for the rows where the branch is undecided.
+        let pick = |f: &dyn Fn(&Node) -> Option<Expr>,
+                    null: Expr,
+                    dt: DataType,
+                    on_null: Option<Expr>|
+         -> Option<Expr> {
+            if values.iter().all(|n| f(n).is_none()) && on_null.is_none() {
+                return None;
             }
-            let mut b = case(branch.clone());
-            for (i, n) in values.iter().enumerate() {
-                b.when(lit(i as i32), f(n).unwrap_or_else(|| null.clone()));
-            }
-            b.end().map(Some).map_err(|e| CompileError(e.to_string()))
+            let mut pargs = vec![branch.clone()];
+            pargs.extend(values.iter().map(|n| f(n).unwrap_or_else(|| null.clone())));
+            let with_null = on_null.is_some();
+            pargs.extend(on_null);
+            Some(OsFn::new(Op::Pick { on_null: with_null }, vec![], Part::Value, dt).call(pargs))
         };
-        let v = pick(&|n| Some(n.v.clone()), lit(ty.null()))?
+        let v = pick(&|n| Some(n.v.clone()), lit(ty.null()), ty.internal(), None)
             .ok_or_else(|| CompileError("no value".into()))?;
         let v = self.emit(v);
         let mut errs: Vec<Expr> = conds.iter().filter_map(|c| c.e.clone()).collect();
         errs.extend(conflict);
-        errs.extend(pick(&|n| n.e.clone(), null_utf8())?);
+        errs.extend(pick(&|n| n.e.clone(), null_utf8(), DataType::Utf8, None));
         let e = self.first_error(errs);
         let m = match self.masks.clone() {
             Some(masks) => {
@@ -492,20 +498,64 @@ impl<'a> Compiler<'a> {
                         .iter()
                         .map(|c| c.m.clone().unwrap_or_else(|| masks.null())),
                 );
+                // Undecided: the missing facts of the pending exceptions; decided: the
+                // chosen value's.
                 let pending =
                     any_cond_mask.then(|| resolve(ResolvePart::Mask, masks.dtype()).call(margs));
-                let chosen = pick(&|n| n.m.clone(), masks.null())?;
-                match (pending, chosen) {
-                    (None, None) => None,
-                    (p, c) => {
-                        let e = when(branch.clone().is_null(), p.unwrap_or_else(|| masks.null()))
-                            .otherwise(c.unwrap_or_else(|| masks.null()))
-                            .map_err(|e| CompileError(e.to_string()))?;
-                        Some(self.emit(e))
-                    }
-                }
+                pick(&|n| n.m.clone(), masks.null(), masks.dtype(), pending).map(|m| self.emit(m))
             }
             None => None,
+        };
+        Ok(Node { v, e, m, ty })
+    }
+
+    /// `if c then a else b` as batch functions (`Op::If`, `Op::Choose`): the same
+    /// semantics as the CASE form below, computed as one gather per column.
+    fn if_pick(&mut self, c: Node, a: Node, b: Node, ty: Ty) -> CResult<Node> {
+        let mut args = vec![c.v.clone(), a.v.clone(), b.v.clone()];
+        args.extend(c.e.clone());
+        let v = self.emit(
+            OsFn::new(
+                Op::If { dec: ty.is_dec() },
+                vec![],
+                Part::Value,
+                ty.internal(),
+            )
+            .call(args),
+        );
+        let choose = |x: Expr, y: Expr, z: Expr, dt: DataType| {
+            OsFn::new(Op::Choose, vec![], Part::Value, dt).call(vec![c.v.clone(), x, y, z])
+        };
+        let e = if c.e.is_none() && a.e.is_none() && b.e.is_none() {
+            None
+        } else {
+            // With the condition missing, an error in a branch is not (yet) an error.
+            let e = choose(
+                a.e.clone().unwrap_or_else(null_utf8),
+                b.e.clone().unwrap_or_else(null_utf8),
+                c.e.clone().unwrap_or_else(null_utf8),
+                DataType::Utf8,
+            );
+            Some(self.emit(e))
+        };
+        let m = match self.masks.clone() {
+            Some(masks) if c.m.is_some() || a.m.is_some() || b.m.is_some() => {
+                let ms: Vec<Expr> = [c.m.clone(), a.m.clone(), b.m.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let mut margs = vec![v.clone(), e.clone().unwrap_or_else(null_utf8)];
+                margs.extend(ms);
+                let union = OsFn::new(Op::Miss, vec![], Part::Value, masks.dtype()).call(margs);
+                let m = choose(
+                    a.m.clone().unwrap_or_else(|| masks.null()),
+                    b.m.clone().unwrap_or_else(|| masks.null()),
+                    union,
+                    masks.dtype(),
+                );
+                Some(self.emit(m))
+            }
+            _ => None,
         };
         Ok(Node { v, e, m, ty })
     }
@@ -666,6 +716,9 @@ impl<'a> Compiler<'a> {
                 let a = self.coerce(a, ty, wrap);
                 let b = self.expr(b)?;
                 let b = self.coerce(b, ty, wrap);
+                if a.ty.internal() == ty.internal() && b.ty.internal() == ty.internal() {
+                    return self.if_pick(c, a, b, ty);
+                }
                 let eq = if ty.is_dec() {
                     OsFn::new(
                         Op::Cmp(CmpOp::Eq),

@@ -10,14 +10,16 @@
 //! types it is given; the caller then takes the general path.
 
 use crate::ops::Dated;
-use crate::repr::dec_from_bytes;
+use crate::repr::{date_to_days, days_to_date, dec_from_bytes, dec_of, unpack_duration};
 use crate::sem::{ArOp, CmpOp, Wrap};
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, Date32Array, FixedSizeBinaryArray, Int64Array,
     UInt32Array, UInt64Array,
 };
 use datafusion::arrow::buffer::{BooleanBuffer, Buffer, NullBuffer};
-use datafusion::arrow::datatypes::{DataType, Date32Type, Int64Type, UInt32Type, UInt64Type};
+use datafusion::arrow::datatypes::{
+    ArrowPrimitiveType, DataType, Date32Type, Int64Type, UInt32Type, UInt64Type,
+};
 use datafusion::common::{Result, ScalarValue};
 use datafusion::logical_expr::ColumnarValue;
 use rust_decimal::Decimal;
@@ -60,31 +62,24 @@ pub fn round_fen(d: Decimal) -> Decimal {
 }
 
 /// `d.normalize().to_string()` (rust_decimal's text of the normalised number),
-/// written into `w` without allocating: the mantissa's digits in 19-digit chunks
-/// instead of one 96-bit division by 10 per digit.
+/// written into `w` without allocating: the mantissa's digits by `itoa` instead of
+/// one 96-bit division by 10 per digit, and the trailing zeros of the fraction
+/// dropped from the digits rather than divided away (`normalize`).
 pub fn write_normalized<W: std::fmt::Write>(d: Decimal, w: &mut W) -> std::fmt::Result {
-    const CHUNK: u128 = 10_000_000_000_000_000_000; // 10^19
-    let d = d.normalize();
-    let scale = d.scale() as usize;
-    let mut m = d.mantissa().unsigned_abs();
-    let mut buf = [b'0'; 48];
-    let mut pos = buf.len();
-    while m >= CHUNK {
-        let mut r = (m % CHUNK) as u64;
-        m /= CHUNK;
-        for _ in 0..19 {
-            pos -= 1;
-            buf[pos] = b'0' + (r % 10) as u8;
-            r /= 10;
-        }
+    let m = d.mantissa().unsigned_abs();
+    // Zero (and a negative zero): as `normalize` has it.
+    let d = if m == 0 { d.normalize() } else { d };
+    let mut scale = d.scale() as usize;
+    let mut buf = itoa::Buffer::new();
+    let mut digits = if m == 0 {
+        &b""[..]
+    } else {
+        buf.format(m).as_bytes()
+    };
+    while scale > 0 && digits.last() == Some(&b'0') {
+        digits = &digits[..digits.len() - 1];
+        scale -= 1;
     }
-    let mut r = m as u64;
-    while r > 0 {
-        pos -= 1;
-        buf[pos] = b'0' + (r % 10) as u8;
-        r /= 10;
-    }
-    let digits = &buf[pos..];
     fn text(b: &[u8]) -> Result<&str, std::fmt::Error> {
         std::str::from_utf8(b).map_err(|_| std::fmt::Error)
     }
@@ -107,11 +102,12 @@ pub fn write_normalized<W: std::fmt::Write>(d: Decimal, w: &mut W) -> std::fmt::
     }
 }
 
-/// A numeric argument of a kernel: a constant (NULL or a number) or a column.
+/// A numeric argument of a kernel: a constant (NULL or a number) or a column
+/// (its values and its validity, read without per-row checks of the array).
 pub enum Num<'a> {
     K(Option<Decimal>),
-    D(&'a FixedSizeBinaryArray),
-    I(&'a Int64Array),
+    D(&'a [[u8; 16]], Option<&'a NullBuffer>),
+    I(&'a [i64], Option<&'a NullBuffer>),
 }
 
 impl Num<'_> {
@@ -119,14 +115,101 @@ impl Num<'_> {
     pub fn get(&self, i: usize) -> Option<Decimal> {
         match self {
             Num::K(k) => *k,
-            Num::D(a) => a.is_valid(i).then(|| dec_from_bytes(a.value(i))),
-            Num::I(a) => a.is_valid(i).then(|| Decimal::from(a.value(i))),
+            Num::D(v, nulls) => {
+                if nulls.is_some_and(|nb| nb.is_null(i)) {
+                    None
+                } else {
+                    Some(dec_of(&v[i]))
+                }
+            }
+            Num::I(v, nulls) => {
+                if nulls.is_some_and(|nb| nb.is_null(i)) {
+                    None
+                } else {
+                    Some(Decimal::from(v[i]))
+                }
+            }
+        }
+    }
+
+    /// The value as a signed mantissa and a scale (see [`cmp_raw`]), without
+    /// building a `Decimal`.
+    #[inline(always)]
+    pub fn raw(&self, i: usize) -> Option<(i128, u32)> {
+        match self {
+            Num::K(k) => k.map(|d| (d.mantissa(), d.scale())),
+            Num::D(v, nulls) => {
+                if nulls.is_some_and(|nb| nb.is_null(i)) {
+                    None
+                } else {
+                    Some(raw_of(&v[i]))
+                }
+            }
+            Num::I(v, nulls) => {
+                if nulls.is_some_and(|nb| nb.is_null(i)) {
+                    None
+                } else {
+                    Some((v[i] as i128, 0))
+                }
+            }
         }
     }
 
     fn is_int(&self) -> bool {
-        matches!(self, Num::I(_))
+        matches!(self, Num::I(..))
     }
+}
+
+/// A serialised decimal as its signed mantissa and scale.
+#[inline(always)]
+pub fn raw_of(b: &[u8; 16]) -> (i128, u32) {
+    let word = |k: usize| u32::from_le_bytes([b[k], b[k + 1], b[k + 2], b[k + 3]]) as u128;
+    let flags = word(0) as u32;
+    let scale = (flags >> 16) & 0x1F;
+    if scale > 28 {
+        // Never written by `serialize`; as `deserialize` reads it.
+        let d = Decimal::deserialize(*b);
+        return (d.mantissa(), d.scale());
+    }
+    let m = (word(4) | (word(8) << 32) | (word(12) << 64)) as i128;
+    (if flags & 0x8000_0000 != 0 { -m } else { m }, scale)
+}
+
+/// The numeric order of two decimals given as (signed mantissa, scale), as
+/// `Decimal::cmp` has it (a negative zero equals zero): equal scales compare
+/// mantissas; otherwise the signs decide, or the mantissa of the smaller scale is
+/// brought to the larger (beyond `i128` it is larger than any 96-bit mantissa).
+#[inline(always)]
+pub fn cmp_raw(x: (i128, u32), y: (i128, u32)) -> Ordering {
+    if x.1 == y.1 {
+        return x.0.cmp(&y.0);
+    }
+    let (sx, sy) = (x.0.signum(), y.0.signum());
+    if sx != sy || sx == 0 {
+        return sx.cmp(&sy);
+    }
+    let beyond = if sx > 0 {
+        Ordering::Greater
+    } else {
+        Ordering::Less
+    };
+    if x.1 < y.1 {
+        match x.0.checked_mul(POW10[(y.1 - x.1) as usize] as i128) {
+            Some(a) => a.cmp(&y.0),
+            None => beyond,
+        }
+    } else {
+        match y.0.checked_mul(POW10[(x.1 - y.1) as usize] as i128) {
+            Some(b) => x.0.cmp(&b),
+            None => beyond.reverse(),
+        }
+    }
+}
+
+/// The values of a `FixedSizeBinary(16)` column as 16-byte arrays.
+pub fn dec_values(a: &FixedSizeBinaryArray) -> &[[u8; 16]] {
+    let (chunks, _) = a.value_data().as_chunks::<16>();
+    &chunks[..a.len().min(chunks.len())]
 }
 
 /// A numeric argument (int or decimal, column or constant) from a function argument.
@@ -139,26 +222,73 @@ pub fn num(v: &ColumnarValue) -> Option<Num<'_>> {
             _ => return None,
         }),
         ColumnarValue::Array(a) => match a.data_type() {
-            DataType::FixedSizeBinary(16) => Num::D(a.as_fixed_size_binary()),
-            DataType::Int64 => Num::I(a.as_primitive::<Int64Type>()),
+            DataType::FixedSizeBinary(16) => {
+                let a = a.as_fixed_size_binary();
+                Num::D(dec_values(a), a.nulls())
+            }
+            DataType::Int64 => {
+                let a = a.as_primitive::<Int64Type>();
+                Num::I(a.values(), a.nulls())
+            }
             _ => return None,
         },
     })
 }
 
+/// Bits written one by one into 64-bit words (a boolean column's values or
+/// validity), without a `Vec<bool>` in between.
+pub struct Bits {
+    words: Vec<u64>,
+    cur: u64,
+    len: usize,
+    ones: usize,
+}
+
+impl Bits {
+    pub fn new(n: usize) -> Bits {
+        Bits {
+            words: Vec::with_capacity(n.div_ceil(64)),
+            cur: 0,
+            len: 0,
+            ones: 0,
+        }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, b: bool) {
+        self.cur |= (b as u64) << (self.len & 63);
+        self.ones += b as usize;
+        self.len += 1;
+        if self.len & 63 == 0 {
+            self.words.push(self.cur);
+            self.cur = 0;
+        }
+    }
+
+    pub fn finish(mut self) -> BooleanBuffer {
+        if self.len & 63 != 0 {
+            self.words.push(self.cur);
+        }
+        BooleanBuffer::new(Buffer::from_vec(self.words), 0, self.len)
+    }
+
+    /// As validity: None when every bit is set.
+    pub fn finish_nulls(self) -> Option<NullBuffer> {
+        (self.ones < self.len).then(|| NullBuffer::new(self.finish()))
+    }
+}
+
 /// A column of decimals in the internal representation, written directly.
 pub struct DecOut {
     bytes: Vec<u8>,
-    valid: Vec<bool>,
-    nulls: usize,
+    valid: Bits,
 }
 
 impl DecOut {
     pub fn new(n: usize) -> DecOut {
         DecOut {
             bytes: Vec::with_capacity(n * 16),
-            valid: Vec::with_capacity(n),
-            nulls: 0,
+            valid: Bits::new(n),
         }
     }
 
@@ -172,24 +302,45 @@ impl DecOut {
             None => {
                 self.bytes.extend_from_slice(&[0u8; 16]);
                 self.valid.push(false);
-                self.nulls += 1;
             }
         }
     }
 
     pub fn finish(self) -> Result<ArrayRef> {
-        let nulls = (self.nulls > 0).then(|| NullBuffer::from(self.valid));
         Ok(Arc::new(FixedSizeBinaryArray::try_new(
             16,
             Buffer::from_vec(self.bytes),
-            nulls,
+            self.valid.finish_nulls(),
         )?))
     }
 }
 
-fn bools(values: Vec<bool>, valid: Vec<bool>, nulls: usize) -> ArrayRef {
-    let nulls = (nulls > 0).then(|| NullBuffer::from(valid));
-    Arc::new(BooleanArray::new(BooleanBuffer::from(values), nulls))
+/// A boolean column written row by row: `None` is NULL.
+pub struct BoolOut {
+    values: Bits,
+    valid: Bits,
+}
+
+impl BoolOut {
+    pub fn new(n: usize) -> BoolOut {
+        BoolOut {
+            values: Bits::new(n),
+            valid: Bits::new(n),
+        }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, b: Option<bool>) {
+        self.values.push(b == Some(true));
+        self.valid.push(b.is_some());
+    }
+
+    pub fn finish(self) -> ArrayRef {
+        Arc::new(BooleanArray::new(
+            self.values.finish(),
+            self.valid.finish_nulls(),
+        ))
+    }
 }
 
 /// `a op b` on numbers whose result is a decimal (`Wrap::Decimal`, `Rate`,
@@ -237,8 +388,7 @@ pub fn arith_int(op: ArOp, a: &ColumnarValue, b: &ColumnarValue, n: usize) -> Op
     };
     let (x, y) = (get(a)?, get(b)?);
     let mut values = Vec::with_capacity(n);
-    let mut valid = Vec::with_capacity(n);
-    let mut nulls = 0;
+    let mut valid = Bits::new(n);
     for i in 0..n {
         let r = match (x.get(i), y.get(i)) {
             (Some(x), Some(y)) => match op {
@@ -250,10 +400,11 @@ pub fn arith_int(op: ArOp, a: &ColumnarValue, b: &ColumnarValue, n: usize) -> Op
         };
         values.push(r.unwrap_or(0));
         valid.push(r.is_some());
-        nulls += r.is_none() as usize;
     }
-    let nulls = (nulls > 0).then(|| NullBuffer::from(valid));
-    Some(Arc::new(Int64Array::new(values.into(), nulls)))
+    Some(Arc::new(Int64Array::new(
+        values.into(),
+        valid.finish_nulls(),
+    )))
 }
 
 enum IntArg {
@@ -273,31 +424,24 @@ impl IntArg {
 
 /// A comparison of two numbers by value (`sem::comparison` on numbers).
 pub fn cmp(op: CmpOp, a: &Num, b: &Num, n: usize) -> ArrayRef {
-    let mut values = Vec::with_capacity(n);
-    let mut valid = Vec::with_capacity(n);
-    let mut nulls = 0;
+    let mut out = BoolOut::new(n);
     for i in 0..n {
-        match (a.get(i), b.get(i)) {
+        out.push(match (a.raw(i), b.raw(i)) {
             (Some(x), Some(y)) => {
-                let o = x.cmp(&y);
-                values.push(match op {
+                let o = cmp_raw(x, y);
+                Some(match op {
                     CmpOp::Eq => o == Ordering::Equal,
                     CmpOp::Ne => o != Ordering::Equal,
                     CmpOp::Lt => o == Ordering::Less,
                     CmpOp::Le => o != Ordering::Greater,
                     CmpOp::Gt => o == Ordering::Greater,
                     CmpOp::Ge => o != Ordering::Less,
-                });
-                valid.push(true);
+                })
             }
-            _ => {
-                values.push(false);
-                valid.push(false);
-                nulls += 1;
-            }
-        }
+            _ => None,
+        });
     }
-    bools(values, valid, nulls)
+    out.finish()
 }
 
 /// `min(...)` / `max(...)` of decimals with a decimal result (`sem::min_max`).
@@ -367,6 +511,30 @@ pub fn param_index(values: &[Dated], dates: &ColumnarValue, n: usize) -> Option<
     })
 }
 
+/// The index of the dated value in force on every row's date that is not NULL,
+/// when it is the same one for all: the dates' range lies in one dated value's
+/// period and no earlier value's period meets that range.
+pub fn param_constant(values: &[Dated], dates: &ColumnarValue) -> Option<u32> {
+    let (lo, hi) = match dates {
+        ColumnarValue::Scalar(ScalarValue::Date32(Some(d))) => (*d, *d),
+        ColumnarValue::Array(a) if a.data_type() == &DataType::Date32 => {
+            let a: &Date32Array = a.as_primitive::<Date32Type>();
+            (
+                datafusion::arrow::compute::min(a)?,
+                datafusion::arrow::compute::max(a)?,
+            )
+        }
+        _ => return None,
+    };
+    let covers = |v: &Dated, d: i32| v.from <= d && v.to.is_none_or(|t| d <= t);
+    let meets = |v: &Dated| v.from <= hi && v.to.is_none_or(|t| lo <= t);
+    let k = values.iter().position(|v| covers(v, lo) && covers(v, hi))?;
+    if values[..k].iter().any(meets) {
+        return None;
+    }
+    Some(k as u32)
+}
+
 /// `elem in set` for an enumeration column and a set (`Op::SetHas`).
 pub fn set_has(negated: bool, e: &ColumnarValue, s: &ColumnarValue, n: usize) -> Option<ArrayRef> {
     enum E<'a> {
@@ -391,9 +559,7 @@ pub fn set_has(negated: bool, e: &ColumnarValue, s: &ColumnarValue, n: usize) ->
         }
         _ => return None,
     };
-    let mut values = Vec::with_capacity(n);
-    let mut valid = Vec::with_capacity(n);
-    let mut nulls = 0;
+    let mut out = BoolOut::new(n);
     for i in 0..n {
         let x = match &e {
             E::K(k) => *k,
@@ -403,19 +569,130 @@ pub fn set_has(negated: bool, e: &ColumnarValue, s: &ColumnarValue, n: usize) ->
             S::K(k) => *k,
             S::C(a) => a.is_valid(i).then(|| a.value(i)),
         };
-        match (x, y) {
-            (Some(x), Some(y)) => {
-                values.push((x < 64 && y & (1u64 << x) != 0) != negated);
-                valid.push(true);
+        out.push(match (x, y) {
+            (Some(x), Some(y)) => Some((x < 64 && y & (1u64 << x) != 0) != negated),
+            _ => None,
+        });
+    }
+    Some(out.finish())
+}
+
+/// A primitive argument (a column or a constant) read without per-row checks.
+pub enum Prim<'a, T: ArrowPrimitiveType> {
+    K(Option<T::Native>),
+    C(&'a [T::Native], Option<&'a NullBuffer>),
+}
+
+impl<'a, T: ArrowPrimitiveType> Prim<'a, T> {
+    pub fn of(v: &'a ColumnarValue) -> Option<Prim<'a, T>> {
+        Some(match v {
+            ColumnarValue::Scalar(s) if s.is_null() => Prim::K(None),
+            ColumnarValue::Scalar(s) if s.data_type() == T::DATA_TYPE => {
+                let a = s.to_array_of_size(1).ok()?;
+                let a = a.as_primitive::<T>();
+                Prim::K(a.is_valid(0).then(|| a.value(0)))
             }
-            _ => {
-                values.push(false);
-                valid.push(false);
-                nulls += 1;
+            ColumnarValue::Array(a) if a.data_type() == &T::DATA_TYPE => {
+                let a = a.as_primitive::<T>();
+                Prim::C(a.values(), a.nulls())
+            }
+            _ => return None,
+        })
+    }
+
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> Option<T::Native> {
+        match self {
+            Prim::K(k) => *k,
+            Prim::C(v, nulls) => {
+                if nulls.is_some_and(|nb| nb.is_null(i)) {
+                    None
+                } else {
+                    Some(v[i])
+                }
             }
         }
     }
-    Some(bools(values, valid, nulls))
+}
+
+/// `date + duration` (or `-`, either order): `sem::arith`'s date branch, NULL
+/// where the date leaves the calendar.
+pub fn date_shift(
+    sub: bool,
+    date_first: bool,
+    a: &ColumnarValue,
+    b: &ColumnarValue,
+    n: usize,
+) -> Option<ArrayRef> {
+    let (d, p) = if date_first { (a, b) } else { (b, a) };
+    let dates = Prim::<Date32Type>::of(d)?;
+    let durations = Prim::<Int64Type>::of(p)?;
+    let mut values = Vec::with_capacity(n);
+    let mut valid = Bits::new(n);
+    let mut last: Option<((i32, i64), Option<i32>)> = None;
+    for i in 0..n {
+        let r = match (dates.get(i), durations.get(i)) {
+            (Some(d), Some(p)) => match last {
+                Some((k, r)) if k == (d, p) => r,
+                _ => {
+                    let dur = unpack_duration(p);
+                    let dur = if sub { dur.negate() } else { dur };
+                    let r = days_to_date(d)
+                        .and_then(|x| dur.add_to(x))
+                        .map(date_to_days);
+                    last = Some(((d, p), r));
+                    r
+                }
+            },
+            _ => None,
+        };
+        values.push(r.unwrap_or(0));
+        valid.push(r.is_some());
+    }
+    Some(Arc::new(Date32Array::new(
+        values.into(),
+        valid.finish_nulls(),
+    )))
+}
+
+/// `date(y, m, d)` on whole numbers: `sem::date_fn`'s `MakeDate`, NULL where it is
+/// not a calendar date.
+pub fn make_date(args: &[ColumnarValue], n: usize) -> Option<ArrayRef> {
+    let [y, m, d] = args else {
+        return None;
+    };
+    let (y, m, d) = (
+        Prim::<Int64Type>::of(y)?,
+        Prim::<Int64Type>::of(m)?,
+        Prim::<Int64Type>::of(d)?,
+    );
+    let mut values = Vec::with_capacity(n);
+    let mut valid = Bits::new(n);
+    let mut last: Option<((i64, i64, i64), Option<i32>)> = None;
+    for i in 0..n {
+        let r = match (y.get(i), m.get(i), d.get(i)) {
+            (Some(y), Some(m), Some(d)) => match last {
+                Some((k, r)) if k == (y, m, d) => r,
+                _ => {
+                    let r = i32::try_from(y)
+                        .ok()
+                        .zip(u32::try_from(m).ok())
+                        .zip(u32::try_from(d).ok())
+                        .and_then(|((y, m), d)| chrono::NaiveDate::from_ymd_opt(y, m, d))
+                        .map(date_to_days);
+                    last = Some(((y, m, d), r));
+                    r
+                }
+            },
+            _ => None,
+        };
+        values.push(r.unwrap_or(0));
+        valid.push(r.is_some());
+    }
+    Some(Arc::new(Date32Array::new(
+        values.into(),
+        valid.finish_nulls(),
+    )))
 }
 
 #[cfg(test)]
@@ -439,6 +716,52 @@ mod tests {
             d.set_sign_negative(true);
         }
         d
+    }
+
+    #[test]
+    fn raw_comparison_is_rust_decimals() {
+        let mut rng = ChaCha8Rng::seed_from_u64(11);
+        let mut cases: Vec<Decimal> = (0..2_000).map(|_| random_decimal(&mut rng)).collect();
+        let mut negative_zero = Decimal::from_i128_with_scale(0, 5);
+        negative_zero.set_sign_negative(true);
+        for s in [
+            "0", "0.00", "1", "1.0", "-1", "-1.000", "0.5", "100", "99.99",
+        ] {
+            cases.push(s.parse().expect("decimal"));
+        }
+        cases.extend([Decimal::MAX, Decimal::MIN, negative_zero]);
+        // Close values at different scales too.
+        for k in 0..500 {
+            let d = cases[k];
+            cases.push(d.round_dp(d.scale().saturating_sub(1)));
+            cases.push(Decimal::from_i128_with_scale(
+                d.mantissa() / 10,
+                d.scale().saturating_sub(1),
+            ));
+        }
+        for x in &cases {
+            for y in cases.iter().step_by(7) {
+                let (rx, ry) = (raw_of(&x.serialize()), raw_of(&y.serialize()));
+                assert_eq!(cmp_raw(rx, ry), x.cmp(y), "{x:?} vs {y:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn inlined_deserialize_is_rust_decimals() {
+        let mut rng = ChaCha8Rng::seed_from_u64(7);
+        let mut cases: Vec<Decimal> = (0..200_000).map(|_| random_decimal(&mut rng)).collect();
+        let mut negative_zero = Decimal::from_i128_with_scale(0, 3);
+        negative_zero.set_sign_negative(true);
+        cases.extend([Decimal::MAX, Decimal::MIN, Decimal::ZERO, negative_zero]);
+        for d in cases {
+            let b = d.serialize();
+            assert_eq!(
+                dec_of(&b).serialize(),
+                Decimal::deserialize(b).serialize(),
+                "{d:?}"
+            );
+        }
     }
 
     #[test]

@@ -43,11 +43,13 @@ pub mod compile;
 pub mod fast;
 pub mod generate;
 pub mod ops;
+pub mod pick;
 pub mod population;
 pub mod report;
 pub mod repr;
 pub mod sem;
 pub mod simulate;
+pub mod write;
 
 use chrono::NaiveDate;
 use compile::{Compiler, Masks, Steps};
@@ -529,7 +531,7 @@ pub fn evaluate(
 }
 
 /// Streams a population file (Parquet or CSV) through the rules into a Parquet
-/// file. Returns the number of rows written.
+/// file (`write.rs`). Returns the number of rows written.
 pub async fn evaluate_file(
     program: &Program,
     entity: EntityId,
@@ -553,15 +555,7 @@ pub async fn evaluate_file(
         eprintln!("physical plan (again with the above): {:.1?}", t.elapsed());
         drop(optimized);
     }
-    let path = output
-        .to_str()
-        .ok_or_else(|| BatchError::Input(format!("{} is not a UTF-8 path", output.display())))?;
-    let res = out
-        .write_parquet(
-            path,
-            datafusion::dataframe::DataFrameWriteOptions::new().with_single_file_output(true),
-            None,
-        )
-        .await?;
-    Ok(population::count_of(&res))
+    let r = write::write_parquet(out, output).await;
+    ops::prof::dump();
+    r
 }

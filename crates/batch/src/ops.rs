@@ -6,15 +6,17 @@
 //! population columns, where a bad value is a bad input file.
 
 use crate::fast;
+use crate::pick;
 use crate::repr::{Ty, dec_bytes, dec_from_bytes, unpack_duration};
 use crate::sem::{self, ArOp, CmpOp, DateFn, R, Rounding, Wrap};
 use chrono::NaiveDate;
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, BooleanBuilder, Date32Array, Date32Builder,
-    Decimal128Builder, FixedSizeBinaryArray, FixedSizeBinaryBuilder, Int32Builder, Int64Array,
-    Int64Builder, ListBuilder, StringArray, StringBuilder, UInt32Array, UInt32Builder, UInt64Array,
+    FixedSizeBinaryArray, FixedSizeBinaryBuilder, Int32Builder, Int64Array, Int64Builder,
+    ListBuilder, StringArray, StringBuilder, UInt32Array, UInt32Builder, UInt64Array,
     UInt64Builder, new_null_array,
 };
+use datafusion::arrow::buffer::BooleanBuffer;
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, Int64Type};
 use datafusion::common::{DataFusionError, Result, ScalarValue, exec_err};
@@ -158,6 +160,19 @@ pub enum Op {
     Kleene {
         or: bool,
     },
+    /// The value of `if c then a else b`: `(c, a, b[, c's error])`, see
+    /// `pick::if_value`; `dec`: the branches are decimals, compared by value.
+    If {
+        dec: bool,
+    },
+    /// `(c, x, y, z)`: `x` where `c` is true, `y` where false, `z` where NULL
+    /// (the error and the missing facts of an `if`).
+    Choose,
+    /// One of a definition's exceptions or its default, by the resolved branch:
+    /// `(branch, x_0, ..., x_k[, on_null])`, NULL (or `on_null`) when undecided.
+    Pick {
+        on_null: bool,
+    },
     /// A definition's exceptions: `(cond_1..cond_n, err_1..err_n[, mask_1..mask_n])`.
     Resolve {
         def: String,
@@ -272,6 +287,9 @@ fn op_name(op: &Op) -> String {
         Op::Union => "union".into(),
         Op::First => "first_error".into(),
         Op::Kleene { or } => if *or { "or" } else { "and" }.into(),
+        Op::If { .. } => "if".into(),
+        Op::Choose => "choose".into(),
+        Op::Pick { .. } => "pick".into(),
         Op::Resolve { def, part, .. } => format!("exceptions_{def}_{part:?}").to_lowercase(),
         Op::FromRaw { column, .. } => format!("input_{column}"),
         Op::ToOut { .. } => "output".into(),
@@ -290,11 +308,49 @@ impl ScalarUDFImpl for OsFn {
         Ok(self.ret.clone())
     }
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let _t = prof::Timer::new(self);
         let all_scalar = args
             .args
             .iter()
             .all(|a| matches!(a, ColumnarValue::Scalar(_)));
         let n = if all_scalar { 1 } else { args.number_rows };
+        if let (Op::ParamAt { values, .. }, Part::Value, [dates]) =
+            (&self.op, self.part, args.args.as_slice())
+        {
+            // The same dated value on every row (the usual case): a constant, which
+            // the kernels reading it never materialise.
+            if let Some(k) = fast::param_constant(values, dates) {
+                let value = values[k as usize].value.to_scalar(&self.ret)?;
+                match dates {
+                    ColumnarValue::Array(a) if a.null_count() > 0 => {
+                        // NULL where the date is: the constant under the dates' validity.
+                        if !value.is_null() {
+                            let data = value
+                                .to_array_of_size(n)?
+                                .to_data()
+                                .into_builder()
+                                .nulls(a.nulls().cloned())
+                                .build()?;
+                            return Ok(ColumnarValue::Array(datafusion::arrow::array::make_array(
+                                data,
+                            )));
+                        }
+                    }
+                    _ => return Ok(ColumnarValue::Scalar(value)),
+                }
+            }
+        }
+        if let (Op::ParamAt { values, .. }, Part::Value, [dates]) =
+            (&self.op, self.part, args.args.as_slice())
+            && let Some(idx) = fast::param_index(values, dates, n)
+        {
+            let out = self.param_take(values, idx)?;
+            return if all_scalar {
+                Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?))
+            } else {
+                Ok(ColumnarValue::Array(out))
+            };
+        }
         if let Some(out) = self.fast(&args.args, n)? {
             return if all_scalar {
                 Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?))
@@ -482,6 +538,16 @@ impl OsFn {
             Op::FromRaw { column, ty, values } => from_raw(&arrays[0], column, *ty, values),
             Op::ToOut { ty, values } => to_out(&arrays[0], *ty, values),
             Op::MaskNames { names } => mask_names(&arrays[0], names),
+            Op::If { .. } | Op::Choose | Op::Pick { .. } => {
+                let args: Vec<ColumnarValue> = arrays
+                    .iter()
+                    .map(|a| ColumnarValue::Array(a.clone()))
+                    .collect();
+                match self.fast(&args, n)? {
+                    Some(out) => Ok(out),
+                    None => exec_err!("batch: {} has no general path", self.name),
+                }
+            }
             _ => self.strict(arrays, n),
         }
     }
@@ -508,6 +574,9 @@ impl OsFn {
             return Ok(none.then(|| new_null_array(&DataType::Utf8, n)));
         }
         Ok(match &self.op {
+            Op::If { dec } => Some(pick::if_value(&self.ret, *dec, args, n)?),
+            Op::Choose => Some(pick::choose(&self.ret, args, n)?),
+            Op::Pick { on_null } => Some(pick::pick(&self.ret, *on_null, args, n)?),
             Op::Arith(op, wrap) if all_numeric && args.len() == 2 => {
                 if self.args[0] == Ty::Int && self.args[1] == Ty::Int && *wrap == Wrap::Int {
                     fast::arith_int(*op, &args[0], &args[1], n)
@@ -517,6 +586,26 @@ impl OsFn {
                         _ => None,
                     }
                 }
+            }
+            Op::Arith(op @ (ArOp::Add | ArOp::Sub), Wrap::Other)
+                if args.len() == 2
+                    && matches!(
+                        self.args.as_slice(),
+                        [Ty::Date, Ty::Duration] | [Ty::Duration, Ty::Date]
+                    ) =>
+            {
+                fast::date_shift(
+                    *op == ArOp::Sub,
+                    self.args[0] == Ty::Date,
+                    &args[0],
+                    &args[1],
+                    n,
+                )
+            }
+            Op::Date(DateFn::MakeDate)
+                if args.len() == 3 && self.args.iter().all(|t| *t == Ty::Int) =>
+            {
+                fast::make_date(args, n)
             }
             Op::Neg(wrap) if all_numeric && args.len() == 1 && self.args[0].is_dec() => {
                 match fast::num(&args[0]) {
@@ -542,24 +631,6 @@ impl OsFn {
             Op::SetHas { negated } if args.len() == 2 => {
                 fast::set_has(*negated, &args[0], &args[1], n)
             }
-            Op::ParamAt { values, .. } if args.len() == 1 => {
-                match fast::param_index(values, &args[0], n) {
-                    Some(idx) => {
-                        let lits = values
-                            .iter()
-                            .map(|v| v.value.to_scalar(&self.ret))
-                            .collect::<Result<Vec<_>>>()?;
-                        let table = if lits.is_empty() {
-                            new_null_array(&self.ret, 1)
-                        } else {
-                            ScalarValue::iter_to_array(lits)?
-                        };
-                        let idx = UInt32Array::from(idx);
-                        Some(datafusion::arrow::compute::take(&table, &idx, None)?)
-                    }
-                    None => None,
-                }
-            }
             Op::Convert {
                 ty: Wrap::Decimal | Wrap::Rate,
                 ..
@@ -575,6 +646,21 @@ impl OsFn {
             },
             _ => None,
         })
+    }
+
+    /// A parameter's dated values taken by each row's index (NULL: none).
+    fn param_take(&self, values: &[Dated], idx: Vec<Option<u32>>) -> Result<ArrayRef> {
+        let lits = values
+            .iter()
+            .map(|v| v.value.to_scalar(&self.ret))
+            .collect::<Result<Vec<_>>>()?;
+        let table = if lits.is_empty() {
+            new_null_array(&self.ret, 1)
+        } else {
+            ScalarValue::iter_to_array(lits)?
+        };
+        let idx = UInt32Array::from(idx);
+        Ok(datafusion::arrow::compute::take(&table, &idx, None)?)
     }
 
     /// A strict operation: NULL (not known) if any argument is; else the result or
@@ -760,17 +846,36 @@ impl OsFn {
             })
             .collect();
         let bitwise = k <= 64;
-        for i in 0..n {
-            if bitwise {
-                let errored = errs.iter().any(|e| e.is_valid(i) && e.value(i));
-                let (mut fired, mut pending) = (0u64, 0u64);
-                for (j, c) in conds.iter().enumerate() {
-                    if c.is_null(i) {
-                        pending |= 1u64 << j;
-                    } else if c.value(i) {
-                        fired |= 1u64 << j;
+        // The rows' sets of fired and pending exceptions, and whether a condition
+        // is an error, computed a condition at a time over the whole column.
+        let (mut fired_rows, mut pending_rows) = (Vec::new(), Vec::new());
+        let mut errored_rows = BooleanBuffer::new_unset(n);
+        if bitwise {
+            fired_rows = vec![0u64; n];
+            pending_rows = vec![0u64; n];
+            let set_of = |a: &BooleanArray| match a.nulls() {
+                Some(nb) => a.values() & nb.inner(),
+                None => a.values().clone(),
+            };
+            for (j, c) in conds.iter().enumerate() {
+                let bit = 1u64 << j;
+                if let Some(nb) = c.nulls() {
+                    for i in (!nb.inner()).set_indices() {
+                        pending_rows[i] |= bit;
                     }
                 }
+                for i in set_of(c).set_indices() {
+                    fired_rows[i] |= bit;
+                }
+            }
+            for e in &errs {
+                errored_rows = &errored_rows | &set_of(e);
+            }
+        }
+        for i in 0..n {
+            if bitwise {
+                let errored = errored_rows.value(i);
+                let (fired, pending) = (fired_rows[i], pending_rows[i]);
                 let mut beaten = 0u64;
                 let mut f = fired;
                 while f != 0 {
@@ -900,6 +1005,9 @@ fn is_strict(op: &Op) -> bool {
             | Op::Union
             | Op::First
             | Op::Kleene { .. }
+            | Op::If { .. }
+            | Op::Choose
+            | Op::Pick { .. }
             | Op::Resolve { .. }
             | Op::FromRaw { .. }
             | Op::ToOut { .. }
@@ -974,20 +1082,28 @@ fn to_out(a: &ArrayRef, ty: Ty, values: &[String]) -> Result<ArrayRef> {
     Ok(match ty {
         Ty::Bool | Ty::Int | Ty::Date | Ty::Text => a.clone(),
         Ty::Money => {
-            let mut b = Decimal128Builder::with_capacity(n);
-            for i in 0..n {
-                match col.get(i) {
-                    R::D(d) => {
-                        // In fen (scale at most 2 after rounding), the mantissa at scale 2:
-                        // exact for every decimal (at most 31 digits), where `rescale(2)`
-                        // would keep a smaller scale for mantissas beyond 96 bits.
-                        let d = fast::round_fen(d);
-                        b.append_value(d.mantissa() * 10i128.pow(2 - d.scale()));
+            let Col::D(arr) = col else {
+                return exec_err!("batch: money expected");
+            };
+            let nulls = arr.nulls();
+            let fen: Vec<i128> = fast::dec_values(arr)
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    if nulls.is_some_and(|nb| nb.is_null(i)) {
+                        return 0;
                     }
-                    _ => b.append_null(),
-                }
-            }
-            Arc::new(b.finish().with_precision_and_scale(38, 2)?)
+                    // In fen (scale at most 2 after rounding), the mantissa at scale 2:
+                    // exact for every decimal (at most 31 digits), where `rescale(2)`
+                    // would keep a smaller scale for mantissas beyond 96 bits.
+                    let d = fast::round_fen(crate::repr::dec_of(b));
+                    d.mantissa() * 10i128.pow(2 - d.scale())
+                })
+                .collect();
+            Arc::new(
+                datafusion::arrow::array::Decimal128Array::new(fen.into(), arr.nulls().cloned())
+                    .with_precision_and_scale(38, 2)?,
+            )
         }
         Ty::Decimal | Ty::Rate | Ty::Duration | Ty::Enum => {
             let per_row = if ty.is_dec() { 30 } else { 8 };
@@ -1377,5 +1493,80 @@ mod tests {
             assert_eq!(back.name(), f.name());
         }
         assert!(OsFn::decode(b"{\"op\": 1}").is_err());
+    }
+}
+
+/// Time spent in each kind of batch function, printed after `population eval`
+/// when `ONESTOP_BATCH_PROFILE` is set (a diagnostic: which kernels to work on).
+pub mod prof {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+
+    static TIMES: Mutex<Option<HashMap<String, (u64, u64)>>> = Mutex::new(None);
+
+    fn enabled() -> bool {
+        static ON: OnceLock<bool> = OnceLock::new();
+        *ON.get_or_init(|| std::env::var_os("ONESTOP_BATCH_PROFILE").is_some())
+    }
+
+    /// Measures one call (nothing when profiling is off).
+    pub struct Timer(Option<(String, std::time::Instant)>);
+
+    impl Timer {
+        pub fn new(f: &super::OsFn) -> Timer {
+            if !enabled() {
+                return Timer(None);
+            }
+            let kind = match &f.op {
+                super::Op::Resolve { part, .. } => format!("resolve_{part:?}"),
+                super::Op::ParamAt { .. } => "param_at".into(),
+                super::Op::Convert { .. } => "convert".into(),
+                super::Op::FromRaw { ty, .. } => format!("input_{ty:?}"),
+                super::Op::ToOut { ty, .. } => format!("output_{ty:?}"),
+                op => super::op_name(op),
+            };
+            let part = if f.part == super::Part::Error {
+                "_error"
+            } else {
+                ""
+            };
+            let key = format!("{kind}{part} {:?}", f.args);
+            Timer(Some((key, std::time::Instant::now())))
+        }
+    }
+
+    impl Drop for Timer {
+        fn drop(&mut self) {
+            if let Some((k, t)) = self.0.take() {
+                let ns = t.elapsed().as_nanos() as u64;
+                if let Ok(mut g) = TIMES.lock() {
+                    let e = g.get_or_insert_with(HashMap::new).entry(k).or_default();
+                    e.0 += ns;
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+
+    /// Prints the time per kind of function (most first) to stderr.
+    pub fn dump() {
+        if !enabled() {
+            return;
+        }
+        let Ok(g) = TIMES.lock() else {
+            return;
+        };
+        if let Some(m) = g.as_ref() {
+            let mut v: Vec<_> = m.iter().collect();
+            v.sort_by_key(|(_, (ns, _))| std::cmp::Reverse(*ns));
+            let total: u64 = v.iter().map(|(_, (ns, _))| ns).sum();
+            eprintln!(
+                "batch functions: {:.3} s in all (summed over threads)",
+                total as f64 / 1e9
+            );
+            for (k, (ns, calls)) in v.iter().take(40) {
+                eprintln!("{:8.3} s {calls:7} calls  {k}", *ns as f64 / 1e9);
+            }
+        }
     }
 }

@@ -70,7 +70,23 @@ pub fn dec_bytes(d: Decimal) -> [u8; 16] {
 pub fn dec_from_bytes(b: &[u8]) -> Decimal {
     let mut a = [0u8; 16];
     a.copy_from_slice(&b[..16]);
-    Decimal::deserialize(a)
+    dec_of(&a)
+}
+
+/// `Decimal::deserialize`, inlined: the parts of a serialised decimal put back
+/// with `from_parts` (which only differs for a negative zero, and for a scale
+/// beyond 28, which `serialize` never writes: both go to `deserialize`).
+#[inline(always)]
+pub fn dec_of(b: &[u8; 16]) -> Decimal {
+    let word = |k: usize| u32::from_le_bytes([b[k], b[k + 1], b[k + 2], b[k + 3]]);
+    let (flags, lo, mid, hi) = (word(0), word(4), word(8), word(12));
+    let scale = (flags >> 16) & 0x1F;
+    let negative = flags & 0x8000_0000 != 0;
+    if scale <= 28 && (lo | mid | hi != 0 || !negative) {
+        Decimal::from_parts(lo, mid, hi, negative, scale)
+    } else {
+        Decimal::deserialize(*b)
+    }
 }
 
 impl Ty {
