@@ -135,6 +135,14 @@ fn kleene(or: bool, a: Expr, b: Expr) -> Expr {
     OsFn::new(Op::Kleene { or }, vec![], Part::Value, DataType::Boolean).call(vec![a, b])
 }
 
+/// The missing facts of an `if` whose condition is missing: those of the condition and
+/// of both branches (`Op::Miss` drops them where the value or an error is known).
+fn missing_union(masks: &Masks, v: &Expr, e: &Option<Expr>, parts: [&Option<Expr>; 3]) -> Expr {
+    let mut args = vec![v.clone(), e.clone().unwrap_or_else(null_utf8)];
+    args.extend(parts.into_iter().flatten().cloned());
+    OsFn::new(Op::Miss, vec![], Part::Value, masks.dtype()).call(args)
+}
+
 fn null_utf8() -> Expr {
     lit(ScalarValue::Utf8(None))
 }
@@ -540,13 +548,7 @@ impl<'a> Compiler<'a> {
         };
         let m = match self.masks.clone() {
             Some(masks) if c.m.is_some() || a.m.is_some() || b.m.is_some() => {
-                let ms: Vec<Expr> = [c.m.clone(), a.m.clone(), b.m.clone()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                let mut margs = vec![v.clone(), e.clone().unwrap_or_else(null_utf8)];
-                margs.extend(ms);
-                let union = OsFn::new(Op::Miss, vec![], Part::Value, masks.dtype()).call(margs);
+                let union = missing_union(&masks, &v, &e, [&c.m, &a.m, &b.m]);
                 let m = choose(
                     a.m.clone().unwrap_or_else(|| masks.null()),
                     b.m.clone().unwrap_or_else(|| masks.null()),
@@ -754,14 +756,7 @@ impl<'a> Compiler<'a> {
                 };
                 let m = match self.masks.clone() {
                     Some(masks) if c.m.is_some() || a.m.is_some() || b.m.is_some() => {
-                        let ms: Vec<Expr> = [c.m.clone(), a.m.clone(), b.m.clone()]
-                            .into_iter()
-                            .flatten()
-                            .collect();
-                        let mut args = vec![v.clone(), e.clone().unwrap_or_else(null_utf8)];
-                        args.extend(ms);
-                        let union =
-                            OsFn::new(Op::Miss, vec![], Part::Value, masks.dtype()).call(args);
+                        let union = missing_union(&masks, &v, &e, [&c.m, &a.m, &b.m]);
                         let expr = when(c.v.clone(), a.m.clone().unwrap_or_else(|| masks.null()))
                             .when(not_c, b.m.clone().unwrap_or_else(|| masks.null()))
                             .otherwise(union)

@@ -111,24 +111,24 @@ pub enum Num<'a> {
 }
 
 impl Num<'_> {
+    /// Whether row `i` of a column argument is NULL (a constant's NULL is `K(None)`).
+    #[inline(always)]
+    fn null_at(&self, i: usize) -> bool {
+        match self {
+            Num::K(_) => false,
+            Num::D(_, nulls) | Num::I(_, nulls) => nulls.is_some_and(|nb| nb.is_null(i)),
+        }
+    }
+
     #[inline(always)]
     pub fn get(&self, i: usize) -> Option<Decimal> {
+        if self.null_at(i) {
+            return None;
+        }
         match self {
             Num::K(k) => *k,
-            Num::D(v, nulls) => {
-                if nulls.is_some_and(|nb| nb.is_null(i)) {
-                    None
-                } else {
-                    Some(dec_of(&v[i]))
-                }
-            }
-            Num::I(v, nulls) => {
-                if nulls.is_some_and(|nb| nb.is_null(i)) {
-                    None
-                } else {
-                    Some(Decimal::from(v[i]))
-                }
-            }
+            Num::D(v, _) => Some(dec_of(&v[i])),
+            Num::I(v, _) => Some(Decimal::from(v[i])),
         }
     }
 
@@ -136,22 +136,13 @@ impl Num<'_> {
     /// building a `Decimal`.
     #[inline(always)]
     pub fn raw(&self, i: usize) -> Option<(i128, u32)> {
+        if self.null_at(i) {
+            return None;
+        }
         match self {
             Num::K(k) => k.map(|d| (d.mantissa(), d.scale())),
-            Num::D(v, nulls) => {
-                if nulls.is_some_and(|nb| nb.is_null(i)) {
-                    None
-                } else {
-                    Some(raw_of(&v[i]))
-                }
-            }
-            Num::I(v, nulls) => {
-                if nulls.is_some_and(|nb| nb.is_null(i)) {
-                    None
-                } else {
-                    Some((v[i] as i128, 0))
-                }
-            }
+            Num::D(v, _) => Some(raw_of(&v[i])),
+            Num::I(v, _) => Some((v[i] as i128, 0)),
         }
     }
 

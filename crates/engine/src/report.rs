@@ -8,7 +8,7 @@ use onestop_lang::{OutputRef, Program};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value as J;
-use serde_json::value::RawValue;
+use serde_json::value::{RawValue, to_raw_value};
 
 pub fn output_name(program: &Program, o: &OutputRef) -> String {
     match o {
@@ -42,21 +42,13 @@ pub struct MeasureParts {
 
 impl MeasureParts {
     pub fn new(program: &Program) -> MeasureParts {
-        let raw = |text: serde_json::Result<String>| {
-            text.and_then(RawValue::from_string)
-                .unwrap_or_else(|_| RawValue::NULL.to_owned())
-        };
+        // Strings and dates always serialise; NULL only keeps this infallible.
+        fn raw<T: Serialize>(value: T) -> Box<RawValue> {
+            to_raw_value(&value).unwrap_or_else(|_| RawValue::NULL.to_owned())
+        }
         MeasureParts {
-            titles: program
-                .measures
-                .iter()
-                .map(|m| raw(serde_json::to_string(&title(m))))
-                .collect(),
-            sources: program
-                .measures
-                .iter()
-                .map(|m| raw(serde_json::to_string(&sources(m))))
-                .collect(),
+            titles: program.measures.iter().map(|m| raw(title(m))).collect(),
+            sources: program.measures.iter().map(|m| raw(sources(m))).collect(),
         }
     }
 }
