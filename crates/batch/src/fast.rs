@@ -14,7 +14,7 @@ use crate::repr::{date_to_days, days_to_date, dec_from_bytes, dec_of, unpack_dur
 use crate::sem::{ArOp, CmpOp, Wrap};
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, Date32Array, FixedSizeBinaryArray, Int64Array,
-    UInt32Array, UInt64Array,
+    PrimitiveArray, UInt32Array, UInt64Array,
 };
 use datafusion::arrow::buffer::{BooleanBuffer, Buffer, NullBuffer};
 use datafusion::arrow::datatypes::{
@@ -306,6 +306,34 @@ impl DecOut {
     }
 }
 
+/// A primitive column (`Int64`, `Date32`) written row by row: `None` is NULL.
+pub struct PrimOut<T: ArrowPrimitiveType> {
+    values: Vec<T::Native>,
+    valid: Bits,
+}
+
+impl<T: ArrowPrimitiveType> PrimOut<T> {
+    pub fn new(n: usize) -> PrimOut<T> {
+        PrimOut {
+            values: Vec::with_capacity(n),
+            valid: Bits::new(n),
+        }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Option<T::Native>) {
+        self.values.push(v.unwrap_or_default());
+        self.valid.push(v.is_some());
+    }
+
+    pub fn finish(self) -> ArrayRef {
+        Arc::new(PrimitiveArray::<T>::new(
+            self.values.into(),
+            self.valid.finish_nulls(),
+        ))
+    }
+}
+
 /// A boolean column written row by row: `None` is NULL.
 pub struct BoolOut {
     values: Bits,
@@ -378,8 +406,7 @@ pub fn arith_int(op: ArOp, a: &ColumnarValue, b: &ColumnarValue, n: usize) -> Op
         }
     };
     let (x, y) = (get(a)?, get(b)?);
-    let mut values = Vec::with_capacity(n);
-    let mut valid = Bits::new(n);
+    let mut out = PrimOut::<Int64Type>::new(n);
     for i in 0..n {
         let r = match (x.get(i), y.get(i)) {
             (Some(x), Some(y)) => match op {
@@ -389,13 +416,9 @@ pub fn arith_int(op: ArOp, a: &ColumnarValue, b: &ColumnarValue, n: usize) -> Op
             },
             _ => None,
         };
-        values.push(r.unwrap_or(0));
-        valid.push(r.is_some());
+        out.push(r);
     }
-    Some(Arc::new(Int64Array::new(
-        values.into(),
-        valid.finish_nulls(),
-    )))
+    Some(out.finish())
 }
 
 enum IntArg {
@@ -618,8 +641,7 @@ pub fn date_shift(
     let (d, p) = if date_first { (a, b) } else { (b, a) };
     let dates = Prim::<Date32Type>::of(d)?;
     let durations = Prim::<Int64Type>::of(p)?;
-    let mut values = Vec::with_capacity(n);
-    let mut valid = Bits::new(n);
+    let mut out = PrimOut::<Date32Type>::new(n);
     let mut last: Option<((i32, i64), Option<i32>)> = None;
     for i in 0..n {
         let r = match (dates.get(i), durations.get(i)) {
@@ -637,13 +659,9 @@ pub fn date_shift(
             },
             _ => None,
         };
-        values.push(r.unwrap_or(0));
-        valid.push(r.is_some());
+        out.push(r);
     }
-    Some(Arc::new(Date32Array::new(
-        values.into(),
-        valid.finish_nulls(),
-    )))
+    Some(out.finish())
 }
 
 /// `date(y, m, d)` on whole numbers: `sem::date_fn`'s `MakeDate`, NULL where it is
@@ -657,8 +675,7 @@ pub fn make_date(args: &[ColumnarValue], n: usize) -> Option<ArrayRef> {
         Prim::<Int64Type>::of(m)?,
         Prim::<Int64Type>::of(d)?,
     );
-    let mut values = Vec::with_capacity(n);
-    let mut valid = Bits::new(n);
+    let mut out = PrimOut::<Date32Type>::new(n);
     let mut last: Option<((i64, i64, i64), Option<i32>)> = None;
     for i in 0..n {
         let r = match (y.get(i), m.get(i), d.get(i)) {
@@ -677,13 +694,9 @@ pub fn make_date(args: &[ColumnarValue], n: usize) -> Option<ArrayRef> {
             },
             _ => None,
         };
-        values.push(r.unwrap_or(0));
-        valid.push(r.is_some());
+        out.push(r);
     }
-    Some(Arc::new(Date32Array::new(
-        values.into(),
-        valid.finish_nulls(),
-    )))
+    Some(out.finish())
 }
 
 #[cfg(test)]
