@@ -313,7 +313,7 @@ fn expect_int(r: R) -> Result<i64, String> {
 }
 
 pub fn date_fn(f: DateFn, args: &[R]) -> Result<R<'static>, String> {
-    let cal = onestop_calendar::Calendar::official();
+    let cal = onestop_calendar::current();
     let cal_err =
         |e: onestop_calendar::CalendarError| EvalError::Calendar(e.to_string()).to_string();
     Ok(match f {

@@ -9,7 +9,8 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn cal() -> &'static Calendar {
-    Calendar::official()
+    static CAL: std::sync::OnceLock<std::sync::Arc<Calendar>> = std::sync::OnceLock::new();
+    CAL.get_or_init(Calendar::shipped)
 }
 
 fn working(date: NaiveDate) -> bool {
@@ -17,9 +18,21 @@ fn working(date: NaiveDate) -> bool {
 }
 
 #[test]
-fn covered_range_is_2019_to_2026() {
-    assert_eq!(cal().first_day(), d(2019, 1, 1));
-    assert_eq!(cal().last_day(), d(2026, 12, 31));
+fn official_from_2019_to_2026_and_every_date_from_2008_to_2099_answers() {
+    assert_eq!(cal().first_day(), d(2008, 1, 1));
+    assert_eq!(cal().last_day(), d(2099, 12, 31));
+    for y in 2019..=2026 {
+        assert!(cal().is_official(y), "{y} ships official");
+    }
+    assert!(!cal().is_official(2018) && !cal().is_official(2027));
+    assert_eq!(cal().official_until(d(2026, 12, 2)), Some(d(2026, 12, 31)));
+    assert_eq!(cal().official_until(d(2019, 1, 1)), Some(d(2026, 12, 31)));
+    // In a provisional year, the official coverage ended with the last notice.
+    assert_eq!(cal().official_until(d(2027, 3, 1)), Some(d(2026, 12, 31)));
+    assert_eq!(cal().official_until(d(2010, 3, 1)), None);
+    let titles: Vec<&str> = cal().notices().map(|n| n.title.as_str()).collect();
+    assert_eq!(titles.len(), 8);
+    assert_eq!(titles[7], "国务院办公厅关于2026年部分节假日安排的通知");
 }
 
 #[test]
@@ -183,9 +196,9 @@ fn working_days_per_year() {
 #[test]
 fn every_note_marks_a_deviation() {
     let c = cal();
-    let mut date = c.first_day();
+    let mut date = d(2019, 1, 1);
     let mut notes = 0;
-    while date <= c.last_day() {
+    while date <= d(2026, 12, 31) {
         let weekday_rule = !matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
         let w = c.is_working_day(date).expect("in range");
         assert_eq!(c.note(date).is_some(), w != weekday_rule, "{date}");
@@ -204,14 +217,14 @@ fn assert_out_of_range(result: Result<impl std::fmt::Debug, CalendarError>, date
                 e,
                 CalendarError::OutOfRange {
                     date,
-                    first: d(2019, 1, 1),
-                    last: d(2026, 12, 31)
+                    first: d(2008, 1, 1),
+                    last: d(2099, 12, 31)
                 }
             );
             assert_eq!(
                 e.to_string(),
                 format!(
-                    "{date} is outside the official working-day calendar, which only covers 2019-01-01 to 2026-12-31"
+                    "{date} is outside the working-day calendar, which covers 2008-01-01 to 2099-12-31 (official notices where loaded, the statutory holidays otherwise)"
                 )
             );
         }
@@ -221,8 +234,8 @@ fn assert_out_of_range(result: Result<impl std::fmt::Debug, CalendarError>, date
 
 #[test]
 fn dates_outside_range_are_errors() {
-    let before = d(2018, 12, 31);
-    let after = d(2027, 1, 1);
+    let before = d(2007, 12, 31);
+    let after = d(2100, 1, 1);
     let inside = d(2020, 6, 1);
     assert_out_of_range(cal().is_working_day(before), before);
     assert_out_of_range(cal().is_working_day(after), after);
@@ -236,23 +249,21 @@ fn dates_outside_range_are_errors() {
 
 #[test]
 fn results_beyond_range_are_errors() {
-    // 2026-12-31 is a Thursday and the last working day covered.
+    // 2099-12-31 is a Thursday, the last working day covered.
     assert_eq!(
-        cal().add_working_days(d(2026, 12, 30), 1),
-        Ok(d(2026, 12, 31))
+        cal().add_working_days(d(2099, 12, 30), 1),
+        Ok(d(2099, 12, 31))
     );
-    assert_out_of_range(cal().add_working_days(d(2026, 12, 30), 2), d(2027, 1, 1));
-    assert_out_of_range(cal().add_working_days(d(2026, 12, 31), 1), d(2027, 1, 1));
+    assert_out_of_range(cal().add_working_days(d(2099, 12, 30), 2), d(2100, 1, 1));
     assert_out_of_range(
         cal().add_working_days(d(2026, 1, 1), i64::MAX),
-        d(2027, 1, 1),
+        d(2100, 1, 1),
     );
-    // 2019-01-01 is a holiday; 2019-01-02 (Wednesday) is the first working day.
-    assert_eq!(cal().add_working_days(d(2019, 1, 3), -1), Ok(d(2019, 1, 2)));
-    assert_out_of_range(cal().add_working_days(d(2019, 1, 3), -2), d(2018, 12, 31));
-    assert_out_of_range(cal().add_working_days(d(2019, 1, 2), -1), d(2018, 12, 31));
+    // 2008-01-01 is New Year's Day; 2008-01-02 (Wednesday) is the first working day.
+    assert_eq!(cal().add_working_days(d(2008, 1, 3), -1), Ok(d(2008, 1, 2)));
+    assert_out_of_range(cal().add_working_days(d(2008, 1, 2), -1), d(2007, 12, 31));
     assert_out_of_range(
         cal().add_working_days(d(2026, 1, 1), i64::MIN),
-        d(2018, 12, 31),
+        d(2007, 12, 31),
     );
 }

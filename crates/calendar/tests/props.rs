@@ -6,7 +6,8 @@ use onestop_calendar::{Calendar, CalendarError};
 use proptest::prelude::*;
 
 fn cal() -> &'static Calendar {
-    Calendar::official()
+    static CAL: std::sync::OnceLock<std::sync::Arc<Calendar>> = std::sync::OnceLock::new();
+    CAL.get_or_init(Calendar::shipped)
 }
 
 fn span() -> u64 {
@@ -61,7 +62,6 @@ proptest! {
                 let left = cal().working_days_between(start, cal().last_day());
                 prop_assert!(matches!(left, Ok(k) if k < n));
             }
-            Err(e) => prop_assert!(false, "unexpected error {e}"),
         }
     }
 
@@ -86,7 +86,6 @@ proptest! {
                     - i64::from(is_working(start));
                 prop_assert!(before < m, "{} working days before {}", before, start);
             }
-            Err(e) => prop_assert!(false, "unexpected error {e}"),
         }
     }
 

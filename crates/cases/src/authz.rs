@@ -28,6 +28,8 @@ pub enum Resource<'a> {
         leader: &'a str,
     },
     Accounts,
+    /// The working-day calendar (loading a year's holiday notice).
+    Calendar,
 }
 
 fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
@@ -88,6 +90,10 @@ impl Authz {
             Resource::Accounts => (
                 uid("Accounts", "all")?,
                 json!({"uid": {"type": "Accounts", "id": "all"}, "attrs": {}, "parents": []}),
+            ),
+            Resource::Calendar => (
+                uid("Calendar", "official")?,
+                json!({"uid": {"type": "Calendar", "id": "official"}, "attrs": {}, "parents": []}),
             ),
         };
         let entities =

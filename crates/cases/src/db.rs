@@ -18,6 +18,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_cases.sql")),
     (2, include_str!("../migrations/0002_ledger.sql")),
     (3, include_str!("../migrations/0003_indexes.sql")),
+    (4, include_str!("../migrations/0004_calendar.sql")),
 ];
 
 pub struct Db {

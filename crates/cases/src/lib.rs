@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod authz;
+pub mod calendar_notices;
 pub mod db;
 pub mod error;
 pub mod ledger_store;

@@ -32,6 +32,8 @@ pub struct CaseService {
     pub services: Services,
     pub(crate) authz: Authz,
     writer: Writer,
+    /// Where loaded holiday notices are kept (`<data>/calendar`); `None`: loading is off.
+    pub calendar_dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -62,6 +64,9 @@ pub struct CaseView {
     pub working_days: Option<i64>,
     pub accepted_on: Option<String>,
     pub deadline: Option<String>,
+    /// The deadline counts working days through a year whose official holiday notice
+    /// is not loaded yet: it is recomputed when the notice is.
+    pub deadline_provisional: bool,
     pub overdue: bool,
     pub decided_at: Option<String>,
     pub decision_reason: Option<String>,
@@ -164,7 +169,34 @@ impl CaseService {
             services,
             authz,
             writer,
+            calendar_dir: None,
         })
+    }
+
+    /// Loads a year's holiday notice (admins only, by the access policy): stores it,
+    /// recounts provisional deadlines and makes the new calendar the process's own.
+    pub async fn import_calendar_notice(
+        &self,
+        who: &Account,
+        source: &str,
+        text: &str,
+    ) -> Result<crate::calendar_notices::NoticeImported> {
+        if !self
+            .authz
+            .allowed(who, "import_calendar", &crate::authz::Resource::Calendar)
+        {
+            return Err(CaseError::Forbidden(
+                "only an administrator loads holiday notices".into(),
+            ));
+        }
+        let dir = self.calendar_dir.as_deref().ok_or_else(|| {
+            CaseError::Conflict("this server has no data directory for calendar notices".into())
+        })?;
+        let actor = format!("{} ({})", who.username, who.role.as_str());
+        let (calendar, report) =
+            crate::calendar_notices::import_notice(&self.db, dir, source, text, &actor).await?;
+        onestop_calendar::install(calendar);
+        Ok(report)
     }
 
     pub fn backend(&self) -> Backend {
@@ -690,6 +722,7 @@ impl CaseService {
                     working_days: None,
                     accepted_on: None,
                     deadline: None,
+                    deadline_provisional: false,
                     overdue: false,
                     decided_at: None,
                     decision_reason: None,
@@ -745,7 +778,7 @@ impl CaseService {
 
     async fn cases_where(&self, condition: &str, arg: &str) -> Result<Vec<CaseView>> {
         let sql = format!(
-            "SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.decided_at, c.decision_reason, c.created_at FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE {condition} ORDER BY c.created_at, c.kind"
+            "SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.decided_at, c.decision_reason, c.created_at FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE {condition} ORDER BY c.created_at, c.kind"
         );
         // `condition` is one of this module's constant filters; the value is bound.
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -762,6 +795,7 @@ impl CaseService {
             .ok_or_else(|| CaseError::Storage(format!("bad state {state}")))?;
         let agency: String = r.try_get("agency")?;
         let deadline: Option<String> = r.try_get("deadline")?;
+        let deadline_provisional: i64 = r.try_get("deadline_provisional")?;
         Ok(CaseView {
             id: r.try_get("id")?,
             bundle_id: r.try_get("bundle_id")?,
@@ -775,6 +809,7 @@ impl CaseService {
             accepted_on: r.try_get("accepted_on")?,
             overdue: !state.is_final() && deadline.as_deref().is_some_and(|d| d < today),
             deadline,
+            deadline_provisional: deadline_provisional != 0,
             decided_at: r.try_get("decided_at")?,
             decision_reason: r.try_get("decision_reason")?,
             created_at: r.try_get("created_at")?,
@@ -815,7 +850,7 @@ impl CaseService {
     }
 
     async fn load_case(&self, id: &str) -> Result<(CaseView, i64)> {
-        let row = sqlx::query("SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.decided_at, c.decision_reason, c.created_at, c.version FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.id = $1")
+        let row = sqlx::query("SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.decided_at, c.decision_reason, c.created_at, c.version FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.id = $1")
             .bind(id)
             .fetch_optional(&self.db.pool)
             .await?
@@ -922,6 +957,7 @@ impl CaseService {
         let mut working_days = case.working_days;
         let mut accepted_on = case.accepted_on.clone();
         let mut deadline = case.deadline.clone();
+        let mut deadline_provisional = case.deadline_provisional;
         if action == CaseAction::Accept {
             let template = self
                 .services
@@ -929,13 +965,13 @@ impl CaseService {
                 .and_then(|s| s.cases.iter().find(|c| c.kind == case.kind));
             if let Some(param) = template.and_then(|t| t.working_days_parameter.as_deref()) {
                 let n = self.working_days(param, day)?;
-                let due = onestop_calendar::Calendar::official()
-                    .add_working_days(day, n)
-                    .map_err(|e| {
-                        CaseError::Conflict(format!("cannot compute the deadline: {e}"))
-                    })?;
+                let calendar = onestop_calendar::current();
+                let due = calendar.add_working_days(day, n).map_err(|e| {
+                    CaseError::Conflict(format!("cannot compute the deadline: {e}"))
+                })?;
                 working_days = Some(n);
                 deadline = Some(due.to_string());
+                deadline_provisional = !calendar.provisional_in(day, due).is_empty();
             }
             accepted_on = Some(day.to_string());
         }
@@ -946,7 +982,7 @@ impl CaseService {
             case.decision_reason.clone()
         };
         let mut tx = self.db.pool.begin().await?;
-        let updated = sqlx::query("UPDATE cases SET state = $1, working_days = $2, accepted_on = $3, deadline = $4, decided_at = $5, decision_reason = $6, version = version + 1 WHERE id = $7 AND version = $8")
+        let updated = sqlx::query("UPDATE cases SET state = $1, working_days = $2, accepted_on = $3, deadline = $4, deadline_provisional = $9, decided_at = $5, decision_reason = $6, version = version + 1 WHERE id = $7 AND version = $8")
             .bind(next.as_str())
             .bind(working_days)
             .bind(accepted_on)
@@ -955,6 +991,7 @@ impl CaseService {
             .bind(decision_reason)
             .bind(id)
             .bind(version)
+            .bind(i64::from(deadline_provisional))
             .execute(&mut *tx)
             .await?;
         if updated.rows_affected() != 1 {

@@ -21,6 +21,7 @@ fn tune_allocator() {
 }
 
 mod analyst;
+mod calendar;
 mod ledger;
 mod population;
 mod serve;
@@ -50,7 +51,7 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
-enum Format {
+pub(crate) enum Format {
     Json,
     Text,
 }
@@ -94,6 +95,9 @@ enum Command {
     Explain(EvalArgs),
     /// Run the one-window service and its JSON API (embedded SQLite by default).
     Serve(serve::ServeArgs),
+    /// The working-day calendar: which years are official, and loading next year's holiday notice.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
     /// Create officer and administrator accounts.
     #[command(subcommand)]
     Admin(serve::AdminCommand),
@@ -135,6 +139,9 @@ struct EvalArgs {
     lang: String,
     #[arg(long)]
     rules: Option<PathBuf>,
+    /// The service's data directory: holiday notices loaded into DIR/calendar count too
+    #[arg(long, default_value = "data/run")]
+    data: PathBuf,
 }
 
 fn main() -> ExitCode {
@@ -152,6 +159,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => cmd_eval(a, false),
         Command::Explain(a) => cmd_eval(a, true),
         Command::Serve(a) => serve::serve(a),
+        Command::Calendar(c) => calendar::run(c),
         Command::Admin(c) => serve::admin(c),
         Command::Ledger(c) => ledger::run(c),
         Command::Population(c) => population::run(c),
@@ -388,6 +396,9 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 fn cmd_eval(a: EvalArgs, explain: bool) -> Result<ExitCode, String> {
     let lang = Lang::parse(&a.lang)
         .ok_or_else(|| format!("unknown language `{}`; use en or zh", a.lang))?;
+    if a.data.join(onestop_calendar::DATA_SUBDIR).is_dir() {
+        onestop_calendar::install(Arc::new(calendar::load(&a.data)?));
+    }
     let dir = rules_dir(a.rules.clone())?;
     let mut json = read_json(&a.facts)?;
     // Accept either a bare facts object or {"entity", "date", "facts"}.

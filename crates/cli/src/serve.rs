@@ -60,7 +60,7 @@ pub enum AdminCommand {
     },
 }
 
-fn database_url(flag: Option<String>, data: &Path) -> Result<String, String> {
+pub(crate) fn database_url(flag: Option<String>, data: &Path) -> Result<String, String> {
     if let Some(u) = flag.or_else(|| std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty())) {
         return Ok(u);
     }
@@ -69,7 +69,7 @@ fn database_url(flag: Option<String>, data: &Path) -> Result<String, String> {
     Ok(format!("sqlite://{}", data.join("onestop.db").display()))
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, String> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, String> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -137,7 +137,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn redact(url: &str) -> String {
+pub(crate) fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(s), Some(at)) if at > s => format!("{}://***{}", &url[..s], &url[at..]),
         _ => url.to_string(),

@@ -5,7 +5,7 @@
 use crate::value_ops::{arith, compare, comparison, equal, months_between, years_between};
 use crate::{EvalError, Facts};
 use chrono::{Datelike, NaiveDate};
-use onestop_calendar::Calendar;
+use onestop_calendar::{Calendar, YearSet};
 use onestop_lang::ast::BinOp;
 use onestop_lang::program::*;
 use onestop_lang::types::{Type, Value, round_fen};
@@ -109,6 +109,8 @@ pub struct DefTrace {
     pub params: Vec<ParamRead>,
     pub inputs: Vec<InputId>,
     pub deps: Vec<DefId>,
+    /// Years without an official holiday notice that this value counted working days through.
+    pub provisional: YearSet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +143,19 @@ pub struct MeasureResult {
     pub errors: Vec<Arc<EvalError>>,
     /// Trace of the eligibility condition and outputs (when tracing).
     pub reads: Option<Reads>,
+    /// Years without an official holiday notice the eligibility counted working days through.
+    pub eligibility_provisional: YearSet,
+    /// The same per output, parallel to `outputs`.
+    pub outputs_provisional: Vec<YearSet>,
+}
+
+impl MeasureResult {
+    /// Every provisional year this measure's answer went through.
+    pub fn provisional(&self) -> YearSet {
+        self.outputs_provisional
+            .iter()
+            .fold(self.eligibility_provisional, |a, b| a.union(*b))
+    }
 }
 
 /// Direct reads of a measure's own expressions.
@@ -163,8 +178,12 @@ pub struct Evaluation {
 pub struct Evaluator<'a> {
     plan: &'a Plan,
     facts: &'a Facts,
-    calendar: &'static Calendar,
+    calendar: Arc<Calendar>,
     memo: Vec<Option<Val>>,
+    /// Per definition: the provisional years its value went through (valid once memoised).
+    def_provisional: Vec<YearSet>,
+    /// Provisional years of the expressions being evaluated, innermost last.
+    provisional: Vec<YearSet>,
     tracing: bool,
     frames: Vec<Reads>,
     trace: Vec<DefTrace>,
@@ -175,8 +194,10 @@ impl<'a> Evaluator<'a> {
         Evaluator {
             plan,
             facts,
-            calendar: Calendar::official(),
+            calendar: onestop_calendar::current(),
             memo: vec![None; plan.program.defs.len()],
+            def_provisional: vec![YearSet::EMPTY; plan.program.defs.len()],
+            provisional: Vec::new(),
             tracing,
             frames: Vec::new(),
             trace: Vec::new(),
@@ -210,10 +231,15 @@ impl<'a> Evaluator<'a> {
         if self.tracing {
             self.frames.push(Reads::default());
         }
+        self.provisional.push(YearSet::EMPTY);
         let eligibility = self.eval(&m.eligible);
+        let eligibility_provisional = self.provisional.pop().unwrap_or_default();
         let mut outputs = Vec::with_capacity(m.outputs.len());
+        let mut outputs_provisional = Vec::with_capacity(m.outputs.len());
         for o in &m.outputs {
+            self.provisional.push(YearSet::EMPTY);
             let v = self.output(*o);
+            outputs_provisional.push(self.provisional.pop().unwrap_or_default());
             outputs.push((*o, v));
         }
         let reads = if self.tracing {
@@ -254,6 +280,15 @@ impl<'a> Evaluator<'a> {
             missing_for_outputs,
             errors,
             reads,
+            eligibility_provisional,
+            outputs_provisional,
+        }
+    }
+
+    /// Marks the expression being evaluated as counted through these years.
+    fn mark_provisional(&mut self, years: YearSet) {
+        if let Some(top) = self.provisional.last_mut() {
+            *top |= years;
         }
     }
 
@@ -284,13 +319,19 @@ impl<'a> Evaluator<'a> {
             f.deps.push(d);
         }
         if let Some(v) = &self.memo[d.index()] {
-            return v.clone();
+            let v = v.clone();
+            self.mark_provisional(self.def_provisional[d.index()]);
+            return v;
         }
         let decl = &self.program().defs[d.index()];
         if self.tracing {
             self.frames.push(Reads::default());
         }
+        self.provisional.push(YearSet::EMPTY);
         let (value, branch) = self.def_body(decl, d);
+        let provisional = self.provisional.pop().unwrap_or_default();
+        self.def_provisional[d.index()] = provisional;
+        self.mark_provisional(provisional);
         let value = match value {
             Val::Known(v) => match v.convert_to(&decl.ty) {
                 Some(v) => Val::Known(v),
@@ -310,6 +351,7 @@ impl<'a> Evaluator<'a> {
                 params: frame.params,
                 inputs: frame.inputs,
                 deps: frame.deps,
+                provisional,
             });
         }
         self.memo[d.index()] = Some(value.clone());
@@ -529,7 +571,23 @@ impl<'a> Evaluator<'a> {
                     return unknown_of(&vals.iter().collect::<Vec<_>>());
                 }
                 let vs: Vec<&Value> = vals.iter().filter_map(|v| v.known()).collect();
-                match self.call(*f, &vs, &e.ty) {
+                let result = self.call(*f, &vs, &e.ty);
+                if let (Builtin::AddWorkingDays | Builtin::WorkingDaysBetween, Ok(v)) = (f, &result)
+                {
+                    // The span counted: from the first argument to the result date or the second.
+                    let end = match (f, v) {
+                        (Builtin::AddWorkingDays, Value::Date(r)) => Some(*r),
+                        _ => vs.get(1).and_then(|x| match x {
+                            Value::Date(r) => Some(*r),
+                            _ => None,
+                        }),
+                    };
+                    if let (Some(Value::Date(start)), Some(end)) = (vs.first(), end) {
+                        let years = self.calendar.provisional_in(*start, end);
+                        self.mark_provisional(years);
+                    }
+                }
+                match result {
                     Ok(v) => Val::Known(v),
                     Err(err) => Val::Error(Arc::new(err)),
                 }

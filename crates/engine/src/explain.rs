@@ -34,6 +34,22 @@ impl Lang {
     }
 }
 
+/// Why an answer through these years is provisional, and what would settle it.
+pub fn provisional_reason(years: onestop_calendar::YearSet, lang: Lang) -> String {
+    let first = years.first().unwrap_or(onestop_calendar::FIRST_YEAR);
+    let rule = onestop_calendar::statutory::rule_for(first);
+    match lang {
+        Lang::En => format!(
+            "counts working days in {years}, for which no official holiday notice of the State Council General Office is loaded: the days off are the statutory holidays of the {} and weekends; the notice may add days off and make-up working days, so this may change when it is loaded",
+            rule.instrument_en
+        ),
+        Lang::Zh => format!(
+            "计算经过{years}年的工作日，而该年的国务院办公厅节假日安排通知尚未载入：休息日按{}规定的全体公民放假节日及周末推算；通知可能另行安排放假和调休上班，载入后本结果可能变化",
+            rule.instrument_zh
+        ),
+    }
+}
+
 pub fn status_text(s: Status, lang: Lang) -> &'static str {
     match s {
         Status::Eligible => lang.t("eligible", "符合条件"),
@@ -109,12 +125,27 @@ fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lan
         lang.t("status", "结论"),
         status_text(r.status, lang)
     );
-    for (o, v) in &r.outputs {
+    for (i, (o, v)) in r.outputs.iter().enumerate() {
+        let provisional = r.outputs_provisional.get(i).copied().unwrap_or_default();
+        let mark = if provisional.is_empty() {
+            String::new()
+        } else {
+            format!("  [{} {provisional}]", lang.t("PROVISIONAL:", "暂定："))
+        };
         let _ = writeln!(
             out,
-            "  {} = {}",
+            "  {} = {}{mark}",
             output_name(program, o),
             show_val(program, v, lang)
+        );
+    }
+    let provisional = r.provisional();
+    if !provisional.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            lang.t("provisional", "暂定"),
+            provisional_reason(provisional, lang)
         );
     }
     let names = |ids: &[InputId]| {
@@ -234,9 +265,14 @@ fn render_def(
         );
         return;
     }
+    let mark = if t.provisional.is_empty() {
+        String::new()
+    } else {
+        format!(" [{} {}]", lang.t("PROVISIONAL:", "暂定："), t.provisional)
+    };
     let _ = writeln!(
         out,
-        "{pad}- {} = {}   [{}]",
+        "{pad}- {} = {}{mark}   [{}]",
         decl.name,
         show_val(program, &t.value, lang),
         decl.title.best(lang.code())

@@ -119,7 +119,7 @@ impl Serialize for MeasureReport<'_> {
                 .map(|i| program.inputs[i.index()].name.clone())
                 .collect()
         };
-        let mut map = s.serialize_map(Some(8))?;
+        let mut map = s.serialize_map(Some(9))?;
         map.serialize_entry("measure", &m.id)?;
         match self.parts {
             Some(p) => map.serialize_entry("title", &p.titles[r.measure.index()])?,
@@ -135,6 +135,7 @@ impl Serialize for MeasureReport<'_> {
             Some(p) => map.serialize_entry("sources", &p.sources[r.measure.index()])?,
             None => map.serialize_entry("sources", &sources(m))?,
         }
+        map.serialize_entry("provisional", &Provisional { program, r })?;
         map.end()
     }
 }
@@ -173,6 +174,39 @@ impl Serialize for Outputs<'_> {
         for (n, v) in &seen {
             map.serialize_entry(n, v)?;
         }
+        map.end()
+    }
+}
+
+/// `null`, or which parts of the answer counted working days through a year without
+/// an official holiday notice, and why that makes them provisional.
+struct Provisional<'a> {
+    program: &'a Program,
+    r: &'a MeasureResult,
+}
+
+impl Serialize for Provisional<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let years = self.r.provisional();
+        if years.is_empty() {
+            return s.serialize_none();
+        }
+        let outputs: Vec<String> = self
+            .r
+            .outputs
+            .iter()
+            .zip(&self.r.outputs_provisional)
+            .filter(|(_, p)| !p.is_empty())
+            .map(|((o, _), _)| output_name(self.program, o))
+            .collect();
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("years", &years.iter().collect::<Vec<i32>>())?;
+        map.serialize_entry("eligibility", &!self.r.eligibility_provisional.is_empty())?;
+        map.serialize_entry("outputs", &outputs)?;
+        map.serialize_entry(
+            "reason",
+            &crate::explain::provisional_reason(years, crate::explain::Lang::En),
+        )?;
         map.end()
     }
 }
