@@ -227,3 +227,86 @@ pub async fn recompute_provisional_deadlines(
     tx.commit().await?;
     Ok((checked, changed))
 }
+
+/// One year of the calendar as `onestop calendar status`, `/api/calendar` and the
+/// admin page show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearRow {
+    pub year: i32,
+    /// `official` or `provisional`.
+    pub status: &'static str,
+    pub notice: Option<String>,
+    pub reference: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// `shipped`, or the file in the data directory the notice came from.
+    pub from: Option<String>,
+    /// For a provisional year: the instrument whose statutory holidays count.
+    pub rule: Option<&'static str>,
+    pub rule_zh: Option<&'static str>,
+}
+
+/// The calendar's coverage and its years, from 2019 to the year after today (or after
+/// the last notice loaded).
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarStatus {
+    pub today: NaiveDate,
+    pub official_until: Option<NaiveDate>,
+    pub days_left: i64,
+    pub next_year: i32,
+    /// Official coverage ends within 60 days.
+    pub warning: bool,
+    pub years: Vec<YearRow>,
+}
+
+pub fn status(cal: &Calendar, today: NaiveDate, dir: Option<&Path>) -> CalendarStatus {
+    use chrono::Datelike;
+    let from_dir: Vec<(PathBuf, i32)> = dir
+        .and_then(|d| onestop_calendar::read_dir_notices(d).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(p, n)| (p, n.year))
+        .collect();
+    let last = cal.notices().map(|n| n.year).max().unwrap_or(2019);
+    let c = cal.coverage(today);
+    let mut years = Vec::new();
+    for y in 2019..=(today.year() + 1).max(last + 1) {
+        let row = match cal.status(y) {
+            Some(onestop_calendar::YearStatus::Official(n)) => YearRow {
+                year: y,
+                status: "official",
+                notice: Some(n.title.clone()),
+                reference: n.reference.clone(),
+                published: Some(n.published),
+                from: Some(
+                    from_dir
+                        .iter()
+                        .find(|(_, year)| *year == y)
+                        .map(|(p, _)| p.display().to_string())
+                        .unwrap_or_else(|| "shipped".into()),
+                ),
+                rule: None,
+                rule_zh: None,
+            },
+            Some(onestop_calendar::YearStatus::Provisional(rule)) => YearRow {
+                year: y,
+                status: "provisional",
+                notice: None,
+                reference: None,
+                published: None,
+                from: None,
+                rule: Some(rule.instrument_en),
+                rule_zh: Some(rule.instrument_zh),
+            },
+            None => continue,
+        };
+        years.push(row);
+    }
+    CalendarStatus {
+        today,
+        official_until: c.official_until,
+        days_left: c.days_left,
+        next_year: c.next_year,
+        warning: c.warn(),
+        years,
+    }
+}

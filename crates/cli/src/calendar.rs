@@ -2,8 +2,8 @@
 //! loading the State Council's notice for the next one (each year, in November or
 //! December, before deadlines start crossing into it).
 
-use chrono::{Datelike, NaiveDate};
-use onestop_calendar::{Calendar, YearStatus};
+use chrono::NaiveDate;
+use onestop_calendar::Calendar;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -103,62 +103,30 @@ pub fn coverage_lines(cal: &Calendar, today: NaiveDate) -> Vec<String> {
 fn status(data: &Path, today: NaiveDate, format: crate::Format) -> Result<ExitCode, String> {
     let dir = data.join(onestop_calendar::DATA_SUBDIR);
     let cal = load(data)?;
-    let from_dir: Vec<(PathBuf, i32)> = onestop_calendar::read_dir_notices(&dir)
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .map(|(p, n)| (p, n.year))
-        .collect();
-    let last_loaded = cal.notices().map(|n| n.year).max().unwrap_or(2019);
-    let years = 2019..=(today.year() + 1).max(last_loaded + 1);
-    let coverage = cal.coverage(today);
-    let mut rows = Vec::new();
-    for y in years {
-        let file = from_dir
-            .iter()
-            .find(|(_, year)| *year == y)
-            .map(|(p, _)| p.display().to_string());
-        rows.push(match cal.status(y) {
-            Some(YearStatus::Official(n)) => serde_json::json!({
-                "year": y, "status": "official", "notice": n.title, "reference": n.reference,
-                "published": n.published.to_string(), "from": file.unwrap_or_else(|| "shipped".into()),
-            }),
-            Some(YearStatus::Provisional(rule)) => serde_json::json!({
-                "year": y, "status": "provisional", "rule": rule.instrument_en,
-            }),
-            None => continue,
-        });
-    }
+    let st = onestop_cases::calendar_notices::status(&cal, today, Some(&dir));
     match format {
         crate::Format::Json => {
-            let doc = serde_json::json!({
-                "today": today.to_string(),
-                "official_until": coverage.official_until.map(|d| d.to_string()),
-                "days_left": coverage.days_left,
-                "next_year": coverage.next_year,
-                "warning": coverage.warn(),
-                "years": rows,
-            });
-            println!("{doc:#}");
+            let doc = serde_json::to_string_pretty(&st).map_err(|e| e.to_string())?;
+            println!("{doc}");
         }
         crate::Format::Text => {
-            for r in &rows {
-                let y = &r["year"];
-                if r["status"] == "official" {
-                    println!(
-                        "{y}  official     {} ({}{}) [{}]",
-                        r["notice"].as_str().unwrap_or(""),
-                        r["reference"]
-                            .as_str()
+            for r in &st.years {
+                match (&r.notice, r.rule) {
+                    (Some(notice), _) => println!(
+                        "{}  official     {notice} ({}{}) [{}]",
+                        r.year,
+                        r.reference
+                            .as_deref()
                             .map(|x| format!("{x}, "))
                             .unwrap_or_default(),
-                        r["published"].as_str().unwrap_or(""),
-                        r["from"].as_str().unwrap_or("")
-                    );
-                } else {
-                    println!(
-                        "{y}  provisional  statutory holidays of the {} and weekends; no make-up working days",
-                        r["rule"].as_str().unwrap_or("")
-                    );
+                        r.published.map(|d| d.to_string()).unwrap_or_default(),
+                        r.from.as_deref().unwrap_or("")
+                    ),
+                    (None, rule) => println!(
+                        "{}  provisional  statutory holidays of the {} and weekends; no make-up working days",
+                        r.year,
+                        rule.unwrap_or("")
+                    ),
                 }
             }
             println!();

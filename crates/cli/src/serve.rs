@@ -99,11 +99,18 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         onestop_cases::set_today(day);
         eprintln!("business date fixed at {day} (--today / ONESTOP_TODAY)");
     }
+    // The operator's holiday notices: a bad file stops the start, it is never half-read.
+    let calendar = Arc::new(crate::calendar::load(&a.data)?);
+    let calendar_dir = a.data.join(onestop_calendar::DATA_SUBDIR);
+    let coverage = crate::calendar::coverage_lines(&calendar, onestop_cases::today());
+    onestop_calendar::install(calendar);
     let rt = runtime()?;
     rt.block_on(async move {
-        let cases = CaseService::open(&url, engine.clone())
+        let mut cases = CaseService::open(&url, engine.clone())
             .await
             .map_err(|e| format!("cannot open the database {url}: {e}"))?;
+        cases.calendar_dir = Some(calendar_dir.clone());
+        tokio::spawn(watch_calendar(calendar_dir));
         if !a.no_demo {
             seed_demo(&cases).await?;
         }
@@ -129,12 +136,59 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
             redact(&url)
         );
         println!("API description: http://{addr}/openapi.json");
+        for line in coverage {
+            println!("{line}");
+        }
         axum::serve(listener, onestop_web::router(state))
             .with_graceful_shutdown(shutdown())
             .await
             .map_err(|e| format!("server error: {e}"))?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// A notice loaded with `onestop calendar import` while the server runs: the files
+/// change, so the calendar is reloaded; a bad file is reported and the old one kept.
+async fn watch_calendar(dir: PathBuf) {
+    let fingerprint = |dir: &Path| -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let m = e.metadata().ok()?;
+                Some((e.path(), m.len(), m.modified().ok()))
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let mut seen = fingerprint(&dir);
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3));
+    loop {
+        tick.tick().await;
+        let now = fingerprint(&dir);
+        if now == seen {
+            continue;
+        }
+        seen = now;
+        match onestop_calendar::Calendar::load_dir(&dir) {
+            Ok(cal) => {
+                let c = cal.coverage(onestop_cases::today());
+                onestop_calendar::install(Arc::new(cal));
+                eprintln!(
+                    "working-day calendar reloaded from {}: official until {}",
+                    dir.display(),
+                    c.official_until
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "-".into())
+                );
+            }
+            Err(e) => {
+                eprintln!("{e}\nthe working-day calendar was not reloaded; the one in use stays")
+            }
+        }
+    }
 }
 
 pub(crate) fn redact(url: &str) -> String {

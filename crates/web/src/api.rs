@@ -2,32 +2,23 @@
 
 use crate::error::ApiError;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::NaiveDate;
-use onestop_cases::{Account, CaseAction, CaseService, Role, SubmitRequest};
+use onestop_cases::{Account, CaseAction, Role, SubmitRequest};
 use onestop_engine::explain::{Lang, render_explanation};
 use onestop_engine::report::evaluation_to_json;
 use onestop_engine::{Engine, EvalOptions, Status, facts_from_json};
 use serde::Deserialize;
 use serde_json::{Value as J, json};
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use utoipa::{OpenApi, ToSchema};
 
-#[derive(Clone)]
-pub struct AppState {
-    pub engine: Arc<Engine>,
-    pub cases: Arc<CaseService>,
-    pub portal: Arc<crate::portal::Portal>,
-    /// The population simulator behind the analyst's reform page, when the binary
-    /// provides one.
-    pub simulator: Option<Arc<dyn crate::analyst::Simulator>>,
-}
+use crate::state::bearer;
+pub use crate::state::{AppState, User};
 
 /// JSON bodies with errors in our shape (400 for bad JSON, 422 for wrong fields).
 pub struct JsonBody<T>(pub T);
@@ -54,36 +45,8 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody
     }
 }
 
-/// The signed-in account, from `Authorization: Bearer <token>`.
-pub struct User(pub Account);
-
-impl FromRequestParts<AppState> for User {
-    type Rejection = ApiError;
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let token = bearer(&parts.headers).ok_or_else(|| {
-            ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "sign in first: send `Authorization: Bearer <token>` from POST /api/sessions",
-            )
-        })?;
-        Ok(User(state.cases.authenticate(&token).await?))
-    }
-}
-
-fn bearer(h: &HeaderMap) -> Option<String> {
-    h.get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-        .map(|t| t.trim().to_string())
-}
-
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/healthz", get(|| async { "ok" }))
         .route("/openapi.json", get(openapi))
         .route("/api/measures", get(measures))
         .route("/api/services", get(services))
@@ -117,6 +80,7 @@ pub fn router(state: AppState) -> Router {
             post(report_milestone),
         )
         .route("/api/admin/accounts", post(admin_create))
+        .merge(crate::calendar_api::routes())
         .merge(crate::ledger_api::routes())
         .merge(crate::portal::routes())
         .fallback(|| async {
@@ -703,6 +667,7 @@ struct ApiDoc;
 
 async fn openapi() -> Response {
     let mut doc = ApiDoc::openapi();
+    doc.merge(crate::calendar_api::CalendarDoc::openapi());
     doc.info.version = env!("CARGO_PKG_VERSION").to_string();
     // Routes without typed bodies are listed too, so clients see the whole surface.
     let mut v = match serde_json::to_value(&doc) {

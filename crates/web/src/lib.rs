@@ -8,9 +8,11 @@
 
 pub mod analyst;
 mod api;
+mod calendar_api;
 mod error;
 mod ledger_api;
 pub mod portal;
+mod state;
 
 pub use api::{AppState, router};
 pub use error::ApiError;

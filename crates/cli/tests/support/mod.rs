@@ -17,6 +17,15 @@ pub const PASSWORD: &str = "correct horse battery";
 /// whatever the wall clock says.
 pub const TODAY: &str = "2026-06-15";
 
+/// The business date of this run: [`TODAY`], or `ONESTOP_TEST_TODAY` (scripts/test.sh
+/// runs the service suite once more on a date past the shipped official calendar).
+pub fn today() -> String {
+    std::env::var("ONESTOP_TEST_TODAY")
+        .ok()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| TODAY.to_string())
+}
+
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_onestop")
 }
@@ -63,15 +72,25 @@ pub struct Server {
     pub base: String,
     pub db: String,
     pub key: PathBuf,
+    /// The data directory (`serve --data`): holiday notices live in its `calendar/`.
+    pub data: PathBuf,
 }
 
 impl Server {
     /// `onestop serve` on a free port, the log's signing key in `dir`.
     pub fn start(db: &str, dir: &Path) -> Server {
+        Server::start_on(db, dir, &today())
+    }
+
+    /// The same on a given business date.
+    pub fn start_on(db: &str, dir: &Path, today: &str) -> Server {
         let key = dir.join("ledger-signing.key");
+        let data = dir.join("data");
         let mut child = Command::new(bin())
             .args(["serve", "--port", "0", "--no-demo", "--database-url", db])
-            .args(["--today", TODAY])
+            .args(["--today", today])
+            .arg("--data")
+            .arg(&data)
             .env("ONESTOP_LEDGER_KEY", &key)
             .current_dir(repo())
             .stdout(Stdio::piped())
@@ -93,6 +112,7 @@ impl Server {
             base,
             db: db.to_string(),
             key,
+            data,
         }
     }
 
