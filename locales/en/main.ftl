@@ -258,3 +258,27 @@ agency-foreign-experts = Beijing Municipal Science and Technology Commission (fo
 agency-exit-entry = Exit-Entry Administration, Beijing Municipal Public Security Bureau
 agency-sci-tech = Beijing Municipal Science and Technology Commission
 agency-tax = Beijing Municipal Tax Service, State Taxation Administration
+
+## Working-day calendar (provisional deadlines, the admin's calendar page)
+case-provisional = Provisional
+case-provisional-why = This date counts working days in { $year }, whose official holiday notice is not loaded yet: its days off follow the statutory holidays and weekends. It is recounted when the notice is loaded.
+nav-calendar = Calendar
+calendar-heading = Working-day calendar
+calendar-intro = Deadlines count Chinese working days. A year whose State Council holiday notice is loaded is official; any other year is provisional: its days off are the statutory holidays and weekends, without make-up working days.
+calendar-official-until = Official until { $date } ({ $days } days left).
+calendar-none = No official notice covers today: every deadline is provisional.
+calendar-warning = Official coverage ends in fewer than 60 days. Load the { $year } notice as soon as it is published.
+calendar-year = Year
+calendar-status = Status
+calendar-source = Source
+calendar-official = Official
+calendar-provisional = Provisional
+calendar-shipped = shipped with onestop
+calendar-statutory = statutory holidays ({ $rule }) and weekends
+calendar-upload-heading = Load a year's notice
+calendar-upload-help = A CSV file: the lines "# year:", "# notice:" and "# published:", then one row per day: the date (or FROM..TO), holiday or workday, and the holiday's name. Open cases with provisional deadlines are recounted, each in its history.
+calendar-file = Notice file (CSV)
+calendar-upload = Load the notice
+calendar-loaded = The { $year } notice is loaded. { $checked } open cases had a provisional deadline; { $changed } changed.
+calendar-refused = The file was refused; nothing changed.
+calendar-deadline-change = Case { $case }: { $old } → { $new }

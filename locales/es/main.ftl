@@ -258,3 +258,27 @@ agency-foreign-experts = Comisión Municipal de Ciencia y Tecnología de Pekín 
 agency-exit-entry = Administración de Entrada y Salida, Oficina Municipal de Seguridad Pública de Pekín
 agency-sci-tech = Comisión Municipal de Ciencia y Tecnología de Pekín
 agency-tax = Servicio Tributario Municipal de Pekín, Administración Estatal de Impuestos
+
+## Calendario laboral (plazos provisionales, página de calendario del administrador)
+case-provisional = Provisional
+case-provisional-why = Esta fecha se calcula con los días hábiles de { $year }, cuyo aviso oficial de festivos aún no se ha cargado: los días inhábiles son los festivos legales y los fines de semana. Se recalculará cuando se cargue el aviso.
+nav-calendar = Calendario
+calendar-heading = Calendario laboral
+calendar-intro = Los plazos se computan en días hábiles de China. Un año cuyo aviso de festivos del Consejo de Estado está cargado es oficial; cualquier otro año es provisional: sus días inhábiles son los festivos legales y los fines de semana, sin los días laborables de recuperación.
+calendar-official-until = Oficial hasta el { $date } (quedan { $days } días).
+calendar-none = Ningún aviso oficial cubre el día de hoy: todos los plazos son provisionales.
+calendar-warning = La cobertura oficial termina en menos de 60 días. Cargue el aviso de { $year } en cuanto se publique.
+calendar-year = Año
+calendar-status = Estado
+calendar-source = Fuente
+calendar-official = Oficial
+calendar-provisional = Provisional
+calendar-shipped = incluido en onestop
+calendar-statutory = festivos legales ({ $rule }) y fines de semana
+calendar-upload-heading = Cargar el aviso de un año
+calendar-upload-help = Un archivo CSV: las líneas «# year:», «# notice:» y «# published:», y después una fila por día: la fecha (o FROM..TO), holiday o workday, y el nombre del festivo. Los expedientes abiertos con plazos provisionales se recalculan, cada uno con constancia en su historial.
+calendar-file = Archivo del aviso (CSV)
+calendar-upload = Cargar el aviso
+calendar-loaded = El aviso de { $year } se ha cargado. Expedientes abiertos con plazo provisional: { $checked }; modificados: { $changed }.
+calendar-refused = El archivo fue rechazado; no se ha modificado nada.
+calendar-deadline-change = Expediente { $case }: { $old } → { $new }

@@ -246,3 +246,27 @@ agency-foreign-experts = 베이징시 과학기술위원회(외국 전문가 업
 agency-exit-entry = 베이징시 공안국 출입국관리총대
 agency-sci-tech = 베이징시 과학기술위원회
 agency-tax = 국가세무총국 베이징시 세무국
+
+## 근무일 달력(잠정 기한, 관리자 달력 페이지)
+case-provisional = 잠정
+case-provisional-why = 이 날짜는 { $year }년 근무일 기준으로 계산되었으나, 해당 연도의 공식 휴일 공지가 아직 등록되지 않았습니다. 휴무일은 법정 공휴일과 주말을 따르며, 공지가 등록되면 다시 계산됩니다.
+nav-calendar = 달력
+calendar-heading = 근무일 달력
+calendar-intro = 기한은 중국 근무일 기준으로 계산됩니다. 국무원 휴일 공지가 등록된 연도는 공식, 그 밖의 연도는 잠정입니다. 잠정 연도의 휴무일은 법정 공휴일과 주말이며, 대체 근무일은 반영되지 않습니다.
+calendar-official-until = { $date }까지 공식 적용({ $days }일 남음).
+calendar-none = 오늘 날짜를 포함하는 공식 공지가 없습니다. 모든 기한이 잠정입니다.
+calendar-warning = 공식 적용 기간이 60일 미만 남았습니다. { $year }년 공지가 발표되는 즉시 등록하십시오.
+calendar-year = 연도
+calendar-status = 상태
+calendar-source = 출처
+calendar-official = 공식
+calendar-provisional = 잠정
+calendar-shipped = onestop 기본 제공
+calendar-statutory = 법정 공휴일({ $rule }) 및 주말
+calendar-upload-heading = 연도별 공지 등록
+calendar-upload-help = CSV 파일: “# year:”, “# notice:”, “# published:” 줄 다음에 하루에 한 행씩 날짜(또는 FROM..TO), holiday 또는 workday, 휴일 명칭을 적습니다. 잠정 기한이 있는 진행 중인 신청 건은 다시 계산되며, 각 건의 처리 이력에 기록됩니다.
+calendar-file = 공지 파일(CSV)
+calendar-upload = 공지 등록
+calendar-loaded = { $year }년 공지가 등록되었습니다. 잠정 기한이 있던 진행 중인 신청 건 { $checked }건 중 { $changed }건이 변경되었습니다.
+calendar-refused = 파일이 거부되었습니다. 변경된 내용은 없습니다.
+calendar-deadline-change = 신청 건 { $case }: { $old } → { $new }

@@ -246,3 +246,27 @@ agency-foreign-experts = 北京市科学技术委员会（外国专家事务）
 agency-exit-entry = 北京市公安局出入境管理总队
 agency-sci-tech = 北京市科学技术委员会
 agency-tax = 国家税务总局北京市税务局
+
+## 工作日历（暂定办结时限、管理员工作日历页面）
+case-provisional = 暂定
+case-provisional-why = 该日期按 { $year } 年工作日计算，该年度国务院办公厅节假日安排通知尚未导入：休息日按法定节假日和周末确定。通知导入后将重新计算。
+nav-calendar = 工作日历
+calendar-heading = 工作日历
+calendar-intro = 办结时限按中国工作日计算。已导入国务院办公厅节假日安排通知的年度为正式日历；其他年度为暂定日历：休息日为法定节假日和周末，不含调休上班日。
+calendar-official-until = 正式日历截至 { $date }（剩余 { $days } 天）。
+calendar-none = 今日不在任何正式通知覆盖范围内：所有办结时限均为暂定。
+calendar-warning = 正式日历覆盖期已不足 60 天。{ $year } 年通知发布后，请尽快导入。
+calendar-year = 年度
+calendar-status = 状态
+calendar-source = 来源
+calendar-official = 正式
+calendar-provisional = 暂定
+calendar-shipped = onestop 内置
+calendar-statutory = 法定节假日（{ $rule }）及周末
+calendar-upload-heading = 导入年度通知
+calendar-upload-help = CSV 文件：先列“# year:”“# notice:”“# published:”三行，之后每天一行：日期（或 FROM..TO）、holiday 或 workday、节假日名称。含暂定办结时限的在办件将重新计算，并分别记入各自的办理记录。
+calendar-file = 通知文件（CSV）
+calendar-upload = 导入通知
+calendar-loaded = { $year } 年通知已导入。含暂定办结时限的在办件共 { $checked } 件，其中 { $changed } 件发生变更。
+calendar-refused = 文件未被接受，未作任何更改。
+calendar-deadline-change = 办件 { $case }：{ $old } → { $new }

@@ -2,6 +2,7 @@
 //! for partial updates) for applicants, officers and analysts. Reading works without
 //! JavaScript; every form is a plain HTML form.
 
+mod calendar_admin;
 pub mod i18n;
 pub mod search;
 
@@ -62,6 +63,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("message.html", include_str!("../../templates/message.html")),
     ("verify.html", include_str!("../../templates/verify.html")),
     ("analyst.html", include_str!("../../templates/analyst.html")),
+    ("calendar.html", include_str!("../../templates/calendar.html")),
 ];
 
 const CSS: &str = include_str!("../../static/style.css");
@@ -142,6 +144,10 @@ pub fn routes() -> Router<AppState> {
         .route("/cases", get(cases_page))
         .route("/cases/{id}", get(case_page).post(case_action))
         .route("/officer", get(officer_page))
+        .route(
+            "/admin/calendar",
+            get(calendar_admin::page).post(calendar_admin::upload),
+        )
         .route("/files/{hash}", get(file))
         .route("/verify", get(verify_page).post(verify_upload))
         .route("/analyst", get(analyst_page))
