@@ -18,9 +18,15 @@ echo "== onestop check and onestop test on the shipped rules"
 cargo run -q -p onestop-cli -- check rules --deny-warnings
 cargo run -q -p onestop-cli -- test rules
 
-echo "== the one-window service and the register (ledger) suites again, on PostgreSQL"
+echo "== the shipped working-day calendar against two independent sources (PyPI: chinesecalendar, holidays)"
+bash scripts/calendar-check.sh
+
+echo "== the service and register suites again on a business date past the shipped official calendar (2027 provisional)"
+ONESTOP_TEST_TODAY=2027-03-15 cargo test -p onestop-cli --test service --test ledger
+
+echo "== the one-window service, the register (ledger) and the calendar suites again, on PostgreSQL"
 PG_ADMIN=$(bash scripts/postgres.sh | tail -n1)
-ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --test ledger
+ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --test ledger --test calendar
 
 echo "== the portal in a real browser (Chromium, axe-core), installed by scripts/browser.sh"
 bash scripts/e2e.sh

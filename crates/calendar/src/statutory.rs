@@ -20,6 +20,8 @@ pub struct StatutoryRule {
     pub instrument_en: &'static str,
     /// The instrument, in Chinese, e.g. "国务院令第795号".
     pub instrument_zh: &'static str,
+    /// The State Council decree that made this version (513, 644, 795).
+    pub decree: u32,
     /// Spring Festival days, as offsets from the first day of the first lunar month
     /// (-1 is New Year's Eve, the last day of the twelfth month).
     spring_festival: &'static [i64],
@@ -36,6 +38,7 @@ pub static RULES: [StatutoryRule; 3] = [
         from_year: 2008,
         instrument_en: "Regulations on National Annual Festival and Memorial Day Holidays as revised by State Council Decree No. 513",
         instrument_zh: "《全国年节及纪念日放假办法》（国务院令第513号修订）",
+        decree: 513,
         spring_festival: &[-1, 0, 1],
         labour_days: 1,
     },
@@ -43,6 +46,7 @@ pub static RULES: [StatutoryRule; 3] = [
         from_year: 2014,
         instrument_en: "Regulations on National Annual Festival and Memorial Day Holidays as revised by State Council Decree No. 644",
         instrument_zh: "《全国年节及纪念日放假办法》（国务院令第644号修订）",
+        decree: 644,
         spring_festival: &[0, 1, 2],
         labour_days: 1,
     },
@@ -50,6 +54,7 @@ pub static RULES: [StatutoryRule; 3] = [
         from_year: 2025,
         instrument_en: "Regulations on National Annual Festival and Memorial Day Holidays as revised by State Council Decree No. 795",
         instrument_zh: "《全国年节及纪念日放假办法》（国务院令第795号修订）",
+        decree: 795,
         spring_festival: &[-1, 0, 1, 2],
         labour_days: 2,
     },

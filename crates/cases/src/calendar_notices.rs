@@ -243,6 +243,8 @@ pub struct YearRow {
     /// For a provisional year: the instrument whose statutory holidays count.
     pub rule: Option<&'static str>,
     pub rule_zh: Option<&'static str>,
+    /// The decree of that version (the portal names the Regulations in each language).
+    pub decree: Option<u32>,
 }
 
 /// The calendar's coverage and its years, from 2019 to the year after today (or after
@@ -286,6 +288,7 @@ pub fn status(cal: &Calendar, today: NaiveDate, dir: Option<&Path>) -> CalendarS
                 ),
                 rule: None,
                 rule_zh: None,
+                decree: None,
             },
             Some(onestop_calendar::YearStatus::Provisional(rule)) => YearRow {
                 year: y,
@@ -296,6 +299,7 @@ pub fn status(cal: &Calendar, today: NaiveDate, dir: Option<&Path>) -> CalendarS
                 from: None,
                 rule: Some(rule.instrument_en),
                 rule_zh: Some(rule.instrument_zh),
+                decree: Some(rule.decree),
             },
             None => continue,
         };

@@ -77,7 +77,13 @@ async fn act(o: &Client, s: &Server, id: &str, action: &str) -> J {
 fn setup(s: &Server) {
     s.officer("fe-officer", "foreign-experts");
     s.officer("ee-officer", "exit-entry");
-    s.admin(&["create-admin", "--username", "root-admin", "--password", PASSWORD]);
+    s.admin(&[
+        "create-admin",
+        "--username",
+        "root-admin",
+        "--password",
+        PASSWORD,
+    ]);
 }
 
 #[tokio::test]
@@ -174,7 +180,10 @@ async fn a_deadline_into_2027_is_provisional_until_the_notice_is_loaded_through_
         "{reason}"
     );
     assert!(
-        last["actor"].as_str().unwrap_or("").starts_with("root-admin"),
+        last["actor"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("root-admin"),
         "{last}"
     );
     let (_, bob) = fe.get(&s, &format!("/api/cases/{bob_wp}")).await;

@@ -64,14 +64,26 @@ pub async fn upload(
                 match field.bytes().await {
                     Ok(b) => file = Some((name, b.to_vec())),
                     Err(e) => {
-                        return show(&s, &c, StatusCode::BAD_REQUEST, Value::UNDEFINED, Value::from(e.body_text()));
+                        return show(
+                            &s,
+                            &c,
+                            StatusCode::BAD_REQUEST,
+                            Value::UNDEFINED,
+                            Value::from(e.body_text()),
+                        );
                     }
                 }
             }
             Ok(Some(_)) => {}
             Ok(None) => break,
             Err(e) => {
-                return show(&s, &c, StatusCode::BAD_REQUEST, Value::UNDEFINED, Value::from(e.body_text()));
+                return show(
+                    &s,
+                    &c,
+                    StatusCode::BAD_REQUEST,
+                    Value::UNDEFINED,
+                    Value::from(e.body_text()),
+                );
             }
         }
     }
@@ -90,14 +102,28 @@ pub async fn upload(
             &c,
             StatusCode::UNPROCESSABLE_ENTITY,
             Value::UNDEFINED,
-            Value::from(format!("{name}: the file is not UTF-8 text; save it as CSV UTF-8")),
+            Value::from(format!(
+                "{name}: the file is not UTF-8 text; save it as CSV UTF-8"
+            )),
         );
     };
     match s.cases.import_calendar_notice(&user, &name, &text).await {
-        Ok(report) => show(&s, &c, StatusCode::OK, Value::from_serialize(&report), Value::UNDEFINED),
+        Ok(report) => show(
+            &s,
+            &c,
+            StatusCode::OK,
+            Value::from_serialize(&report),
+            Value::UNDEFINED,
+        ),
         Err(e) => {
             let err = crate::ApiError::from(e);
-            show(&s, &c, err.status, Value::UNDEFINED, Value::from(err.message))
+            show(
+                &s,
+                &c,
+                err.status,
+                Value::UNDEFINED,
+                Value::from(err.message),
+            )
         }
     }
 }

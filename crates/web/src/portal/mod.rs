@@ -63,7 +63,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("message.html", include_str!("../../templates/message.html")),
     ("verify.html", include_str!("../../templates/verify.html")),
     ("analyst.html", include_str!("../../templates/analyst.html")),
-    ("calendar.html", include_str!("../../templates/calendar.html")),
+    (
+        "calendar.html",
+        include_str!("../../templates/calendar.html"),
+    ),
 ];
 
 const CSS: &str = include_str!("../../static/style.css");
