@@ -112,3 +112,36 @@ impl Authz {
         Ok(response.decision() == Decision::Allow)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Role;
+
+    fn account(role: Role, agency: Option<&str>) -> Account {
+        Account {
+            id: format!("{}-1", role.as_str()),
+            username: role.as_str().into(),
+            role,
+            agency: agency.map(String::from),
+            entity: None,
+            display_name: String::new(),
+        }
+    }
+
+    #[test]
+    fn only_admins_load_holiday_notices() {
+        let authz = Authz::shipped().expect("policies parse");
+        let may = |a: &Account| authz.allowed(a, "import_calendar", &Resource::Calendar);
+        assert!(may(&account(Role::Admin, None)));
+        assert!(!may(&account(Role::Officer, Some("foreign-experts"))));
+        assert!(!may(&account(Role::Officer, Some("sci-tech"))));
+        assert!(!may(&account(Role::Applicant, None)));
+        // Admins get nothing else on the calendar by this rule.
+        assert!(!authz.allowed(
+            &account(Role::Admin, None),
+            "decide_case",
+            &Resource::Calendar
+        ));
+    }
+}

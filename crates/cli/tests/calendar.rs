@@ -121,6 +121,19 @@ async fn a_deadline_into_2027_is_provisional_until_the_notice_is_loaded_through_
     assert_eq!(health["days_left"], 3);
     assert_eq!(health["calendar_warning"], true);
 
+    // The eligibility API marks the same answer provisional, with the reason.
+    let (st, ev) = Client::anonymous()
+        .post(
+            &s,
+            "/api/eligibility",
+            json!({"entity": "person", "date": "2026-12-28", "measures": ["talent.category-a-fast-track"], "facts": {"work_permit_accepted_on": "2026-12-28"}}),
+        )
+        .await;
+    assert_eq!(st, 200, "{ev}");
+    let m = &ev["measures"][0];
+    assert_eq!(m["outputs"]["work_permit_decision_due"], "2027-01-07");
+    assert_eq!(m["provisional"]["years"], json!([2027]), "{m}");
+
     // Only admins load notices (cedar), and a bad file changes nothing.
     let post = |c: &Client, body: &str| {
         c.auth(c.http.post(s.url("/api/admin/calendar/notices")))

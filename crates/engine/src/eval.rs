@@ -179,9 +179,8 @@ pub struct Evaluator<'a> {
     plan: &'a Plan,
     facts: &'a Facts,
     calendar: Arc<Calendar>,
-    memo: Vec<Option<Val>>,
-    /// Per definition: the provisional years its value went through (valid once memoised).
-    def_provisional: Vec<YearSet>,
+    /// Per definition once evaluated: its value and the provisional years it went through.
+    memo: Vec<Option<(Val, YearSet)>>,
     /// Provisional years of the expressions being evaluated, innermost last.
     provisional: Vec<YearSet>,
     tracing: bool,
@@ -196,7 +195,6 @@ impl<'a> Evaluator<'a> {
             facts,
             calendar: onestop_calendar::current(),
             memo: vec![None; plan.program.defs.len()],
-            def_provisional: vec![YearSet::EMPTY; plan.program.defs.len()],
             provisional: Vec::new(),
             tracing,
             frames: Vec::new(),
@@ -318,9 +316,9 @@ impl<'a> Evaluator<'a> {
         {
             f.deps.push(d);
         }
-        if let Some(v) = &self.memo[d.index()] {
-            let v = v.clone();
-            self.mark_provisional(self.def_provisional[d.index()]);
+        if let Some((v, years)) = &self.memo[d.index()] {
+            let (v, years) = (v.clone(), *years);
+            self.mark_provisional(years);
             return v;
         }
         let decl = &self.program().defs[d.index()];
@@ -330,7 +328,6 @@ impl<'a> Evaluator<'a> {
         self.provisional.push(YearSet::EMPTY);
         let (value, branch) = self.def_body(decl, d);
         let provisional = self.provisional.pop().unwrap_or_default();
-        self.def_provisional[d.index()] = provisional;
         self.mark_provisional(provisional);
         let value = match value {
             Val::Known(v) => match v.convert_to(&decl.ty) {
@@ -354,7 +351,7 @@ impl<'a> Evaluator<'a> {
                 provisional,
             });
         }
-        self.memo[d.index()] = Some(value.clone());
+        self.memo[d.index()] = Some((value.clone(), provisional));
         value
     }
 

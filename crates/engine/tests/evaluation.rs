@@ -192,14 +192,26 @@ fn deadlines_count_official_working_days() {
         ),
         Val::Known(Value::Date(date("2023-10-12")))
     );
+    // A year without an official notice answers from the statutory holidays: from
+    // Monday 2027-03-01, seven working days is Wednesday 2027-03-10.
+    assert_eq!(
+        def(
+            &e,
+            json!({"accepted": "2027-03-01"}),
+            "deadline",
+            "2023-09-27"
+        ),
+        Val::Known(Value::Date(date("2027-03-10")))
+    );
+    // Only dates beyond the years the calendar covers are errors.
     match def(
         &e,
-        json!({"accepted": "2027-03-01"}),
+        json!({"accepted": "2099-12-30"}),
         "deadline",
         "2023-09-27",
     ) {
-        Val::Error(err) => assert!(err.to_string().contains("2026-12-31"), "{err}"),
-        other => panic!("outside the calendar must be an error, got {other:?}"),
+        Val::Error(err) => assert!(err.to_string().contains("2099-12-31"), "{err}"),
+        other => panic!("beyond the calendar must be an error, got {other:?}"),
     }
 }
 
