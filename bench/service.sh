@@ -20,7 +20,7 @@ trap 'stop; rm -rf "$WORK"' EXIT
 
 start() { # $1 = database URL; sets URL
   : > "$WORK/serve.log"
-  "$BIN" serve --port 0 --no-demo --today 2026-06-15 --database-url "$1" > "$WORK/serve.log" 2>&1 &
+  "$BIN" serve --port 0 --today 2026-06-15 --database-url "$1" > "$WORK/serve.log" 2>&1 &
   SERVER=$!
   URL=""
   for _ in $(seq 1 600); do

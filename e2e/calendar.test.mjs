@@ -29,6 +29,15 @@ date,kind,name
 `;
 const BAD_2027 = NOTICE_2027.replace('2027-02-20,workday', '2027-02-19,workday');
 
+// Every page must satisfy its own Content-Security-Policy: a violation is a failure.
+const cspViolations = [];
+function watchCsp(context) {
+  context.on('page', (page) => page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
+  }));
+  return context;
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -39,7 +48,7 @@ async function snap(page, name) {
 }
 
 async function axe(page, label) {
-  await page.addScriptTag({ content: AXE });
+  await page.evaluate(AXE); // evaluated by the driver: the page's CSP forbids inline scripts
   const result = await page.evaluate(async () => await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }));
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], `axe on ${label} ${page.url()}`);
@@ -82,7 +91,7 @@ try {
   const workPermit = body.cases.find((c) => c.agency === 'foreign-experts').id;
 
   // The officer accepts in the portal: the deadline crosses into 2027 and says so.
-  const zh = await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
+  const zh = watchCsp(await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } }));
   const officer = await signIn(zh, 'officer-foreign-experts', DEMO_PASSWORD, `/cases/${workPermit}`);
   await officer.check('#act-accept');
   await officer.click('form button[type="submit"] >> nth=-1');
@@ -99,7 +108,7 @@ try {
   await snap(officer, 'zh-inbox-provisional');
 
   // The applicant, in Arabic, sees the same mark on the case page, right to left.
-  const ar = await browser.newContext({ locale: 'ar', extraHTTPHeaders: { 'Accept-Language': 'ar' } });
+  const ar = watchCsp(await browser.newContext({ locale: 'ar', extraHTTPHeaders: { 'Accept-Language': 'ar' } }));
   const applicant = await signIn(ar, username, PASSWORD, `/cases/${workPermit}`);
   assert.equal(await applicant.getAttribute('html', 'dir'), 'rtl');
   assert.equal(await applicant.locator('dl.facts .provisional-flag').count(), 1, 'the applicant sees the mark');
@@ -111,7 +120,7 @@ try {
   assert.ok((await applicant.locator('table.cases .provisional-flag').count()) >= 1, 'my cases marks it too');
 
   // The administrator is warned, a malformed notice is refused, the real one loads.
-  const en = await browser.newContext({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en' } });
+  const en = watchCsp(await browser.newContext({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en' } }));
   const admin = await signIn(en, 'admin', DEMO_PASSWORD, '/admin/calendar');
   assert.equal(new URL(admin.url()).pathname, '/admin/calendar');
   assert.ok((await admin.locator('p.warning').innerText()).includes('2027'), 'warned that coverage ends');
@@ -152,6 +161,7 @@ try {
     if (lang === 'ar') await snap(admin, 'ar-admin-calendar');
   }
   console.log('e2e calendar: all checks passed');
+  assert.deepEqual(cspViolations, [], 'no page broke its Content-Security-Policy');
 } finally {
   await browser.close();
 }

@@ -16,7 +16,7 @@ mkdir -p artifacts/e2e
 # serve_on DATE DIR: starts a server on business date DATE with its data in DIR and
 # prints its URL.
 serve_on() {
-  ONESTOP_TODAY="$1" "$BIN" serve --port 0 --data "$2" > "$2/serve.log" 2>&1 &
+  ONESTOP_TODAY="$1" "$BIN" serve --port 0 --demo --data "$2" > "$2/serve.log" 2>&1 &
   echo $! > "$2/pid"
   local url=""
   for _ in $(seq 1 300); do

@@ -298,3 +298,7 @@ calendar-upload = تحميل الإشعار
 calendar-loaded = تم تحميل إشعار عام { $year }. عدد المعاملات المفتوحة ذات الموعد المؤقت: { $checked }؛ تغيّر منها: { $changed }.
 calendar-refused = رُفض الملف، ولم يُغيَّر شيء.
 calendar-deadline-change = المعاملة { $case }: { $old } → { $new }
+
+## Security
+error-csrf = انتهت صلاحية هذا النموذج أو أُرسل من موقع آخر. يُرجى إعادة تحميل الصفحة والمحاولة مرة أخرى.
+error-throttled = محاولات تسجيل دخول فاشلة كثيرة. يُرجى المحاولة مرة أخرى بعد { $seconds } ثانية.

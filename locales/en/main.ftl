@@ -282,3 +282,7 @@ calendar-upload = Load the notice
 calendar-loaded = The { $year } notice is loaded. { $checked } open cases had a provisional deadline; { $changed } changed.
 calendar-refused = The file was refused; nothing changed.
 calendar-deadline-change = Case { $case }: { $old } → { $new }
+
+## Security
+error-csrf = This form has expired or came from another site. Reload the page and try again.
+error-throttled = Too many failed sign-ins. Try again in { $seconds } seconds.

@@ -282,3 +282,7 @@ calendar-upload = Cargar el aviso
 calendar-loaded = El aviso de { $year } se ha cargado. Expedientes abiertos con plazo provisional: { $checked }; modificados: { $changed }.
 calendar-refused = El archivo fue rechazado; no se ha modificado nada.
 calendar-deadline-change = Expediente { $case }: { $old } → { $new }
+
+## Security
+error-csrf = El formulario ha caducado o procede de otro sitio. Recargue la página e inténtelo de nuevo.
+error-throttled = Demasiados intentos fallidos de inicio de sesión. Inténtelo de nuevo dentro de { $seconds } segundos.

@@ -270,3 +270,7 @@ calendar-upload = 공지 등록
 calendar-loaded = { $year }년 공지가 등록되었습니다. 잠정 기한이 있던 진행 중인 신청 건 { $checked }건 중 { $changed }건이 변경되었습니다.
 calendar-refused = 파일이 거부되었습니다. 변경된 내용은 없습니다.
 calendar-deadline-change = 신청 건 { $case }: { $old } → { $new }
+
+## Security
+error-csrf = 이 양식이 만료되었거나 다른 사이트에서 제출되었습니다. 페이지를 새로 고친 후 다시 시도하십시오.
+error-throttled = 로그인 실패가 너무 많습니다. { $seconds }초 후에 다시 시도하십시오.

@@ -270,3 +270,7 @@ calendar-upload = 导入通知
 calendar-loaded = { $year } 年通知已导入。含暂定办结时限的在办件共 { $checked } 件，其中 { $changed } 件发生变更。
 calendar-refused = 文件未被接受，未作任何更改。
 calendar-deadline-change = 办件 { $case }：{ $old } → { $new }
+
+## Security
+error-csrf = 表单已过期或来自其他网站。请刷新页面后重试。
+error-throttled = 登录失败次数过多，请在 { $seconds } 秒后重试。

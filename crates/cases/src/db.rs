@@ -40,6 +40,9 @@ impl Db {
                 format!("unsupported database URL `{url}`: use sqlite://FILE or postgres://..."),
             ));
         };
+        if backend == Backend::Sqlite {
+            restrict_sqlite_file(url)?;
+        }
         let url = if backend == Backend::Sqlite && !url.contains("mode=") {
             format!("{url}{}mode=rwc", if url.contains('?') { "&" } else { "?" })
         } else {
@@ -68,6 +71,10 @@ impl Db {
             .await?;
         let db = Db { pool, backend };
         db.migrate().await?;
+        if backend == Backend::Sqlite {
+            // The WAL and shared-memory files exist now; they hold the same data.
+            restrict_sqlite_file(&url)?;
+        }
         Ok(db)
     }
 
@@ -112,6 +119,40 @@ impl Db {
     }
 }
 
+/// The database holds password hashes, sessions and applicants' documents: only its
+/// owner may read it (0600), from the moment it is created.
+fn restrict_sqlite_file(url: &str) -> Result<()> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or("");
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let io = |e: std::io::Error| CaseError::Storage(format!("{path}: {e}"));
+        if !std::path::Path::new(path).exists() {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+                .map_err(io)?;
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let p = format!("{path}{suffix}");
+            if std::path::Path::new(&p).exists() {
+                std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A fresh SQLite database URL for one unit test. Tests run in parallel: a counter,
 /// not the clock, keeps two of them off the same file.
 #[cfg(test)]
@@ -131,6 +172,26 @@ pub(crate) fn scratch_sqlite_url(label: &str) -> String {
 mod tests {
     use super::*;
     use sqlx::Row;
+
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn a_new_sqlite_database_is_readable_by_its_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let url = scratch_sqlite_url("perm");
+        let db = Db::open(&url).await.expect("open");
+        sqlx::query("SELECT 1")
+            .execute(&db.pool)
+            .await
+            .expect("query");
+        let path = url.trim_start_matches("sqlite://");
+        for suffix in ["", "-wal"] {
+            let mode = std::fs::metadata(format!("{path}{suffix}"))
+                .expect("file")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{path}{suffix}: {mode:o}");
+        }
+    }
 
     /// The lookups the service makes on every request or per row must use an index:
     /// a scan makes the service slower as it grows, which no functional test notices.

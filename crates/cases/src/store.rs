@@ -24,6 +24,22 @@ use std::sync::Arc;
 pub const MAX_MATERIAL_BYTES: usize = 10 * 1024 * 1024;
 /// Accepted material types, checked against the file's first bytes.
 pub const MATERIAL_TYPES: &[&str] = &["application/pdf", "image/png", "image/jpeg"];
+
+/// The markers a browser's content sniffer takes for HTML (WHATWG MIME sniffing).
+fn looks_like_html(head: &[u8]) -> bool {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<script",
+        b"<head",
+        b"<body",
+        b"<iframe",
+        b"<svg",
+    ]
+    .iter()
+    .any(|m| lower.windows(m.len()).any(|w| w == *m))
+}
 const SESSION_HOURS: i64 = 12;
 
 pub struct CaseService {
@@ -461,6 +477,13 @@ impl CaseService {
             return Err(CaseError::UnsupportedType(format!(
                 "the file's content is not {ct}; check that the right file was chosen"
             )));
+        }
+        // A file that starts as a PDF or image and goes on as a web page is what a
+        // browser's sniffer would render as HTML: refused, whatever its first bytes.
+        if looks_like_html(&bytes[..bytes.len().min(1024)]) {
+            return Err(CaseError::UnsupportedType(
+                "the file contains web-page markup; upload the scanned document itself".into(),
+            ));
         }
         let filename: String = filename
             .chars()

@@ -61,7 +61,14 @@ pub(crate) fn parse_fen(field: &str, v: &J) -> Result<i64> {
             ));
         }
     };
-    let fen = d * Decimal::from(100);
+    // Checked: 28 digits of yuan overflow the multiplication (a panic, before).
+    let too_large = || {
+        CaseError::invalid(
+            field,
+            format!("the amount is too large: at most {} yuan", yuan(MAX_FEN)),
+        )
+    };
+    let fen = d.checked_mul(Decimal::from(100)).ok_or_else(too_large)?;
     if fen.fract() != Decimal::ZERO {
         return Err(CaseError::invalid(
             field,
@@ -71,13 +78,9 @@ pub(crate) fn parse_fen(field: &str, v: &J) -> Result<i64> {
     if fen <= Decimal::ZERO {
         return Err(CaseError::invalid(field, "an amount is more than zero"));
     }
-    let fen: i64 = fen
-        .trunc()
-        .to_string()
-        .parse()
-        .map_err(|_| CaseError::invalid(field, "the amount is too large"))?;
+    let fen: i64 = fen.trunc().to_string().parse().map_err(|_| too_large())?;
     if fen > MAX_FEN {
-        return Err(CaseError::invalid(field, "the amount is too large"));
+        return Err(too_large());
     }
     Ok(fen)
 }
@@ -541,6 +544,30 @@ pub(crate) async fn check_against_log(
 mod tests {
     use super::*;
     use std::sync::Arc;
+
+    #[test]
+    fn amounts_beyond_the_decimal_range_are_refused_not_a_panic() {
+        for huge in [
+            "792281625142643375935439504",
+            "79228162514264337593543950",
+            "1000000000000.01",
+        ] {
+            match parse_fen("value", &J::String(huge.into())) {
+                Err(CaseError::Invalid { field, message }) => {
+                    assert_eq!(field, "value");
+                    assert!(
+                        message.contains("too large: at most 1000000000000.00 yuan"),
+                        "{message}"
+                    );
+                }
+                other => panic!("{huge}: {other:?}"),
+            }
+        }
+        assert_eq!(
+            parse_fen("value", &J::String("1000000000000.00".into())).ok(),
+            Some(MAX_FEN)
+        );
+    }
 
     async fn service() -> CaseService {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

@@ -144,8 +144,27 @@ struct EvalArgs {
     data: PathBuf,
 }
 
+/// A reader that went away (`onestop measures | head -1`) is not an error: like
+/// ripgrep, exit quietly with 0 instead of panicking in `println!`.
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if text.contains("failed printing to stdout") && text.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
     tune_allocator();
+    quiet_on_broken_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check { dir, deny_warnings } => cmd_check(dir, deny_warnings),
@@ -368,16 +387,39 @@ fn cmd_inputs(entity: &str, format: Format, rules: Option<PathBuf>) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+/// Largest facts file read: one applicant's facts are kilobytes; a population
+/// belongs in `onestop population eval`.
+const MAX_FACTS_BYTES: u64 = 16 << 20;
+
 fn read_json(path: &Path) -> Result<serde_json::Value, String> {
-    let text = if path == Path::new("-") {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| format!("cannot read facts from standard input: {e}"))?;
-        s
+    use std::io::Read;
+    let what = if path == Path::new("-") {
+        "standard input".to_string()
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read facts file {}: {e}", path.display()))?
+        format!("facts file {}", path.display())
     };
+    let source: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| format!("cannot read {what}: {e}"))?)
+    };
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_FACTS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {what}: {e}"))?;
+    if bytes.len() as u64 > MAX_FACTS_BYTES {
+        return Err(format!(
+            "{what} is larger than {} MiB; give one applicant's facts (for many, use `onestop population eval`)",
+            MAX_FACTS_BYTES >> 20
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{what} is not UTF-8 text (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
     serde_json::from_str(&text).map_err(|e| {
         format!(
             "facts file {} is not valid JSON: {e} (line {}, column {})",

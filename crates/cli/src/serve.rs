@@ -20,9 +20,14 @@ pub struct ServeArgs {
     /// A database URL (sqlite://FILE or postgres://...); default: SQLite in --data. Also DATABASE_URL.
     #[arg(long)]
     pub database_url: Option<String>,
-    /// Do not create the demonstration accounts in an empty database
+    /// Create the demonstration accounts (published password) in an empty database;
+    /// for trying onestop out, never for a real deployment
     #[arg(long)]
-    pub no_demo: bool,
+    pub demo: bool,
+    /// Mark cookies `Secure` (the service is reached over HTTPS, e.g. behind a TLS proxy).
+    /// Also ONESTOP_SECURE_COOKIES=1.
+    #[arg(long, env = "ONESTOP_SECURE_COOKIES")]
+    pub secure_cookies: bool,
     /// Rules folder (default: rules/)
     #[arg(long)]
     pub rules: Option<PathBuf>,
@@ -111,7 +116,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
             .map_err(|e| format!("cannot open the database {url}: {e}"))?;
         cases.calendar_dir = Some(calendar_dir.clone());
         tokio::spawn(watch_calendar(calendar_dir));
-        if !a.no_demo {
+        if a.demo {
             seed_demo(&cases).await?;
         }
         let portal =
@@ -121,6 +126,8 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
             cases: Arc::new(cases),
             portal: Arc::new(portal),
             simulator,
+            throttle: Arc::new(onestop_web::security::LoginThrottle::default()),
+            secure_cookies: a.secure_cookies,
         };
         let listener = tokio::net::TcpListener::bind((a.host.as_str(), a.port))
             .await
@@ -139,10 +146,15 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         for line in coverage {
             println!("{line}");
         }
-        axum::serve(listener, onestop_web::router(state))
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(|e| format!("server error: {e}"))?;
+        // With the peer's address, so sign-in failures are also counted per client address.
+        axum::serve(
+            listener,
+            onestop_web::router(state)
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
         Ok(ExitCode::SUCCESS)
     })
 }

@@ -397,3 +397,74 @@ fn bad_input_gets_a_one_line_error() {
         "unknown language `fr`",
     );
 }
+
+#[test]
+fn deep_nesting_is_a_diagnostic_not_a_stack_overflow() {
+    let dir = std::env::temp_dir().join(format!("onestop-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let deep = format!(
+        "scope enterprise\n\ndefinition x : int\n  cite \"000_abb21015abc8a560.txt §1\" from 2024-01-01\n  = {}1{}\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    std::fs::write(dir.join("deep.policy"), deep).expect("write");
+    // A file that is not UTF-8 is reported with its path; the other file is still checked.
+    std::fs::write(dir.join("latin1.policy"), b"scope enterprise\n# caf\xe9\n").expect("write");
+    let o = onestop(&["check", &dir.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    let out = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(
+        out.contains("E-DEPTH") && out.contains("nests more than"),
+        "{out}"
+    );
+    assert!(
+        out.contains("latin1.policy") && out.contains("not UTF-8"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    // The explanation (66 kB) is larger than a pipe's buffer (64 KiB): writing it
+    // after the reader has gone fails with EPIPE, which used to be a panic (101).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onestop"))
+        .args(["explain", "--facts", "data/samples/enterprise.json"])
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    let mut out = child.stdout.take().expect("stdout");
+    out.read_exact(&mut first).expect("some output");
+    drop(out);
+    let status = child.wait().expect("wait");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("stderr");
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn an_oversized_facts_file_is_refused_with_a_reason() {
+    let big = tmp(
+        "big.json",
+        &format!("{{\"x\": \"{}\"}}", "a".repeat(17 << 20)),
+    );
+    let o = onestop(&[
+        "eval",
+        "--entity",
+        "enterprise",
+        "--facts",
+        &big.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("larger than 16 MiB"), "{}", stderr(&o));
+}

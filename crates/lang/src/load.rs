@@ -46,14 +46,38 @@ impl RuleSet {
         paths.sort();
         let mut set = RuleSet::new();
         for p in paths {
-            let text = std::fs::read_to_string(&p)
-                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let bytes =
+                std::fs::read(&p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
             let name = p
                 .strip_prefix(dir.parent().unwrap_or(Path::new("")))
                 .unwrap_or(&p)
                 .display()
                 .to_string();
-            set.add_text(&name, &text);
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    set.add_text(&name, &text);
+                }
+                // Reported at the first bad byte; the other files are still checked.
+                Err(e) => {
+                    let valid = e.utf8_error().valid_up_to();
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    let start = text
+                        .char_indices()
+                        .map(|(i, _)| i)
+                        .take_while(|i| *i <= valid)
+                        .last()
+                        .unwrap_or(0);
+                    let file = set.sources.add(&name, text);
+                    set.diags.push(
+                        crate::diag::Diagnostic::error(
+                            "E-ENCODING",
+                            crate::source::Span::new(file, start, start),
+                            "this file is not UTF-8 text",
+                        )
+                        .hint("save rule files as UTF-8; the rest of the rules are checked without it"),
+                    );
+                }
+            }
         }
         Ok(set)
     }

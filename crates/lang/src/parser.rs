@@ -95,6 +95,19 @@ pub const RESERVED: &[&str] = &[
 
 pub const LANGUAGES: &[&str] = &["en", "zh", "ko", "ru", "es", "ar"];
 
+/// How deeply expressions (and `set of` types) may nest.
+///
+/// The parser, the checker and everything after them (evaluation, printing, even
+/// dropping a tree of boxes) recurse once per level, so without a bound a hostile
+/// file such as 100 000 nested parentheses would overflow the stack and kill the
+/// process instead of getting a diagnostic. The shipped rules nest 9 levels at most;
+/// 64 levels take under 1 MiB of stack to parse and to check in a debug build (about
+/// 13 KiB a level), so they fit a 2 MiB thread with room to spare.
+///
+/// A literal or a name is at depth 0; parentheses, `-`, `not`, `at`, `if … then … else`,
+/// a call's argument list, a set's braces and each binary operator add one level.
+pub const MAX_NESTING: u32 = 64;
+
 pub fn parse(file: FileId, text: &str, kind: FileKind, diags: &mut Vec<Diagnostic>) -> Vec<Item> {
     let toks = lex(file, text, diags);
     let mut p = Parser {
@@ -103,6 +116,7 @@ pub fn parse(file: FileId, text: &str, kind: FileKind, diags: &mut Vec<Diagnosti
         diags,
         scope: None,
         kind,
+        depth: 0,
     };
     p.file()
 }
@@ -113,6 +127,14 @@ struct Parser<'a> {
     diags: &'a mut Vec<Diagnostic>,
     scope: Option<Ident>,
     kind: FileKind,
+    /// Levels of nesting open around the current token (see [`MAX_NESTING`]).
+    depth: u32,
+}
+
+/// An expression and its depth as [`MAX_NESTING`] counts it.
+struct Nested {
+    expr: Expr,
+    depth: u32,
 }
 
 /// A parse failure already reported as a diagnostic.
@@ -626,22 +648,42 @@ impl<'a> Parser<'a> {
     }
 
     fn type_expr(&mut self) -> PResult<TypeExpr> {
-        let start = self.span();
-        if self.eat_kw("set") {
+        // `set of` prefixes are read in a loop and wrapped afterwards, within the limit.
+        let mut sets = Vec::new();
+        while self.is_kw("set") {
+            let start = self.span();
+            if sets.len() >= MAX_NESTING as usize {
+                self.diags.push(
+                    Diagnostic::error(
+                        "E-DEPTH",
+                        start,
+                        format!("this type nests more than {MAX_NESTING} levels of `set of`"),
+                    )
+                    .hint(format!("types nest at most {MAX_NESTING} deep")),
+                );
+                return Err(Reported);
+            }
+            self.bump();
             self.expect_kw("of", "set types are written `set of district`")?;
-            let inner = self.type_expr()?;
-            return Ok(TypeExpr::Set(Box::new(inner), start.to(self.prev_span())));
+            sets.push(start);
         }
-        match self.peek().clone() {
+        let mut ty = match self.peek().clone() {
             Tok::Ident(name) if !RESERVED.contains(&name.as_str()) => {
                 let span = self.bump().span;
-                Ok(TypeExpr::Named(Ident { name, span }))
+                TypeExpr::Named(Ident { name, span })
             }
-            _ => self.error(
-                "expected a type",
-                "types: bool, int, decimal, money, rate, date, duration, text, an enumeration, set of T",
-            ),
+            _ => {
+                return self.error(
+                    "expected a type",
+                    "types: bool, int, decimal, money, rate, date, duration, text, an enumeration, set of T",
+                );
+            }
+        };
+        let end = self.prev_span();
+        for start in sets.into_iter().rev() {
+            ty = TypeExpr::Set(Box::new(ty), start.to(end));
         }
+        Ok(ty)
     }
 
     fn test_body(&mut self) -> PResult<TestCase> {
@@ -742,64 +784,167 @@ impl<'a> Parser<'a> {
     }
 
     // ---- expressions ----
+    //
+    // Each function below returns the expression together with its depth as
+    // [`MAX_NESTING`] counts it, while `self.depth` counts the levels already open
+    // around the current token. The invariant: whatever a function returns satisfies
+    // `self.depth + depth <= MAX_NESTING`, so no tree deeper than the limit is ever
+    // built and the parser itself never recurses past it.
 
-    pub fn expr(&mut self) -> PResult<Expr> {
+    /// An expression at statement level: a definition's body, a parameter's value, a test fact.
+    fn expr(&mut self) -> PResult<Expr> {
+        // A statement-level expression is never inside another one; this also clears
+        // the count left behind by an error that abandoned the previous item.
+        self.depth = 0;
+        Ok(self.sub_expr()?.expr)
+    }
+
+    /// Opens one level of nesting at `at`, or reports that the limit is crossed there.
+    fn open(&mut self, at: Span) -> PResult<()> {
+        if self.depth >= MAX_NESTING {
+            return self.too_deep(at);
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn close(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    fn too_deep<T>(&mut self, at: Span) -> PResult<T> {
+        self.diags.push(
+            Diagnostic::error(
+                "E-DEPTH",
+                at,
+                format!("this expression nests more than {MAX_NESTING} levels deep"),
+            )
+            .hint(format!(
+                "expressions nest at most {MAX_NESTING} deep; split this one into named definitions"
+            )),
+        );
+        Err(Reported)
+    }
+
+    fn sub_expr(&mut self) -> PResult<Nested> {
         if self.is_kw("if") {
-            let start = self.bump().span;
-            let c = self.expr()?;
+            let start = self.span();
+            self.open(start)?;
+            self.bump();
+            let c = self.sub_expr()?;
             self.expect_kw("then", "write `if condition then a else b`")?;
-            let a = self.expr()?;
+            let a = self.sub_expr()?;
             self.expect_kw("else", "write `if condition then a else b`")?;
-            let b = self.expr()?;
-            let span = start.to(b.span);
-            return Ok(Expr {
-                kind: ExprKind::If(Box::new(c), Box::new(a), Box::new(b)),
-                span,
+            let b = self.sub_expr()?;
+            self.close();
+            let depth = 1 + c.depth.max(a.depth).max(b.depth);
+            let span = start.to(b.expr.span);
+            let kind = ExprKind::If(Box::new(c.expr), Box::new(a.expr), Box::new(b.expr));
+            return Ok(Nested {
+                expr: Expr { kind, span },
+                depth,
             });
         }
         self.or_expr()
     }
 
-    fn binary(op: BinOp, a: Expr, b: Expr) -> Expr {
-        let span = a.span.to(b.span);
-        Expr {
-            kind: ExprKind::Binary(op, Box::new(a), Box::new(b)),
-            span,
+    /// `a op b`, the operator being the current token: one level above both operands.
+    ///
+    /// Operator chains are read in a loop, not by recursion, but the tree they build
+    /// is as deep as the chain is long, so each operator counts as a level.
+    fn binary(
+        &mut self,
+        a: Nested,
+        operand: fn(&mut Self) -> PResult<Nested>,
+        kind: impl FnOnce(Box<Expr>, Box<Expr>) -> ExprKind,
+    ) -> PResult<Nested> {
+        let op = self.span();
+        // `a` is already built inside `self.depth` levels; it now moves one level down.
+        if self.depth + a.depth >= MAX_NESTING {
+            return self.too_deep(op);
         }
-    }
-
-    fn or_expr(&mut self) -> PResult<Expr> {
-        let mut a = self.and_expr()?;
-        while self.eat_kw("or") {
-            let b = self.and_expr()?;
-            a = Self::binary(BinOp::Or, a, b);
-        }
-        Ok(a)
-    }
-
-    fn and_expr(&mut self) -> PResult<Expr> {
-        let mut a = self.not_expr()?;
-        while self.eat_kw("and") {
-            let b = self.not_expr()?;
-            a = Self::binary(BinOp::And, a, b);
-        }
-        Ok(a)
-    }
-
-    fn not_expr(&mut self) -> PResult<Expr> {
-        if self.is_kw("not") {
-            let start = self.bump().span;
-            let e = self.not_expr()?;
-            let span = start.to(e.span);
-            return Ok(Expr {
-                kind: ExprKind::Not(Box::new(e)),
+        self.bump();
+        self.open(op)?;
+        let b = operand(self)?;
+        self.close();
+        let depth = 1 + a.depth.max(b.depth);
+        let span = a.expr.span.to(b.expr.span);
+        Ok(Nested {
+            expr: Expr {
+                kind: kind(Box::new(a.expr), Box::new(b.expr)),
                 span,
-            });
+            },
+            depth,
+        })
+    }
+
+    /// A construct opened by the current token (`-`, `not`, `at`): one level above its operand.
+    fn prefixed(
+        &mut self,
+        operand: fn(&mut Self) -> PResult<Nested>,
+        kind: impl FnOnce(Box<Expr>) -> ExprKind,
+    ) -> PResult<Nested> {
+        let start = self.span();
+        self.open(start)?;
+        self.bump();
+        let e = operand(self)?;
+        self.close();
+        let span = start.to(e.expr.span);
+        Ok(Nested {
+            expr: Expr {
+                kind: kind(Box::new(e.expr)),
+                span,
+            },
+            depth: e.depth + 1,
+        })
+    }
+
+    /// A comma-separated list up to `close`, the opening token being current: one level above its elements.
+    fn list(&mut self, close: &str, hint: &str) -> PResult<(Vec<Expr>, u32)> {
+        let start = self.span();
+        self.open(start)?;
+        self.bump();
+        let mut elems = Vec::new();
+        let mut depth = 0;
+        if !self.is_sym(close) {
+            loop {
+                let e = self.sub_expr()?;
+                depth = depth.max(e.depth);
+                elems.push(e.expr);
+                if !self.eat_sym(",") {
+                    break;
+                }
+            }
+        }
+        self.expect_sym(close, hint)?;
+        self.close();
+        Ok((elems, depth + 1))
+    }
+
+    fn or_expr(&mut self) -> PResult<Nested> {
+        let mut a = self.and_expr()?;
+        while self.is_kw("or") {
+            a = self.binary(a, Self::and_expr, |a, b| ExprKind::Binary(BinOp::Or, a, b))?;
+        }
+        Ok(a)
+    }
+
+    fn and_expr(&mut self) -> PResult<Nested> {
+        let mut a = self.not_expr()?;
+        while self.is_kw("and") {
+            a = self.binary(a, Self::not_expr, |a, b| ExprKind::Binary(BinOp::And, a, b))?;
+        }
+        Ok(a)
+    }
+
+    fn not_expr(&mut self) -> PResult<Nested> {
+        if self.is_kw("not") {
+            return self.prefixed(Self::not_expr, ExprKind::Not);
         }
         self.cmp_expr()
     }
 
-    fn cmp_expr(&mut self) -> PResult<Expr> {
+    fn cmp_expr(&mut self) -> PResult<Nested> {
         let a = self.add_expr()?;
         let op = match self.peek() {
             Tok::Sym("=") => Some(BinOp::Eq),
@@ -811,30 +956,23 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         if let Some(op) = op {
-            self.bump();
-            let b = self.add_expr()?;
-            return Ok(Self::binary(op, a, b));
+            return self.binary(a, Self::add_expr, |a, b| ExprKind::Binary(op, a, b));
         }
         let negated = self.is_kw("not") && matches!(self.peek_at(1), Tok::Ident(s) if s == "in");
         if negated {
             self.bump();
         }
-        if self.eat_kw("in") {
-            let set = self.add_expr()?;
-            let span = a.span.to(set.span);
-            return Ok(Expr {
-                kind: ExprKind::In {
-                    elem: Box::new(a),
-                    set: Box::new(set),
-                    negated,
-                },
-                span,
+        if self.is_kw("in") {
+            return self.binary(a, Self::add_expr, |elem, set| ExprKind::In {
+                elem,
+                set,
+                negated,
             });
         }
         Ok(a)
     }
 
-    fn add_expr(&mut self) -> PResult<Expr> {
+    fn add_expr(&mut self) -> PResult<Nested> {
         let mut a = self.mul_expr()?;
         loop {
             let op = if self.is_sym("+") {
@@ -844,13 +982,11 @@ impl<'a> Parser<'a> {
             } else {
                 return Ok(a);
             };
-            self.bump();
-            let b = self.mul_expr()?;
-            a = Self::binary(op, a, b);
+            a = self.binary(a, Self::mul_expr, |a, b| ExprKind::Binary(op, a, b))?;
         }
     }
 
-    fn mul_expr(&mut self) -> PResult<Expr> {
+    fn mul_expr(&mut self) -> PResult<Nested> {
         let mut a = self.unary()?;
         loop {
             let op = if self.is_sym("*") {
@@ -860,31 +996,23 @@ impl<'a> Parser<'a> {
             } else {
                 return Ok(a);
             };
-            self.bump();
-            let b = self.unary()?;
-            a = Self::binary(op, a, b);
+            a = self.binary(a, Self::unary, |a, b| ExprKind::Binary(op, a, b))?;
         }
     }
 
-    fn unary(&mut self) -> PResult<Expr> {
+    fn unary(&mut self) -> PResult<Nested> {
         if self.is_sym("-") {
-            let start = self.bump().span;
-            let e = self.unary()?;
-            let span = start.to(e.span);
-            return Ok(Expr {
-                kind: ExprKind::Neg(Box::new(e)),
-                span,
-            });
+            return self.prefixed(Self::unary, ExprKind::Neg);
         }
         self.primary()
     }
 
-    fn primary(&mut self) -> PResult<Expr> {
+    fn primary(&mut self) -> PResult<Nested> {
         let start = self.span();
-        let kind = match self.peek().clone() {
+        let (kind, depth) = match self.peek().clone() {
             Tok::Num { value, integral } => {
                 self.bump();
-                if self.eat_kw("yuan") {
+                let kind = if self.eat_kw("yuan") {
                     ExprKind::Money(value)
                 } else if let Some(unit) = self.duration_unit() {
                     if !integral {
@@ -901,67 +1029,52 @@ impl<'a> Parser<'a> {
                     ExprKind::Duration(n, unit)
                 } else {
                     ExprKind::Num { value, integral }
-                }
+                };
+                (kind, 0)
             }
             Tok::Percent(v) => {
                 self.bump();
-                ExprKind::Percent(v)
+                (ExprKind::Percent(v), 0)
             }
             Tok::Date(d) => {
                 self.bump();
-                ExprKind::Date(d)
+                (ExprKind::Date(d), 0)
             }
             Tok::Str(s) => {
                 self.bump();
-                ExprKind::Text(s)
+                (ExprKind::Text(s), 0)
             }
             Tok::Sym("(") => {
+                self.open(start)?;
                 self.bump();
-                let e = self.expr()?;
+                let e = self.sub_expr()?;
                 self.expect_sym(")", "close the parenthesis")?;
-                return Ok(Expr {
-                    kind: e.kind,
-                    span: start.to(self.prev_span()),
-                });
+                self.close();
+                // The parentheses leave no node behind but still count: the parser recursed for them.
+                (e.expr.kind, e.depth + 1)
             }
             Tok::Sym("{") => {
-                self.bump();
-                let mut elems = Vec::new();
-                if !self.is_sym("}") {
-                    elems.push(self.expr()?);
-                    while self.eat_sym(",") {
-                        elems.push(self.expr()?);
-                    }
-                }
-                self.expect_sym("}", "sets are written `{a, b, c}`")?;
-                ExprKind::SetLit(elems)
+                let (elems, depth) = self.list("}", "sets are written `{a, b, c}`")?;
+                (ExprKind::SetLit(elems), depth)
             }
             Tok::Ident(s) if s == "true" || s == "false" => {
                 self.bump();
-                ExprKind::Bool(s == "true")
+                (ExprKind::Bool(s == "true"), 0)
             }
             Tok::Ident(_) => {
                 let name = self.ident("a name")?;
                 if self.is_sym("(") {
-                    self.bump();
-                    let mut args = Vec::new();
-                    if !self.is_sym(")") {
-                        args.push(self.expr()?);
-                        while self.eat_sym(",") {
-                            args.push(self.expr()?);
-                        }
-                    }
-                    self.expect_sym(")", "close the argument list")?;
-                    ExprKind::Call(name, args)
+                    let (args, depth) = self.list(")", "close the argument list")?;
+                    (ExprKind::Call(name, args), depth)
                 } else if self.is_sym(".") && matches!(self.peek_at(1), Tok::Ident(_)) {
                     self.bump();
                     let variant = self.ident("a value name")?;
-                    ExprKind::Qualified(name, variant)
-                } else if self.eat_kw("at") {
-                    let when = self.primary()?;
-                    ExprKind::At(name, Box::new(when))
+                    (ExprKind::Qualified(name, variant), 0)
+                } else if self.is_kw("at") {
+                    let when = self.prefixed(Self::primary, |when| ExprKind::At(name, when))?;
+                    (when.expr.kind, when.depth)
                 } else {
-                    ExprKind::Name(name)
+                    (ExprKind::Name(name), 0)
                 }
             }
             _ => {
@@ -971,9 +1084,12 @@ impl<'a> Parser<'a> {
                 );
             }
         };
-        Ok(Expr {
-            kind,
-            span: start.to(self.prev_span()),
+        Ok(Nested {
+            expr: Expr {
+                kind,
+                span: start.to(self.prev_span()),
+            },
+            depth,
         })
     }
 

@@ -87,6 +87,7 @@ pub fn router(state: AppState) -> Router {
             ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /openapi.json")
         })
         .layer(DefaultBodyLimit::max(1024 * 1024))
+        .layer(axum::middleware::from_fn(crate::security::headers))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             ApiError::new(
@@ -329,22 +330,42 @@ pub struct LoginRequest {
     password: String,
 }
 
-#[utoipa::path(post, path = "/api/sessions", request_body = LoginRequest, responses((status = 200, description = "A session token"), (status = 401, description = "Wrong username or password")))]
+#[utoipa::path(post, path = "/api/sessions", request_body = LoginRequest, responses((status = 200, description = "A session token"), (status = 401, description = "Wrong username or password"), (status = 429, description = "Too many failed sign-ins for the account or the client address; `Retry-After` says when to try again")))]
 async fn login(
     State(s): State<AppState>,
+    ext: axum::http::Extensions,
     JsonBody(r): JsonBody<LoginRequest>,
-) -> Result<Json<J>, ApiError> {
-    let session = s
-        .cases
-        .login(&r.username, &r.password)
-        .await
-        .map_err(|e| match e {
-            onestop_cases::CaseError::Unauthenticated => {
-                ApiError::new(StatusCode::UNAUTHORIZED, "wrong username or password")
-            }
-            other => other.into(),
-        })?;
-    Ok(Json(json!(session)))
+) -> Response {
+    use crate::security::LoginRefused;
+    let address = crate::security::client_address(&ext);
+    match crate::security::login(
+        &s.throttle,
+        &s.cases,
+        &r.username,
+        &r.password,
+        address.as_deref(),
+    )
+    .await
+    {
+        Ok(session) => Json(json!(session)).into_response(),
+        Err(LoginRefused::Wrong) => {
+            ApiError::new(StatusCode::UNAUTHORIZED, "wrong username or password").into_response()
+        }
+        Err(LoginRefused::Locked(wait)) => {
+            let mut r = ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                format!(
+                    "too many failed sign-ins for this account or address; try again in {} seconds",
+                    wait.as_secs().max(1)
+                ),
+            )
+            .into_response();
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, crate::security::retry_after(wait));
+            r
+        }
+        Err(LoginRefused::Failed(e)) => ApiError::from(e).into_response(),
+    }
 }
 
 async fn logout(State(s): State<AppState>, headers: HeaderMap) -> Result<StatusCode, ApiError> {
@@ -465,7 +486,7 @@ async fn get_material(
     Path(hash): Path<String>,
 ) -> Result<Response, ApiError> {
     let (m, bytes) = s.cases.material(&who, &hash).await?;
-    Ok(([(header::CONTENT_TYPE, m.content_type)], bytes).into_response())
+    Ok(crate::attachment(&m.content_type, &m.filename, bytes))
 }
 
 // ---- bundles and cases ----

@@ -230,7 +230,18 @@ async fn licence_html(
     Path(code): Path<String>,
 ) -> Result<Response, ApiError> {
     let page = licences::html(&s.cases, &code).await?;
-    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response())
+    // The printable page carries its own stylesheet inline, and nothing else.
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+            ),
+        ],
+        page,
+    )
+        .into_response())
 }
 
 // ---- vouchers ----

@@ -17,6 +17,10 @@ pub struct AppState {
     /// The population simulator behind the analyst's reform page, when the binary
     /// provides one.
     pub simulator: Option<Arc<dyn crate::analyst::Simulator>>,
+    /// Failed sign-ins by account and address (API and portal share it).
+    pub throttle: Arc<crate::security::LoginThrottle>,
+    /// Cookies get `Secure` (the operator serves over TLS, `serve --secure-cookies`).
+    pub secure_cookies: bool,
 }
 
 /// The signed-in account, from `Authorization: Bearer <token>`.

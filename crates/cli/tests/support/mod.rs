@@ -87,7 +87,7 @@ impl Server {
         let key = dir.join("ledger-signing.key");
         let data = dir.join("data");
         let mut child = Command::new(bin())
-            .args(["serve", "--port", "0", "--no-demo", "--database-url", db])
+            .args(["serve", "--port", "0", "--database-url", db])
             .args(["--today", today])
             .arg("--data")
             .arg(&data)

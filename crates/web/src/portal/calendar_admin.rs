@@ -57,8 +57,12 @@ pub async fn upload(
         return Redirect::to(&format!("/login?next={PATH}")).into_response();
     };
     let mut file: Option<(String, Vec<u8>)> = None;
+    let mut csrf = String::new();
     loop {
         match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("csrf") => {
+                csrf = field.text().await.unwrap_or_default();
+            }
             Ok(Some(field)) if field.name() == Some("notice") => {
                 let name = field.file_name().unwrap_or("upload").to_string();
                 match field.bytes().await {
@@ -86,6 +90,9 @@ pub async fn upload(
                 );
             }
         }
+    }
+    if let Some(r) = super::csrf_refused(&s, &c, &headers, &csrf) {
+        return r;
     }
     let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
         return show(

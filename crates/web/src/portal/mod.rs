@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod search;
 
 use crate::api::AppState;
+use crate::security;
 use axum::Router;
 use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -164,6 +165,10 @@ struct Ctx {
     token: Option<String>,
     set_lang: bool,
     path: String,
+    /// The CSRF token every form of the page carries (the cookie's, or a new one).
+    csrf: String,
+    /// The token is new: the response sets its cookie.
+    new_csrf: bool,
 }
 
 fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -195,13 +200,34 @@ async fn ctx(s: &AppState, headers: &HeaderMap, query_lang: Option<&str>, path: 
         Some(t) => s.cases.authenticate(t).await.ok(),
         None => None,
     };
+    let (csrf, new_csrf) = match cookie(headers, security::CSRF_COOKIE) {
+        Some(t) if security::well_formed(&t) => (t, false),
+        _ => (security::new_csrf_token(), true),
+    };
     Ctx {
         lang,
         user,
         token,
         set_lang: from_query.is_some(),
         path: path.to_string(),
+        csrf,
+        new_csrf,
     }
+}
+
+/// `; Secure` when the operator serves over TLS (`serve --secure-cookies`).
+fn secure(s: &AppState) -> &'static str {
+    if s.secure_cookies { "; Secure" } else { "" }
+}
+
+/// A state-changing form without the page's CSRF token, or posted from another
+/// site: refused with 403, nothing done.
+fn csrf_refused(s: &AppState, c: &Ctx, headers: &HeaderMap, form_token: &str) -> Option<Response> {
+    let cookie_token = cookie(headers, security::CSRF_COOKIE);
+    if security::csrf_ok(headers, cookie_token.as_deref(), Some(form_token)) {
+        return None;
+    }
+    Some(message(s, c, StatusCode::FORBIDDEN, "error-csrf", ""))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -225,6 +251,7 @@ fn render(s: &AppState, c: &Ctx, name: &str, page: Value) -> Response {
         languages => langs,
         user => user,
         path => c.path,
+        csrf => c.csrf,
     };
     let result = portal
         .env
@@ -240,8 +267,19 @@ fn render(s: &AppState, c: &Ctx, name: &str, page: Value) -> Response {
     };
     if c.set_lang
         && let Ok(v) = HeaderValue::from_str(&format!(
-            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            c.lang
+            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+            c.lang,
+            secure(s)
+        ))
+    {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    if c.new_csrf
+        && let Ok(v) = HeaderValue::from_str(&format!(
+            "{}={}; Path=/; HttpOnly; SameSite=Strict{}",
+            security::CSRF_COOKIE,
+            c.csrf,
+            secure(s)
         ))
     {
         resp.headers_mut().append(header::SET_COOKIE, v);
@@ -756,11 +794,40 @@ async fn interview(
 
 // ---- applying: sign in if needed, upload each material once, submit the bundle ----
 
-fn signed_in_cookie(token: &str) -> Option<HeaderValue> {
+fn signed_in_cookie(s: &AppState, token: &str) -> Option<HeaderValue> {
     HeaderValue::from_str(&format!(
-        "session={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200"
+        "session={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200{}",
+        secure(s)
     ))
     .ok()
+}
+
+/// The sign-in form refused: wrong password (401) or locked out (429, `Retry-After`).
+fn signin_refused(
+    s: &AppState,
+    c: &Ctx,
+    refused: security::LoginRefused,
+    page: impl FnOnce(String) -> Response,
+) -> Response {
+    match refused {
+        security::LoginRefused::Locked(wait) => {
+            let seconds = wait.as_secs().max(1).to_string();
+            let mut r = page(i18n().t(c.lang, "error-throttled", &[("seconds", seconds)]));
+            *r.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, security::retry_after(wait));
+            r
+        }
+        security::LoginRefused::Wrong => {
+            let mut r = page(i18n().t(c.lang, "error-signin", &[]));
+            *r.status_mut() = StatusCode::UNAUTHORIZED;
+            r
+        }
+        security::LoginRefused::Failed(e) => {
+            let api = crate::ApiError::from(e);
+            message(s, c, api.status, "error-action", &api.message)
+        }
+    }
 }
 
 async fn apply(
@@ -771,11 +838,11 @@ async fn apply(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = ctx(&s, &headers, q.lang.as_deref(), "/cases").await;
-    let facts = form
-        .iter()
-        .find(|(k, _)| k == "facts")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_else(|| "{}".into());
+    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    if let Some(r) = csrf_refused(&s, &c, &headers, &field("csrf").unwrap_or_default()) {
+        return r;
+    }
+    let facts = field("facts").unwrap_or_else(|| "{}".into());
     apply_form(&s, &c, &service, &facts, None)
 }
 
@@ -824,6 +891,7 @@ fn apply_form(
 async fn apply_signin(
     State(s): State<AppState>,
     headers: HeaderMap,
+    ext: axum::http::Extensions,
     Path(service): Path<String>,
     Query(q): Query<LangQuery>,
     Form(form): Form<Vec<(String, String)>>,
@@ -835,6 +903,9 @@ async fn apply_signin(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
+    if let Some(r) = csrf_refused(&s, &c, &headers, &get("csrf")) {
+        return r;
+    }
     let facts = get("facts");
     let (username, password) = (get("username"), get("password"));
     if get("mode") == "register" {
@@ -859,22 +930,27 @@ async fn apply_signin(
             return apply_form(&s, &c, &service, &facts, Some(e.to_string()));
         }
     }
-    match s.cases.login(&username, &password).await {
+    let address = security::client_address(&ext);
+    match security::login(
+        &s.throttle,
+        &s.cases,
+        &username,
+        &password,
+        address.as_deref(),
+    )
+    .await
+    {
         Ok(session) => {
             c.user = Some(session.account.clone());
             let mut r = apply_form(&s, &c, &service, &facts, None);
-            if let Some(v) = signed_in_cookie(&session.token) {
+            if let Some(v) = signed_in_cookie(&s, &session.token) {
                 r.headers_mut().append(header::SET_COOKIE, v);
             }
             r
         }
-        Err(_) => apply_form(
-            &s,
-            &c,
-            &service,
-            &facts,
-            Some(i18n().t(c.lang, "error-signin", &[])),
-        ),
+        Err(refused) => signin_refused(&s, &c, refused, |error| {
+            apply_form(&s, &c, &service, &facts, Some(error))
+        }),
     }
 }
 
@@ -891,6 +967,7 @@ async fn apply_submit(
     };
     let mut facts = String::from("{}");
     let mut key = String::new();
+    let mut csrf = String::new();
     let mut hashes = Vec::new();
     let mut error = None;
     loop {
@@ -909,9 +986,14 @@ async fn apply_submit(
                 match name.as_str() {
                     "facts" => facts = String::from_utf8_lossy(&bytes).into_owned(),
                     "key" => key = String::from_utf8_lossy(&bytes).into_owned(),
+                    "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+                    // The form puts the token first: nothing is stored before it is checked.
                     _ if filename.as_deref().is_some_and(|f| !f.is_empty())
                         && !bytes.is_empty() =>
                     {
+                        if let Some(r) = csrf_refused(&s, &c, &headers, &csrf) {
+                            return r;
+                        }
                         match s
                             .cases
                             .put_material(
@@ -935,6 +1017,9 @@ async fn apply_submit(
                 break;
             }
         }
+    }
+    if let Some(r) = csrf_refused(&s, &c, &headers, &csrf) {
+        return r;
     }
     if let Some(e) = error {
         let mut r = apply_form(&s, &c, &service, &facts, Some(e));
@@ -981,16 +1066,41 @@ async fn login_page(
     )
 }
 
+/// Where to go after signing in: a path on this site, else the home page. Browsers
+/// read `/\host`, `/<TAB>/host` and the like as `//host` (another site), so a
+/// backslash or a control character anywhere refuses the path.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") => n.to_string(),
-        _ => "/cases".into(),
+        None | Some("") => "/cases".into(),
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.chars().any(|c| c == '\\' || c.is_control()) =>
+        {
+            n.to_string()
+        }
+        Some(_) => "/".into(),
     }
+}
+
+/// The sign-in page, coming back to `path` afterwards. The path is percent-encoded:
+/// it may carry whatever the client put in the URL, and a header is no place for that.
+fn login_redirect(path: &str) -> Response {
+    let mut next = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            next.push(b as char);
+        } else {
+            next.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Redirect::to(&format!("/login?next={next}")).into_response()
 }
 
 async fn login(
     State(s): State<AppState>,
     headers: HeaderMap,
+    ext: axum::http::Extensions,
     Query(q): Query<NextQuery>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -1001,8 +1111,21 @@ async fn login(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
+    if let Some(r) = csrf_refused(&s, &c, &headers, &get("csrf")) {
+        return r;
+    }
     let next = safe_next(Some(&get("next")));
-    match s.cases.login(&get("username"), &get("password")).await {
+    let address = security::client_address(&ext);
+    let (username, password) = (get("username"), get("password"));
+    match security::login(
+        &s.throttle,
+        &s.cases,
+        &username,
+        &password,
+        address.as_deref(),
+    )
+    .await
+    {
         Ok(session) => {
             let target = if session.account.role == Role::Officer && next == "/cases" {
                 "/officer".to_string()
@@ -1010,25 +1133,36 @@ async fn login(
                 next
             };
             let mut r = Redirect::to(&target).into_response();
-            if let Some(v) = signed_in_cookie(&session.token) {
+            if let Some(v) = signed_in_cookie(&s, &session.token) {
                 r.headers_mut().append(header::SET_COOKIE, v);
             }
             r
         }
-        Err(_) => {
-            let mut r = render(
+        Err(refused) => signin_refused(&s, &c, refused, |error| {
+            render(
                 &s,
                 &c,
                 "signin.html",
-                context! { next => next, error => i18n().t(c.lang, "error-signin", &[]) },
-            );
-            *r.status_mut() = StatusCode::UNAUTHORIZED;
-            r
-        }
+                context! { next => next, error => error },
+            )
+        }),
     }
 }
 
-async fn logout(State(s): State<AppState>, headers: HeaderMap) -> Response {
+async fn logout(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let c = ctx(&s, &headers, None, "/").await;
+    let token = form
+        .iter()
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("");
+    if let Some(r) = csrf_refused(&s, &c, &headers, token) {
+        return r;
+    }
     if let Some(t) = cookie(&headers, "session") {
         let _ = s.cases.logout(&t).await;
     }
@@ -1076,7 +1210,7 @@ async fn case_page(
 ) -> Response {
     let c = ctx(&s, &headers, q.lang.as_deref(), &format!("/cases/{id}")).await;
     let Some(user) = c.user.clone() else {
-        return Redirect::to(&format!("/login?next=/cases/{id}")).into_response();
+        return login_redirect(&format!("/cases/{id}"));
     };
     match s.cases.case(&user, &id).await {
         Ok(d) => {
@@ -1126,6 +1260,9 @@ async fn case_action(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
+    if let Some(r) = csrf_refused(&s, &c, &headers, &get("csrf")) {
+        return r;
+    }
     let Some(action) = CaseAction::parse(&get("action")) else {
         return message(
             &s,
@@ -1184,7 +1321,7 @@ async fn file(State(s): State<AppState>, headers: HeaderMap, Path(hash): Path<St
     };
     let _ = &c.token;
     match s.cases.material(&user, &hash).await {
-        Ok((m, bytes)) => ([(header::CONTENT_TYPE, m.content_type)], bytes).into_response(),
+        Ok((m, bytes)) => crate::attachment(&m.content_type, &m.filename, bytes),
         Err(e) => crate::ApiError::from(e).into_response(),
     }
 }
@@ -1405,5 +1542,42 @@ async fn analyst_page(
         Err(crate::analyst::SimulationError::Failed(m)) => {
             page(StatusCode::INTERNAL_SERVER_ERROR, Some(m), None)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/cases/abc?lang=ar")), "/cases/abc?lang=ar");
+        assert_eq!(safe_next(None), "/cases");
+        assert_eq!(safe_next(Some("")), "/cases");
+        for hostile in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "https://evil.example",
+            "evil.example",
+        ] {
+            assert_eq!(safe_next(Some(hostile)), "/", "{hostile:?}");
+        }
+    }
+
+    #[test]
+    fn the_login_redirect_encodes_whatever_the_path_holds() {
+        let r = login_redirect("/cases/\r\nSet-Cookie: x=1\u{7f}");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let location = r
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        assert_eq!(
+            location,
+            "/login?next=/cases/%0D%0ASet-Cookie%3A%20x%3D1%7F"
+        );
     }
 }
