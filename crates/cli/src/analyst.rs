@@ -7,11 +7,40 @@ use onestop_lang::{Program, RuleSet};
 use onestop_web::analyst::{
     PopulationChoice, ReformChoice, SimulationError, SimulationFuture, SimulationOutcome, Simulator,
 };
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 type Key = (String, String, NaiveDate);
+
+/// Results kept (least recently used dropped first): any visitor picks the date, so
+/// an unbounded memory of results would be a way to fill the server's memory.
+const REMEMBERED: usize = 16;
+/// Simulations allowed to wait for the running one; more are told to come back.
+const WAITING: usize = 4;
+
+/// A small least-recently-used memory of results.
+#[derive(Default)]
+struct Remembered {
+    entries: Vec<(Key, SimulationOutcome)>,
+}
+
+impl Remembered {
+    fn get(&mut self, key: &Key) -> Option<SimulationOutcome> {
+        let i = self.entries.iter().position(|(k, _)| k == key)?;
+        let entry = self.entries.remove(i);
+        let outcome = entry.1.clone();
+        self.entries.push(entry);
+        Some(outcome)
+    }
+
+    fn put(&mut self, key: Key, outcome: SimulationOutcome) {
+        self.entries.retain(|(k, _)| *k != key);
+        if self.entries.len() >= REMEMBERED {
+            self.entries.remove(0);
+        }
+        self.entries.push((key, outcome));
+    }
+}
 
 pub struct BatchSimulator {
     rules: PathBuf,
@@ -19,9 +48,11 @@ pub struct BatchSimulator {
     baseline: Arc<Program>,
     reforms: Vec<(ReformChoice, Arc<Program>)>,
     populations: Vec<PopulationChoice>,
-    done: Mutex<HashMap<Key, SimulationOutcome>>,
+    done: Mutex<Remembered>,
     /// One simulation at a time: it uses every core, and requests keep being served.
     running: tokio::sync::Semaphore,
+    /// Simulations waiting for `running`.
+    waiting: std::sync::atomic::AtomicUsize,
 }
 
 /// The entity a shipped population file holds, from its name (`enterprises-10k.parquet`).
@@ -92,8 +123,9 @@ impl BatchSimulator {
             baseline,
             reforms,
             populations,
-            done: Mutex::new(HashMap::new()),
+            done: Mutex::new(Remembered::default()),
             running: tokio::sync::Semaphore::new(1),
+            waiting: std::sync::atomic::AtomicUsize::new(0),
         })
     }
 
@@ -121,11 +153,16 @@ impl BatchSimulator {
                 names.join(", ")
             )));
         };
-        let _permit = self
-            .running
-            .acquire()
-            .await
-            .map_err(|e| SimulationError::Failed(e.to_string()))?;
+        use std::sync::atomic::Ordering;
+        if self.waiting.fetch_add(1, Ordering::SeqCst) >= WAITING {
+            self.waiting.fetch_sub(1, Ordering::SeqCst);
+            return Err(SimulationError::Busy(format!(
+                "{WAITING} simulations are already waiting; try again in a minute"
+            )));
+        }
+        let permit = self.running.acquire().await;
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        let _permit = permit.map_err(|e| SimulationError::Failed(e.to_string()))?;
         if let Some(o) = self.remembered(&key) {
             return Ok(o);
         }
@@ -163,13 +200,13 @@ impl BatchSimulator {
             seconds: start.elapsed().as_secs_f64(),
         };
         if let Ok(mut done) = self.done.lock() {
-            done.insert(key, outcome.clone());
+            done.put(key, outcome.clone());
         }
         Ok(outcome)
     }
 
     fn remembered(&self, key: &Key) -> Option<SimulationOutcome> {
-        self.done.lock().ok()?.get(key).cloned()
+        self.done.lock().ok()?.get(key)
     }
 }
 
@@ -195,5 +232,37 @@ impl Simulator for BatchSimulator {
 impl std::fmt::Debug for BatchSimulator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "BatchSimulator({})", self.rules.display())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(n: f64) -> SimulationOutcome {
+        SimulationOutcome {
+            report: serde_json::json!({}),
+            cost_by_district_svg: None,
+            gains_svg: String::new(),
+            seconds: n,
+        }
+    }
+
+    fn key(day: u32) -> Key {
+        let date = NaiveDate::from_ymd_opt(2024, 1, day).expect("date");
+        ("r".into(), "p".into(), date)
+    }
+
+    #[test]
+    fn the_memory_of_results_is_bounded_and_keeps_the_recently_used() {
+        let mut m = Remembered::default();
+        for d in 1..=REMEMBERED as u32 {
+            m.put(key(d), outcome(f64::from(d)));
+        }
+        assert!(m.get(&key(1)).is_some(), "used now: kept");
+        m.put(key(30), outcome(30.0));
+        assert_eq!(m.entries.len(), REMEMBERED);
+        assert!(m.get(&key(2)).is_none(), "the least recently used went");
+        assert!(m.get(&key(1)).is_some() && m.get(&key(30)).is_some());
     }
 }

@@ -38,6 +38,8 @@ pub struct SimulationOutcome {
 #[derive(Debug, Clone)]
 pub enum SimulationError {
     Unknown(String),
+    /// Too many simulations already waiting: try again later (503 with `Retry-After`).
+    Busy(String),
     Failed(String),
 }
 

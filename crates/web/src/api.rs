@@ -727,5 +727,47 @@ async fn openapi() -> Response {
     v["paths"]["/api/materials"]["get"] =
         json!({"summary": "My materials", "responses": {"200": {"description": "OK"}}});
     crate::ledger_api::describe(&mut v);
+    // The milestone report's body: the milestone's facts, by input name.
+    v["components"]["schemas"]["ReportBody"] = json!({
+        "type": "object",
+        "properties": {"facts": {"type": "object", "description": "The milestone's facts by input name"}},
+    });
+    declare_path_parameters(&mut v);
     Json(v).into_response()
+}
+
+/// Every `{name}` in a path is a required path parameter of each of its operations;
+/// the hand-written entries above name them only in the path, which clients (and
+/// schemathesis) cannot use.
+fn declare_path_parameters(doc: &mut J) {
+    let Some(paths) = doc["paths"].as_object_mut() else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let names: Vec<&str> = path
+            .split('/')
+            .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let Some(ops) = item.as_object_mut() else {
+            continue;
+        };
+        for op in ops.values_mut() {
+            let Some(op) = op.as_object_mut() else {
+                continue;
+            };
+            let params = op.entry("parameters").or_insert_with(|| json!([]));
+            let Some(list) = params.as_array_mut() else {
+                continue;
+            };
+            for name in &names {
+                let declared = list.iter().any(|p| p["in"] == "path" && p["name"] == *name);
+                if !declared {
+                    list.push(json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}));
+                }
+            }
+        }
+    }
 }

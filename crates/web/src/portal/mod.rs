@@ -1539,6 +1539,12 @@ async fn analyst_page(
         Err(crate::analyst::SimulationError::Unknown(m)) => {
             page(StatusCode::UNPROCESSABLE_ENTITY, Some(m), None)
         }
+        Err(crate::analyst::SimulationError::Busy(m)) => {
+            let mut r = page(StatusCode::SERVICE_UNAVAILABLE, Some(m), None);
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            r
+        }
         Err(crate::analyst::SimulationError::Failed(m)) => {
             page(StatusCode::INTERNAL_SERVER_ERROR, Some(m), None)
         }
