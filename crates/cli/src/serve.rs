@@ -28,6 +28,15 @@ pub struct ServeArgs {
     /// Also ONESTOP_SECURE_COOKIES=1.
     #[arg(long, env = "ONESTOP_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// The ledger's signing key file (default: `ledger-signing.key` beside an SQLite
+    /// database). Also ONESTOP_LEDGER_KEY.
+    #[arg(long)]
+    pub ledger_key: Option<PathBuf>,
+    /// A real deployment: refuses demonstration accounts and a signing key kept in
+    /// the database's directory (whoever copies the database must not get the key).
+    /// Also ONESTOP_PRODUCTION=1.
+    #[arg(long, env = "ONESTOP_PRODUCTION")]
+    pub production: bool,
     /// Rules folder (default: rules/)
     #[arg(long)]
     pub rules: Option<PathBuf>,
@@ -100,6 +109,13 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         .map_err(|e| eprintln!("warning: the reform page is off: {e}"))
         .ok();
     let url = database_url(a.database_url, &a.data)?;
+    if let Some(key) = &a.ledger_key {
+        // SAFETY: set before the runtime starts, while this is the only thread.
+        unsafe { std::env::set_var("ONESTOP_LEDGER_KEY", key) };
+    }
+    if a.production {
+        production_checks(&url, a.demo)?;
+    }
     if let Some(day) = a.today {
         onestop_cases::set_today(day);
         eprintln!("business date fixed at {day} (--today / ONESTOP_TODAY)");
@@ -157,6 +173,38 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         .map_err(|e| format!("server error: {e}"))?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// What a real deployment must not run with.
+fn production_checks(url: &str, demo: bool) -> Result<(), String> {
+    if demo {
+        return Err(
+            "--production refuses --demo: the demonstration accounts have a published password"
+                .into(),
+        );
+    }
+    let key = std::env::var("ONESTOP_LEDGER_KEY")
+        .ok()
+        .filter(|k| !k.is_empty());
+    let db_file = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .map(|p| p.split('?').next().unwrap_or(p));
+    let Some(key) = key else {
+        return Err("--production needs the ledger's signing key outside the database's directory: pass --ledger-key PATH (or ONESTOP_LEDGER_KEY)".into());
+    };
+    if let Some(db_file) = db_file {
+        let dir = |p: &Path| {
+            let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+            abs.parent().map(Path::to_path_buf)
+        };
+        if dir(Path::new(db_file)).is_some() && dir(Path::new(db_file)) == dir(Path::new(&key)) {
+            return Err(format!(
+                "--production refuses the signing key {key} in the database's directory: whoever copies the database must not get the key; keep it elsewhere (--ledger-key)"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A notice loaded with `onestop calendar import` while the server runs: the files

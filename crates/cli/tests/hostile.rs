@@ -293,3 +293,33 @@ async fn every_response_carries_the_security_headers_and_materials_download() {
         .await;
     assert_eq!(st, 415, "{e}");
 }
+
+#[test]
+fn production_mode_refuses_demo_accounts_and_a_key_beside_the_database() {
+    let dir = std::env::temp_dir().join(format!("onestop-prod-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let data = dir.to_string_lossy().to_string();
+    let key_beside = dir.join("ledger.key").to_string_lossy().to_string();
+    for (args, expected) in [
+        (vec!["--demo"], "refuses --demo"),
+        (vec![], "needs the ledger's signing key"),
+        (
+            vec!["--ledger-key", key_beside.as_str()],
+            "in the database's directory",
+        ),
+    ] {
+        let mut all = vec![
+            "serve",
+            "--port",
+            "0",
+            "--production",
+            "--data",
+            data.as_str(),
+        ];
+        all.extend(args.iter().copied());
+        let (code, _, err) = support::onestop(&all, None);
+        assert_eq!(code, 2, "{all:?}: {err}");
+        assert!(err.contains(expected), "{all:?}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
