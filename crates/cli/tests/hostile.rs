@@ -323,3 +323,72 @@ fn production_mode_refuses_demo_accounts_and_a_key_beside_the_database() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn an_oversized_body_is_413_and_cookies_can_be_secure() {
+    let (db, dir) = fresh().await;
+    let s = Server::start(&db, &dir);
+    let big = format!(
+        "{{\"entity\": \"enterprise\", \"facts\": {{\"x\": \"{}\"}}}}",
+        "a".repeat(2 << 20)
+    );
+    let r = reqwest::Client::new()
+        .post(s.url("/api/eligibility"))
+        .header("content-type", "application/json")
+        .body(big)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.status().as_u16(), 413);
+    let e: serde_json::Value = r.json().await.expect("json");
+    assert!(e["error"].as_str().is_some(), "{e}");
+    drop(s);
+
+    // Behind TLS the operator says so, and every cookie is Secure.
+    let (db, dir) = fresh().await;
+    let key = dir.join("ledger-signing.key");
+    let mut child = std::process::Command::new(support::bin())
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--secure-cookies",
+            "--database-url",
+            &db,
+        ])
+        .arg("--data")
+        .arg(dir.join("data"))
+        .env("ONESTOP_LEDGER_KEY", &key)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("serve");
+    use std::io::BufRead;
+    let first = std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .lines()
+        .next()
+        .and_then(|l| l.ok())
+        .unwrap_or_default();
+    let base = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("url")
+        .to_string();
+    let r = no_redirects()
+        .get(format!("{base}/login"))
+        .send()
+        .await
+        .expect("request");
+    let cookies: Vec<String> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(String::from))
+        .collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(!cookies.is_empty());
+    assert!(
+        cookies.iter().all(|c| c.contains("; Secure")),
+        "{cookies:?}"
+    );
+}

@@ -40,7 +40,8 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "send JSON with `Content-Type: application/json`",
             )),
-            Err(e) => Err(ApiError::new(StatusCode::BAD_REQUEST, e.body_text())),
+            // A body over the limit is 413, as the rejection says; others keep their status.
+            Err(e) => Err(ApiError::new(e.status(), e.body_text())),
         }
     }
 }
