@@ -286,3 +286,5 @@ calendar-deadline-change = Case { $case }: { $old } → { $new }
 ## Security
 error-csrf = This form has expired or came from another site. Reload the page and try again.
 error-throttled = Too many failed sign-ins. Try again in { $seconds } seconds.
+agency-tianjin-sci-tech = Tianjin Municipal Science and Technology Bureau
+agency-hebei-sci-tech = Department of Science and Technology of Hebei Province

@@ -286,3 +286,5 @@ calendar-deadline-change = Expediente { $case }: { $old } → { $new }
 ## Security
 error-csrf = El formulario ha caducado o procede de otro sitio. Recargue la página e inténtelo de nuevo.
 error-throttled = Demasiados intentos fallidos de inicio de sesión. Inténtelo de nuevo dentro de { $seconds } segundos.
+agency-tianjin-sci-tech = Oficina Municipal de Ciencia y Tecnología de Tianjin
+agency-hebei-sci-tech = Departamento de Ciencia y Tecnología de la Provincia de Hebei

@@ -274,3 +274,5 @@ calendar-deadline-change = 신청 건 { $case }: { $old } → { $new }
 ## Security
 error-csrf = 이 양식이 만료되었거나 다른 사이트에서 제출되었습니다. 페이지를 새로 고친 후 다시 시도하십시오.
 error-throttled = 로그인 실패가 너무 많습니다. { $seconds }초 후에 다시 시도하십시오.
+agency-tianjin-sci-tech = 톈진시 과학기술국
+agency-hebei-sci-tech = 허베이성 과학기술청

@@ -274,3 +274,5 @@ calendar-deadline-change = 办件 { $case }：{ $old } → { $new }
 ## Security
 error-csrf = 表单已过期或来自其他网站。请刷新页面后重试。
 error-throttled = 登录失败次数过多，请在 { $seconds } 秒后重试。
+agency-tianjin-sci-tech = 天津市科学技术局
+agency-hebei-sci-tech = 河北省科学技术厅

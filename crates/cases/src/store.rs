@@ -168,10 +168,22 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
 }
 
 impl CaseService {
+    /// The service with the shipped services and access policy.
     pub async fn open(url: &str, engine: Arc<Engine>) -> Result<CaseService> {
-        let db = Db::open(url).await?;
         let services = Services::shipped().map_err(CaseError::Storage)?;
         let authz = Authz::shipped().map_err(CaseError::Storage)?;
+        CaseService::open_with(url, engine, services, authz).await
+    }
+
+    /// The service with an operator's services and access policy (`serve` loads them
+    /// from its data directory).
+    pub async fn open_with(
+        url: &str,
+        engine: Arc<Engine>,
+        services: Services,
+        authz: Authz,
+    ) -> Result<CaseService> {
+        let db = Db::open(url).await?;
         let writers = if db.backend == Backend::Sqlite { 1 } else { 4 };
         let begin = if db.backend == Backend::Sqlite {
             "BEGIN IMMEDIATE"

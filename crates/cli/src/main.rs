@@ -25,6 +25,7 @@ mod calendar;
 mod ledger;
 mod population;
 mod serve;
+mod services;
 mod simulate;
 
 use chrono::NaiveDate;
@@ -98,6 +99,9 @@ enum Command {
     /// The working-day calendar: which years are official, and loading next year's holiday notice.
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
+    /// The one-window services as operating data: check a services file.
+    #[command(subcommand)]
+    Services(services::ServicesCommand),
     /// Create officer and administrator accounts.
     #[command(subcommand)]
     Admin(serve::AdminCommand),
@@ -179,6 +183,7 @@ fn main() -> ExitCode {
         Command::Explain(a) => cmd_eval(a, true),
         Command::Serve(a) => serve::serve(a),
         Command::Calendar(c) => calendar::run(c),
+        Command::Services(c) => services::run(c),
         Command::Admin(c) => serve::admin(c),
         Command::Ledger(c) => ledger::run(c),
         Command::Population(c) => population::run(c),

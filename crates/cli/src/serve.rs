@@ -125,9 +125,17 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
     let calendar_dir = a.data.join(onestop_calendar::DATA_SUBDIR);
     let coverage = crate::calendar::coverage_lines(&calendar, onestop_cases::today());
     onestop_calendar::install(calendar);
+    // Services and the access policy: the operator's in --data, else the shipped ones;
+    // a bad file stops the start with its diagnostics.
+    let services_file = a.data.join(onestop_cases::services::DATA_FILE);
+    let (services_name, services) = crate::services::check(
+        services_file.is_file().then_some(services_file.as_path()),
+        &engine.program,
+    )?;
+    let authz = onestop_cases::authz::Authz::load(&a.data)?;
     let rt = runtime()?;
     rt.block_on(async move {
-        let mut cases = CaseService::open(&url, engine.clone())
+        let mut cases = CaseService::open_with(&url, engine.clone(), services, authz)
             .await
             .map_err(|e| format!("cannot open the database {url}: {e}"))?;
         cases.calendar_dir = Some(calendar_dir.clone());
@@ -162,6 +170,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         for line in coverage {
             println!("{line}");
         }
+        println!("services: {services_name}");
         // With the peer's address, so sign-in failures are also counted per client address.
         axum::serve(
             listener,
@@ -360,8 +369,11 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
         } => (username, password, Role::Admin, None, data, database_url),
     };
     let url = database_url(url, &data)?;
+    // The agencies an officer may belong to are the operator's (DIR/services.toml).
+    let services = onestop_cases::services::Services::load(&data)?;
+    let authz = onestop_cases::authz::Authz::load(&data)?;
     runtime()?.block_on(async move {
-        let cases = CaseService::open(&url, engine)
+        let cases = CaseService::open_with(&url, engine, services, authz)
             .await
             .map_err(|e| format!("cannot open the database {}: {e}", redact(&url)))?;
         let a = cases

@@ -468,3 +468,46 @@ fn an_oversized_facts_file_is_refused_with_a_reason() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("larger than 16 MiB"), "{}", stderr(&o));
 }
+
+#[test]
+fn services_files_are_checked_with_file_line_and_hint() {
+    let o = onestop(&["services", "check", "--data", "/nonexistent-onestop-data"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("(shipped): 3 services, 6 agencies"),
+        "{}",
+        stdout(&o)
+    );
+    let unknown_agency = tmp(
+        "services-agency.toml",
+        "[agencies]\nx = { en = \"X\", zh = \"X\" }\n\n[[service]]\nid = \"s1\"\nentity = \"person\"\nmeasure = \"talent.category-a-fast-track\"\nsource = \"000\"\ntitle = { en = \"a\", zh = \"b\" }\n  [[service.case]]\n  kind = \"k\"\n  agency = \"y\"\n  title = { en = \"a\", zh = \"b\" }\n",
+    );
+    let o = onestop(&["services", "check", &unknown_agency.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o)
+            .contains("services-agency.toml:12: error: service `s1` names unknown agency `y`"),
+        "{}",
+        stderr(&o)
+    );
+    let unknown_measure = tmp(
+        "services-measure.toml",
+        "[agencies]\ny = { en = \"Y\", zh = \"Y\" }\n\n[[service]]\nid = \"s1\"\nentity = \"person\"\nmeasure = \"talent.nope\"\nsource = \"000\"\ntitle = { en = \"a\", zh = \"b\" }\n  [[service.case]]\n  kind = \"k\"\n  agency = \"y\"\n  title = { en = \"a\", zh = \"b\" }\n  working_days_parameter = \"nope_days\"\n",
+    );
+    let o = onestop(&["services", "check", &unknown_measure.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("services-measure.toml:7: error: service `s1` uses measure `talent.nope`"),
+        "{err}"
+    );
+    assert!(err.contains("services-measure.toml:14: error: case `k` of service `s1` counts its deadline with `nope_days`"), "{err}");
+    let broken = tmp("services-broken.toml", "[agencies\nx = 1\n");
+    let o = onestop(&["services", "check", &broken.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("services-broken.toml:1:10: error:"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -758,3 +758,49 @@ async fn concurrent_submissions_from_the_same_applicants_are_all_saved() {
         );
     }
 }
+
+/// Services and agencies are operating data: the operator's file in the data
+/// directory replaces the shipped one, a bad file stops the start, and officers of
+/// the Tianjin and Hebei agencies can be created.
+#[tokio::test]
+async fn the_operators_services_file_replaces_the_shipped_one() {
+    let (db, dir) = fresh().await;
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).expect("dir");
+    let shipped = std::fs::read_to_string(repo().join("config/services.toml")).expect("shipped");
+    let renamed = shipped.replace(
+        "Income tax relief on technology transfer income",
+        "Technology transfer relief (operator's wording)",
+    );
+    std::fs::write(data.join("services.toml"), &renamed).expect("write");
+    let s = Server::start(&db, &dir);
+    let (st, list) = Client::anonymous().get(&s, "/api/services").await;
+    assert_eq!(st, 200);
+    assert!(list.to_string().contains("operator's wording"), "{list}");
+    s.officer("tj-officer", "tianjin-sci-tech");
+    s.officer("hb-officer", "hebei-sci-tech");
+    let o = Client::login(&s, "tj-officer").await;
+    let (_, me) = o.get(&s, "/api/me").await;
+    assert_eq!(me["agency"], "tianjin-sci-tech");
+    drop(s);
+
+    // A broken file: the server does not start, and says where the problem is.
+    std::fs::write(
+        data.join("services.toml"),
+        renamed.replace("agency = \"tax\"", "agency = \"taxes\""),
+    )
+    .expect("write");
+    let out = std::process::Command::new(support::bin())
+        .args(["serve", "--port", "0", "--database-url", &db])
+        .arg("--data")
+        .arg(&data)
+        .current_dir(repo())
+        .output()
+        .expect("serve");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("services.toml:") && err.contains("unknown agency `taxes`"),
+        "{err}"
+    );
+}
