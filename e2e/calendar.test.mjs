@@ -89,6 +89,7 @@ try {
   [st, body] = await api('POST', '/api/bundles', { service: 'category-a-permits', idempotency_key: username, materials: [body.hash] }, token);
   assert.equal(st, 201, JSON.stringify(body));
   const workPermit = body.cases.find((c) => c.agency === 'foreign-experts').id;
+  const residence = body.cases.find((c) => c.agency === 'exit-entry').id;
 
   // The officer accepts in the portal: the deadline crosses into 2027 and says so.
   const zh = watchCsp(await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } }));
@@ -152,6 +153,33 @@ try {
   assert.equal(await applicant.locator('dl.facts .provisional-flag').count(), 0, 'no mark once official');
   assert.ok((await applicant.locator('ol.audit').innerText()).includes('2027-01-07 (provisional) -> 2027-01-08'));
   await snap(applicant, 'ar-case-official');
+
+  // The exit-entry officer asks for more material: the clock stops (inbox and case
+  // page say so); the applicant answers in the portal, in Arabic, and it restarts.
+  const ee = watchCsp(await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } }));
+  const eeOfficer = await signIn(ee, 'officer-exit-entry', DEMO_PASSWORD, `/cases/${residence}`);
+  for (const [action, reason] of [['accept', ''], ['request_info', '请补充护照信息页清晰扫描件']]) {
+    await eeOfficer.check(`#act-${action}`);
+    await eeOfficer.fill('#reason', reason);
+    await eeOfficer.click('form button[type="submit"] >> nth=-1');
+    await eeOfficer.waitForLoadState('load');
+  }
+  assert.equal(await eeOfficer.locator('dd.clock-stopped').count(), 1, 'the case page shows the stopped clock');
+  await eeOfficer.goto(`${BASE}/officer`);
+  const eeRow = eeOfficer.locator('table.cases tbody tr', { has: eeOfficer.locator(`a[href="/cases/${residence}"]`) });
+  assert.equal((await eeRow.locator('.clock-flag').innerText()).trim(), '时限暂停');
+  await snap(eeOfficer, 'zh-inbox-clock-stopped');
+  await applicant.goto(`${BASE}/cases/${residence}`);
+  assert.equal(await applicant.locator('dd.clock-stopped').count(), 1);
+  await axe(applicant, 'ar-case-clock-stopped');
+  await snap(applicant, 'ar-case-clock-stopped');
+  await applicant.fill('#reason', 'أرفقتُ نسخة واضحة من صفحة البيانات');
+  await applicant.click('section[aria-labelledby="respond-h"] button[type="submit"]');
+  await applicant.waitForLoadState('load');
+  assert.equal(await applicant.locator('dd.state-in_review').count(), 1, 'the answer puts the case back in review');
+  assert.equal(await applicant.locator('dd.clock-stopped').count(), 0, 'the clock runs again');
+  assert.ok((await applicant.locator('ol.audit').innerText()).includes('clock restarted'));
+  await ee.close();
 
   // The admin page in every language, axe on each; Arabic right to left.
   for (const lang of ['zh-CN', 'ko', 'ru', 'es', 'ar']) {

@@ -304,3 +304,13 @@ error-csrf = انتهت صلاحية هذا النموذج أو أُرسل من 
 error-throttled = محاولات تسجيل دخول فاشلة كثيرة. يُرجى المحاولة مرة أخرى بعد { $seconds } ثانية.
 agency-tianjin-sci-tech = مكتب العلوم والتكنولوجيا لبلدية تيانجين
 agency-hebei-sci-tech = إدارة العلوم والتكنولوجيا لمقاطعة خبي
+
+## The statutory clock
+case-clock = المهلة
+case-clock-stopped = متوقفة منذ { $date }: بانتظار رد مقدم الطلب، ولا تُحتسب هذه الأيام
+case-clock-stopped-short = المهلة متوقفة
+case-suspended-label = الإيقاف
+case-suspended = { $days } من أيام العمل لم تُحتسب (كان مقدم الطلب يرد على طلب استكمال)
+case-respond-heading = الرد على الطلب
+case-respond-label = ردك (يطّلع عليه الموظف، وتُستأنف المهلة عند إرساله)
+case-respond-send = إرسال الرد

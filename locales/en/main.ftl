@@ -288,3 +288,13 @@ error-csrf = This form has expired or came from another site. Reload the page an
 error-throttled = Too many failed sign-ins. Try again in { $seconds } seconds.
 agency-tianjin-sci-tech = Tianjin Municipal Science and Technology Bureau
 agency-hebei-sci-tech = Department of Science and Technology of Hebei Province
+
+## The statutory clock
+case-clock = Clock
+case-clock-stopped = Stopped since { $date }: waiting for the applicant's answer, the days do not count
+case-clock-stopped-short = Clock stopped
+case-suspended-label = Suspended
+case-suspended = { $days } working days not counted (the applicant was answering a request)
+case-respond-heading = Answer the request
+case-respond-label = Your answer (the officer sees it; the clock restarts when you send it)
+case-respond-send = Send the answer

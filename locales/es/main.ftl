@@ -288,3 +288,13 @@ error-csrf = El formulario ha caducado o procede de otro sitio. Recargue la pág
 error-throttled = Demasiados intentos fallidos de inicio de sesión. Inténtelo de nuevo dentro de { $seconds } segundos.
 agency-tianjin-sci-tech = Oficina Municipal de Ciencia y Tecnología de Tianjin
 agency-hebei-sci-tech = Departamento de Ciencia y Tecnología de la Provincia de Hebei
+
+## The statutory clock
+case-clock = Plazo
+case-clock-stopped = Detenido desde el { $date }: a la espera de la respuesta del solicitante; estos días no cuentan
+case-clock-stopped-short = Plazo detenido
+case-suspended-label = Suspensión
+case-suspended = { $days } días hábiles no computados (el solicitante respondía a un requerimiento)
+case-respond-heading = Responder al requerimiento
+case-respond-label = Su respuesta (la verá el funcionario; el plazo se reanuda al enviarla)
+case-respond-send = Enviar la respuesta

@@ -276,3 +276,13 @@ error-csrf = 이 양식이 만료되었거나 다른 사이트에서 제출되�
 error-throttled = 로그인 실패가 너무 많습니다. { $seconds }초 후에 다시 시도하십시오.
 agency-tianjin-sci-tech = 톈진시 과학기술국
 agency-hebei-sci-tech = 허베이성 과학기술청
+
+## The statutory clock
+case-clock = 처리 기한
+case-clock-stopped = { $date }부터 중지됨: 신청인의 답변을 기다리는 중이며 이 기간은 산입되지 않습니다
+case-clock-stopped-short = 기한 중지
+case-suspended-label = 중지
+case-suspended = { $days }영업일 미산입(신청인이 보완 요청에 답변하는 기간)
+case-respond-heading = 요청에 답변
+case-respond-label = 답변(담당 공무원이 확인하며, 제출하면 기한이 다시 진행됩니다)
+case-respond-send = 답변 보내기

@@ -296,3 +296,13 @@ error-csrf = Срок действия формы истёк, или она от
 error-throttled = Слишком много неудачных попыток входа. Повторите через { $seconds } с.
 agency-tianjin-sci-tech = Управление науки и технологий города Тяньцзинь
 agency-hebei-sci-tech = Департамент науки и технологий провинции Хэбэй
+
+## The statutory clock
+case-clock = Срок
+case-clock-stopped = Приостановлен с { $date }: ожидается ответ заявителя, эти дни не учитываются
+case-clock-stopped-short = Срок приостановлен
+case-suspended-label = Приостановка
+case-suspended = { $days } рабочих дней не учтено (заявитель отвечал на запрос)
+case-respond-heading = Ответить на запрос
+case-respond-label = Ваш ответ (его увидит сотрудник; после отправки срок снова пойдёт)
+case-respond-send = Отправить ответ

@@ -276,3 +276,13 @@ error-csrf = 表单已过期或来自其他网站。请刷新页面后重试。
 error-throttled = 登录失败次数过多，请在 { $seconds } 秒后重试。
 agency-tianjin-sci-tech = 天津市科学技术局
 agency-hebei-sci-tech = 河北省科学技术厅
+
+## The statutory clock
+case-clock = 办理时限
+case-clock-stopped = 自 { $date } 起暂停：等待申请人补正，期间不计入时限
+case-clock-stopped-short = 时限暂停
+case-suspended-label = 暂停
+case-suspended = { $days } 个工作日不计入时限（申请人补正期间）
+case-respond-heading = 答复补正要求
+case-respond-label = 您的答复（办理人员可见；提交后时限恢复计算）
+case-respond-send = 提交答复

@@ -156,7 +156,7 @@ pub async fn recompute_provisional_deadlines(
     why: &str,
 ) -> Result<(usize, Vec<DeadlineChange>)> {
     let mut tx = db.pool.begin().await?;
-    let rows = sqlx::query("SELECT id, state, accepted_on, working_days, deadline FROM cases WHERE deadline_provisional = 1 AND accepted_on IS NOT NULL AND working_days IS NOT NULL AND deadline IS NOT NULL ORDER BY id")
+    let rows = sqlx::query("SELECT id, state, accepted_on, working_days, suspended_days, deadline FROM cases WHERE deadline_provisional = 1 AND accepted_on IS NOT NULL AND working_days IS NOT NULL AND deadline IS NOT NULL ORDER BY id")
         .fetch_all(&mut *tx)
         .await?;
     let mut checked = 0;
@@ -173,7 +173,9 @@ pub async fn recompute_provisional_deadlines(
         checked += 1;
         let id: String = r.try_get("id")?;
         let accepted: String = r.try_get("accepted_on")?;
-        let days: i64 = r.try_get("working_days")?;
+        // The statutory days plus the days the clock stood still.
+        let days: i64 =
+            r.try_get::<i64, _>("working_days")? + r.try_get::<i64, _>("suspended_days")?;
         let old: String = r.try_get("deadline")?;
         let Ok(accepted_on) = NaiveDate::parse_from_str(&accepted, "%Y-%m-%d") else {
             return Err(CaseError::Storage(format!(

@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../migrations/0002_ledger.sql")),
     (3, include_str!("../migrations/0003_indexes.sql")),
     (4, include_str!("../migrations/0004_calendar.sql")),
+    (5, include_str!("../migrations/0005_clock.sql")),
 ];
 
 pub struct Db {

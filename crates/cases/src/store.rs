@@ -83,6 +83,11 @@ pub struct CaseView {
     /// The deadline counts working days through a year whose official holiday notice
     /// is not loaded yet: it is recomputed when the notice is.
     pub deadline_provisional: bool,
+    /// The statutory clock stands still since this day: the applicant was asked for
+    /// more material and has not answered yet.
+    pub clock_stopped_on: Option<String>,
+    /// Working days the clock has stood still in all; the deadline is that much later.
+    pub suspended_days: i64,
     pub overdue: bool,
     pub decided_at: Option<String>,
     pub decision_reason: Option<String>,
@@ -758,6 +763,8 @@ impl CaseService {
                     accepted_on: None,
                     deadline: None,
                     deadline_provisional: false,
+                    clock_stopped_on: None,
+                    suspended_days: 0,
                     overdue: false,
                     decided_at: None,
                     decision_reason: None,
@@ -813,7 +820,7 @@ impl CaseService {
 
     async fn cases_where(&self, condition: &str, arg: &str) -> Result<Vec<CaseView>> {
         let sql = format!(
-            "SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.decided_at, c.decision_reason, c.created_at FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE {condition} ORDER BY c.created_at, c.kind"
+            "SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.clock_stopped_on, c.suspended_days, c.decided_at, c.decision_reason, c.created_at FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE {condition} ORDER BY c.created_at, c.kind"
         );
         // `condition` is one of this module's constant filters; the value is bound.
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -831,6 +838,7 @@ impl CaseService {
         let agency: String = r.try_get("agency")?;
         let deadline: Option<String> = r.try_get("deadline")?;
         let deadline_provisional: i64 = r.try_get("deadline_provisional")?;
+        let clock_stopped_on: Option<String> = r.try_get("clock_stopped_on")?;
         Ok(CaseView {
             id: r.try_get("id")?,
             bundle_id: r.try_get("bundle_id")?,
@@ -842,9 +850,14 @@ impl CaseService {
             state,
             working_days: r.try_get("working_days")?,
             accepted_on: r.try_get("accepted_on")?,
-            overdue: !state.is_final() && deadline.as_deref().is_some_and(|d| d < today),
+            // A stopped clock cannot run out.
+            overdue: !state.is_final()
+                && clock_stopped_on.is_none()
+                && deadline.as_deref().is_some_and(|d| d < today),
             deadline,
             deadline_provisional: deadline_provisional != 0,
+            clock_stopped_on,
+            suspended_days: r.try_get("suspended_days")?,
             decided_at: r.try_get("decided_at")?,
             decision_reason: r.try_get("decision_reason")?,
             created_at: r.try_get("created_at")?,
@@ -885,7 +898,7 @@ impl CaseService {
     }
 
     async fn load_case(&self, id: &str) -> Result<(CaseView, i64)> {
-        let row = sqlx::query("SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.decided_at, c.decision_reason, c.created_at, c.version FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.id = $1")
+        let row = sqlx::query("SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.clock_stopped_on, c.suspended_days, c.decided_at, c.decision_reason, c.created_at, c.version FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.id = $1")
             .bind(id)
             .fetch_optional(&self.db.pool)
             .await?
@@ -993,6 +1006,45 @@ impl CaseService {
         let mut accepted_on = case.accepted_on.clone();
         let mut deadline = case.deadline.clone();
         let mut deadline_provisional = case.deadline_provisional;
+        let mut clock_stopped_on = case.clock_stopped_on.clone();
+        let mut suspended_days = case.suspended_days;
+        // What the clock did, for the audit trail.
+        let mut clock_note = String::new();
+        if action == CaseAction::RequestInfo && accepted_on.is_some() && clock_stopped_on.is_none()
+        {
+            clock_stopped_on = Some(day.to_string());
+            clock_note = format!(" [clock stopped on {day}]");
+        }
+        if action == CaseAction::Respond
+            && let Some(since) = clock_stopped_on.take()
+        {
+            let calendar = onestop_calendar::current();
+            let stopped = NaiveDate::parse_from_str(&since, "%Y-%m-%d").map_err(|_| {
+                CaseError::Storage(format!("case {id} has an unreadable clock date `{since}`"))
+            })?;
+            // Working days after the request up to and including the answer do not count.
+            let paused = calendar
+                .working_days_between(stopped, day)
+                .map_err(|e| CaseError::Conflict(format!("cannot restart the clock: {e}")))?
+                .max(0);
+            suspended_days += paused;
+            if let (Some(start), Some(n)) = (accepted_on.as_deref(), working_days) {
+                let start = NaiveDate::parse_from_str(start, "%Y-%m-%d").map_err(|_| {
+                    CaseError::Storage(format!("case {id} has an unreadable acceptance date"))
+                })?;
+                let due = calendar
+                    .add_working_days(start, n + suspended_days)
+                    .map_err(|e| {
+                        CaseError::Conflict(format!("cannot compute the deadline: {e}"))
+                    })?;
+                clock_note = format!(
+                    " [clock restarted on {day}: {paused} working days suspended, {suspended_days} in all; deadline {} -> {due}]",
+                    deadline.as_deref().unwrap_or("-")
+                );
+                deadline_provisional = !calendar.provisional_in(start, due).is_empty();
+                deadline = Some(due.to_string());
+            }
+        }
         if action == CaseAction::Accept {
             let template = self
                 .services
@@ -1017,7 +1069,7 @@ impl CaseService {
             case.decision_reason.clone()
         };
         let mut tx = self.db.pool.begin().await?;
-        let updated = sqlx::query("UPDATE cases SET state = $1, working_days = $2, accepted_on = $3, deadline = $4, deadline_provisional = $9, decided_at = $5, decision_reason = $6, version = version + 1 WHERE id = $7 AND version = $8")
+        let updated = sqlx::query("UPDATE cases SET state = $1, working_days = $2, accepted_on = $3, deadline = $4, deadline_provisional = $9, clock_stopped_on = $10, suspended_days = $11, decided_at = $5, decision_reason = $6, version = version + 1 WHERE id = $7 AND version = $8")
             .bind(next.as_str())
             .bind(working_days)
             .bind(accepted_on)
@@ -1027,6 +1079,8 @@ impl CaseService {
             .bind(id)
             .bind(version)
             .bind(i64::from(deadline_provisional))
+            .bind(clock_stopped_on)
+            .bind(suspended_days)
             .execute(&mut *tx)
             .await?;
         if updated.rows_affected() != 1 {
@@ -1047,7 +1101,10 @@ impl CaseService {
             .bind(format!("{} ({})", who.username, who.role.as_str()))
             .bind(case.state.as_str())
             .bind(next.as_str())
-            .bind(if reason.is_empty() { default_reason(action) } else { reason.to_string() })
+            .bind(format!(
+                "{}{clock_note}",
+                if reason.is_empty() { default_reason(action) } else { reason.to_string() }
+            ))
             .execute(&mut *tx)
             .await?;
         if next == CaseState::Approved {

@@ -1,0 +1,5 @@
+-- The statutory clock stops while the applicant is asked for more material: the day
+-- it stopped, and the working days it has stood still in all, which the deadline
+-- does not count.
+ALTER TABLE cases ADD COLUMN clock_stopped_on TEXT;
+ALTER TABLE cases ADD COLUMN suspended_days BIGINT NOT NULL DEFAULT 0
