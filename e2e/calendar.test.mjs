@@ -179,6 +179,11 @@ try {
   assert.equal(await applicant.locator('dd.state-in_review').count(), 1, 'the answer puts the case back in review');
   assert.equal(await applicant.locator('dd.clock-stopped').count(), 0, 'the clock runs again');
   assert.ok((await applicant.locator('ol.audit').innerText()).includes('clock restarted'));
+  // The applicant can also withdraw a case from its page.
+  await applicant.click('form.withdraw button[type="submit"]');
+  await applicant.waitForLoadState('load');
+  assert.equal(await applicant.locator('dd.state-withdrawn').count(), 1, 'withdrawn in the portal');
+  assert.equal(await applicant.locator('form.withdraw').count(), 0, 'a withdrawn case cannot be withdrawn again');
   await ee.close();
 
   // The admin page in every language, axe on each; Arabic right to left.

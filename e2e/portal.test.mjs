@@ -155,6 +155,14 @@ try {
   await snap(applicant, 'ar-cases-decided');
   assert.equal(await applicant.locator('td.state-approved').count(), 2, 'both permits approved');
 
+  // 4a. Both decisions were on time: the public performance page (in Arabic) says so.
+  await applicant.goto(`${BASE}/performance`);
+  const rates = await applicant.locator('table.agencies td.rate').allInnerTexts();
+  assert.ok(rates.filter((r) => r.includes('100%')).length >= 2, `on-time rates: ${rates}`);
+  await axe(applicant, 'ar-performance');
+  await snap(applicant, 'ar-performance');
+  await applicant.goto(`${BASE}/cases`);
+
   // 4b. Each approval issued an e-licence; its code verifies on the portal's
   // verification page (in Arabic), a downloaded copy verifies by upload, and an
   // edited copy does not.
@@ -248,6 +256,8 @@ try {
     await axe(page, `${lang}-analyst`);
     await page.goto(`${BASE}/verify`);
     await axe(page, `${lang}-verify`);
+    await page.goto(`${BASE}/performance`);
+    await axe(page, `${lang}-performance`);
     await ctx.close();
   }
   console.log(`e2e: all checks passed; ${checked.size} pages checked with axe; screenshots in ${SHOTS}`);

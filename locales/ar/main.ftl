@@ -314,3 +314,17 @@ case-suspended = { $days } من أيام العمل لم تُحتسب (كان م
 case-respond-heading = الرد على الطلب
 case-respond-label = ردك (يطّلع عليه الموظف، وتُستأنف المهلة عند إرساله)
 case-respond-send = إرسال الرد
+
+## Public performance
+nav-performance = الالتزام بالمهل
+performance-heading = القرارات ضمن المهل القانونية
+performance-intro = من جميع المعاملات المنجزة ذات المهلة: نسبة ما أنجزته كل جهة في موعده أو قبله، ووسيط أيام العمل التي استغرقتها كل خدمة من القبول حتى القرار (لا تُحتسب الأيام التي توقفت فيها المهلة بانتظار رد مقدم الطلب).
+performance-agency = الجهة
+performance-decided = المنجزة
+performance-on-time = في الموعد
+performance-rate = نسبة الالتزام بالموعد
+performance-service = الخدمة
+performance-median = وسيط أيام العمل
+case-withdraw-heading = السحب
+case-withdraw-help = يؤدي السحب إلى إنهاء هذه المعاملة لدى الجهة المعنية، وتستمر المعاملات الأخرى للطلب نفسه.
+case-withdraw-send = سحب هذه المعاملة

@@ -298,3 +298,17 @@ case-suspended = { $days } working days not counted (the applicant was answering
 case-respond-heading = Answer the request
 case-respond-label = Your answer (the officer sees it; the clock restarts when you send it)
 case-respond-send = Send the answer
+
+## Public performance
+nav-performance = Performance
+performance-heading = Decisions within the statutory time limits
+performance-intro = From every decided case with a deadline: the share each agency decided on or before its deadline, and the working days each service took from acceptance to decision (days the clock stood still for the applicant's answer are not counted).
+performance-agency = Agency
+performance-decided = Decided
+performance-on-time = On time
+performance-rate = On-time rate
+performance-service = Service
+performance-median = Median working days
+case-withdraw-heading = Withdraw
+case-withdraw-help = Withdrawing ends this case at its agency; the other cases of the same application go on.
+case-withdraw-send = Withdraw this case

@@ -298,3 +298,17 @@ case-suspended = { $days } días hábiles no computados (el solicitante respond�
 case-respond-heading = Responder al requerimiento
 case-respond-label = Su respuesta (la verá el funcionario; el plazo se reanuda al enviarla)
 case-respond-send = Enviar la respuesta
+
+## Public performance
+nav-performance = Cumplimiento
+performance-heading = Decisiones dentro de los plazos legales
+performance-intro = De todos los expedientes resueltos con plazo: la proporción que cada organismo resolvió en plazo (incluido el último día) y la mediana de días hábiles que cada trámite tardó desde la admisión hasta la decisión (sin contar los días en que el plazo estuvo detenido esperando la respuesta del solicitante).
+performance-agency = Organismo
+performance-decided = Resueltos
+performance-on-time = En plazo
+performance-rate = Cumplimiento del plazo
+performance-service = Trámite
+performance-median = Mediana de días hábiles
+case-withdraw-heading = Desistir
+case-withdraw-help = Al desistir se cierra este expediente en su organismo; los demás expedientes de la misma solicitud continúan.
+case-withdraw-send = Desistir de este expediente

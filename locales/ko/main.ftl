@@ -286,3 +286,17 @@ case-suspended = { $days }영업일 미산입(신청인이 보완 요청에 답�
 case-respond-heading = 요청에 답변
 case-respond-label = 답변(담당 공무원이 확인하며, 제출하면 기한이 다시 진행됩니다)
 case-respond-send = 답변 보내기
+
+## Public performance
+nav-performance = 처리 실적
+performance-heading = 법정 처리 기한 준수 현황
+performance-intro = 기한이 있는 모든 처리 완료 건 기준: 각 기관이 기한 내(당일 포함)에 결정한 비율과, 각 민원이 접수부터 결정까지 걸린 영업일의 중앙값(신청인의 답변을 기다리며 기한이 중지된 날은 제외).
+performance-agency = 기관
+performance-decided = 처리 완료
+performance-on-time = 기한 내
+performance-rate = 기한 준수율
+performance-service = 민원
+performance-median = 처리 영업일 중앙값
+case-withdraw-heading = 취하
+case-withdraw-help = 취하하면 해당 기관의 이 건은 종결되며, 같은 신청의 다른 건은 계속 처리됩니다.
+case-withdraw-send = 이 건 취하

@@ -306,3 +306,17 @@ case-suspended = { $days } рабочих дней не учтено (заяви
 case-respond-heading = Ответить на запрос
 case-respond-label = Ваш ответ (его увидит сотрудник; после отправки срок снова пойдёт)
 case-respond-send = Отправить ответ
+
+## Public performance
+nav-performance = Сроки
+performance-heading = Решения в установленные законом сроки
+performance-intro = По всем рассмотренным делам со сроком: доля решений каждого ведомства, принятых не позднее срока, и медиана рабочих дней от приёма до решения по каждой услуге (дни приостановки в ожидании ответа заявителя не учитываются).
+performance-agency = Ведомство
+performance-decided = Рассмотрено
+performance-on-time = В срок
+performance-rate = Доля в срок
+performance-service = Услуга
+performance-median = Медиана, рабочих дней
+case-withdraw-heading = Отзыв
+case-withdraw-help = Отзыв прекращает это дело в ведомстве; остальные дела той же заявки продолжаются.
+case-withdraw-send = Отозвать это дело

@@ -286,3 +286,17 @@ case-suspended = { $days } 个工作日不计入时限（申请人补正期间�
 case-respond-heading = 答复补正要求
 case-respond-label = 您的答复（办理人员可见；提交后时限恢复计算）
 case-respond-send = 提交答复
+
+## Public performance
+nav-performance = 办理时效
+performance-heading = 法定时限内办结情况
+performance-intro = 依据所有已办结且有办理时限的办件：各部门在时限内（含当日）办结的比例，以及各事项自受理至办结所用工作日的中位数（等待申请人补正、时限暂停的日子不计入）。
+performance-agency = 部门
+performance-decided = 已办结
+performance-on-time = 按时办结
+performance-rate = 按时办结率
+performance-service = 事项
+performance-median = 用时中位数（工作日）
+case-withdraw-heading = 撤回
+case-withdraw-help = 撤回后，该部门的办件即告终止；同一申请的其他办件继续办理。
+case-withdraw-send = 撤回此办件

@@ -14,6 +14,7 @@ pub mod error;
 pub mod ledger_store;
 pub mod licences;
 pub mod model;
+pub mod performance;
 pub mod pledges;
 pub mod projects;
 pub mod services;

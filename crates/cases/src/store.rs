@@ -1069,7 +1069,7 @@ impl CaseService {
             case.decision_reason.clone()
         };
         let mut tx = self.db.pool.begin().await?;
-        let updated = sqlx::query("UPDATE cases SET state = $1, working_days = $2, accepted_on = $3, deadline = $4, deadline_provisional = $9, clock_stopped_on = $10, suspended_days = $11, decided_at = $5, decision_reason = $6, version = version + 1 WHERE id = $7 AND version = $8")
+        let updated = sqlx::query("UPDATE cases SET state = $1, working_days = $2, accepted_on = $3, deadline = $4, deadline_provisional = $9, clock_stopped_on = $10, suspended_days = $11, decided_on = $12, decided_at = $5, decision_reason = $6, version = version + 1 WHERE id = $7 AND version = $8")
             .bind(next.as_str())
             .bind(working_days)
             .bind(accepted_on)
@@ -1081,6 +1081,7 @@ impl CaseService {
             .bind(i64::from(deadline_provisional))
             .bind(clock_stopped_on)
             .bind(suspended_days)
+            .bind(next.is_final().then(|| day.to_string()))
             .execute(&mut *tx)
             .await?;
         if updated.rows_affected() != 1 {

@@ -233,3 +233,105 @@ async fn asking_for_material_stops_the_clock_and_the_answer_restarts_it() {
         "{reasons:?}"
     );
 }
+
+/// The public performance figures: on time when decided on or before the deadline;
+/// the median counts working days from acceptance to decision, suspended days not.
+#[tokio::test]
+async fn performance_counts_on_time_decisions_and_median_working_days() {
+    let svc = service().await;
+    let officer = svc
+        .create_account(
+            "officer-three",
+            "a long password",
+            Role::Officer,
+            Some("foreign-experts"),
+            None,
+            "O",
+        )
+        .await
+        .expect("officer");
+    let carol = svc
+        .create_account(
+            "carol",
+            "a long password",
+            Role::Applicant,
+            None,
+            Some("person"),
+            "C",
+        )
+        .await
+        .expect("carol");
+    let mut ids = Vec::new();
+    for key in ["a", "b", "c"] {
+        let (b, _) = svc
+            .submit(
+                &carol,
+                SubmitRequest {
+                    service: "category-a-permits".into(),
+                    idempotency_key: key.into(),
+                    facts: Some(facts()),
+                    materials: vec![],
+                    date: Some(day("2026-05-29")),
+                },
+            )
+            .await
+            .expect("submit");
+        ids.push(
+            b.cases
+                .iter()
+                .find(|c| c.agency == "foreign-experts")
+                .expect("case")
+                .id
+                .clone(),
+        );
+    }
+    // a: accepted Mon 1 June, approved Thu 4 June: 3 working days, on time.
+    // b: accepted 1 June (due 10 June), approved 30 June: 20 working days (19 June off), late.
+    // c: accepted 1 June, approved 5 June: 4 working days, on time.
+    for (id, decided) in [
+        (&ids[0], "2026-06-04"),
+        (&ids[1], "2026-06-30"),
+        (&ids[2], "2026-06-05"),
+    ] {
+        svc.act(
+            &officer,
+            id,
+            CaseAction::Accept,
+            "",
+            Some(day("2026-06-01")),
+        )
+        .await
+        .expect("accept");
+        svc.act(
+            &officer,
+            id,
+            CaseAction::Approve,
+            "criteria met",
+            Some(day(decided)),
+        )
+        .await
+        .expect("approve");
+    }
+    let p = svc.performance().await.expect("performance");
+    let fe = p
+        .agencies
+        .iter()
+        .find(|a| a.agency == "foreign-experts")
+        .expect("agency");
+    assert_eq!(
+        (fe.decided, fe.on_time, fe.on_time_percent),
+        (3, 2, Some(66))
+    );
+    let ee = p
+        .agencies
+        .iter()
+        .find(|a| a.agency == "exit-entry")
+        .expect("listed without decisions");
+    assert_eq!((ee.decided, ee.on_time_percent), (0, None));
+    let cat_a = p
+        .services
+        .iter()
+        .find(|s| s.service == "category-a-permits")
+        .expect("service");
+    assert_eq!((cat_a.decided, cat_a.median_working_days), (3, Some(4)));
+}

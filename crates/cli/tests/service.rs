@@ -135,6 +135,32 @@ async fn one_submission_opens_parallel_cases_each_agency_decides_its_own() {
         .filter_map(|a| a["to_state"].as_str())
         .collect();
     assert_eq!(audit, vec!["submitted", "accepted", "approved"]);
+
+    // Both agencies decided on the day they accepted: on time, in the public figures.
+    let (st, perf) = Client::anonymous().get(&s, "/api/performance").await;
+    assert_eq!(st, 200, "{perf}");
+    for agency in ["foreign-experts", "exit-entry"] {
+        let a = perf["agencies"]
+            .as_array()
+            .and_then(|l| l.iter().find(|a| a["agency"] == agency))
+            .cloned()
+            .expect("agency");
+        assert_eq!(
+            (a["decided"].as_u64(), a["on_time_percent"].as_u64()),
+            (Some(1), Some(100)),
+            "{a}"
+        );
+    }
+    let page = reqwest::get(s.url("/performance?lang=en"))
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        page.contains("100%") && page.contains("Decisions within the statutory time limits"),
+        "{page}"
+    );
 }
 
 #[tokio::test]

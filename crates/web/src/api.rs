@@ -82,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/admin/accounts", post(admin_create))
         .merge(crate::calendar_api::routes())
+        .merge(crate::performance_api::routes())
         .merge(crate::ledger_api::routes())
         .merge(crate::portal::routes())
         .fallback(|| async {
@@ -690,6 +691,7 @@ struct ApiDoc;
 async fn openapi() -> Response {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::calendar_api::CalendarDoc::openapi());
+    doc.merge(crate::performance_api::PerformanceDoc::openapi());
     doc.info.version = env!("CARGO_PKG_VERSION").to_string();
     // Routes without typed bodies are listed too, so clients see the whole surface.
     let mut v = match serde_json::to_value(&doc) {

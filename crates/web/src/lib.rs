@@ -11,6 +11,7 @@ mod api;
 mod calendar_api;
 mod error;
 mod ledger_api;
+mod performance_api;
 pub mod portal;
 pub mod security;
 mod state;

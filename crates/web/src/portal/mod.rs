@@ -4,6 +4,7 @@
 
 mod calendar_admin;
 pub mod i18n;
+mod performance;
 pub mod search;
 
 use crate::api::AppState;
@@ -67,6 +68,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "calendar.html",
         include_str!("../../templates/calendar.html"),
+    ),
+    (
+        "performance.html",
+        include_str!("../../templates/performance.html"),
     ),
 ];
 
@@ -148,6 +153,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases", get(cases_page))
         .route("/cases/{id}", get(case_page).post(case_action))
         .route("/officer", get(officer_page))
+        .route("/performance", get(performance::page))
         .route(
             "/admin/calendar",
             get(calendar_admin::page).post(calendar_admin::upload),
