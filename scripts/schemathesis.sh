@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Property-based API testing with schemathesis (PyPI) against a served instance,
-# from the OpenAPI document: anonymous, signed in as an applicant and as an admin.
-# For now it gates server errors only (`not_a_server_error`) and the server log must
-# hold no panic; declaring every response schema so that all checks pass is the rest
-# of issue 19 (SECURITY.md, "Still open").
+# from the OpenAPI document: anonymous, signed in as an applicant, an officer and an
+# admin. Gates: no server error, every declared response schema and content type
+# respected (error bodies everywhere, the main answers), and no panic in the server
+# log. Undocumented status codes and requests the schema allows but the API refuses
+# are not gated yet (SECURITY.md, "Still open").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore schemathesis==4.32.5 >&2
@@ -25,17 +26,24 @@ token() {
     -d "{\"username\":\"$1\",\"password\":\"onestop-demo\"}" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
 }
+# Tokens first: the runs hammer sign-in from this address, which the login throttle
+# then locks (as it should).
+APPLICANT=$(token demo-enterprise)
+OFFICER=$(token officer-foreign-experts)
+ADMIN=$(token admin)
 run() {
   echo "== schemathesis: $1" >&2
   shift
   # POST /api/materials takes the file itself (application/pdf, image/png, image/jpeg),
   # which schemathesis cannot generate; the service suites upload real files.
-  st run "$URL/openapi.json" --checks not_a_server_error --max-examples 50 --workers 1 \
+  st run "$URL/openapi.json" --checks not_a_server_error,response_schema_conformance,content_type_conformance \
+    --max-examples 50 --workers 1 \
     --seed 2026 --exclude-name 'POST /api/materials' "$@"
 }
 run anonymous
-run "signed in as an applicant" -H "Authorization: Bearer $(token demo-enterprise)"
-run "signed in as an admin" -H "Authorization: Bearer $(token admin)"
+run "signed in as an applicant" -H "Authorization: Bearer $APPLICANT"
+run "signed in as an officer" -H "Authorization: Bearer $OFFICER"
+run "signed in as an admin" -H "Authorization: Bearer $ADMIN"
 if grep -n "panicked" "$WORK/serve.log"; then
   echo "the server panicked during the schemathesis runs" >&2
   exit 1

@@ -736,7 +736,179 @@ async fn openapi() -> Response {
         "properties": {"facts": {"type": "object", "description": "The milestone's facts by input name"}},
     });
     declare_path_parameters(&mut v);
+    declare_errors(&mut v);
+    declare_answers(&mut v);
     Json(v).into_response()
+}
+
+/// The shapes of the main successful answers, so clients and schemathesis can check
+/// them (`response_schema_conformance`).
+fn declare_answers(doc: &mut J) {
+    let nullable_string = json!({"type": ["string", "null"]});
+    let account = json!({
+        "type": "object",
+        "required": ["id", "username", "role", "display_name"],
+        "properties": {
+            "id": {"type": "string"},
+            "username": {"type": "string"},
+            "role": {"type": "string", "enum": ["applicant", "officer", "admin"]},
+            "agency": nullable_string,
+            "entity": nullable_string,
+            "display_name": {"type": "string"},
+        },
+    });
+    let case = json!({
+        "type": "object",
+        "required": ["id", "bundle_id", "service", "kind", "agency", "state", "deadline_provisional", "suspended_days", "overdue"],
+        "properties": {
+            "id": {"type": "string"},
+            "bundle_id": {"type": "string"},
+            "service": {"type": "string"},
+            "kind": {"type": "string"},
+            "agency": {"type": "string"},
+            "state": {"type": "string", "enum": ["submitted", "accepted", "in_review", "more_info_needed", "approved", "rejected", "withdrawn"]},
+            "working_days": {"type": ["integer", "null"]},
+            "accepted_on": nullable_string,
+            "deadline": {"type": ["string", "null"], "format": "date"},
+            "deadline_provisional": {"type": "boolean"},
+            "clock_stopped_on": nullable_string,
+            "suspended_days": {"type": "integer", "minimum": 0},
+            "overdue": {"type": "boolean"},
+        },
+    });
+    let measure_result = json!({
+        "type": "object",
+        "required": ["measure", "title", "status", "outputs", "missing", "missing_for_outputs", "errors", "sources", "provisional"],
+        "properties": {
+            "measure": {"type": "string"},
+            "status": {"type": "string", "enum": ["eligible", "not_eligible", "undetermined"]},
+            "outputs": {"type": "object"},
+            "missing": {"type": "array", "items": {"type": "string"}},
+            "missing_for_outputs": {"type": "array", "items": {"type": "string"}},
+            "errors": {"type": "array", "items": {"type": "string"}},
+            "provisional": {"oneOf": [{"type": "null"}, {
+                "type": "object",
+                "required": ["years", "eligibility", "outputs", "reason"],
+                "properties": {
+                    "years": {"type": "array", "items": {"type": "integer"}},
+                    "eligibility": {"type": "boolean"},
+                    "outputs": {"type": "array", "items": {"type": "string"}},
+                    "reason": {"type": "string"},
+                },
+            }]},
+        },
+    });
+    let evaluation = json!({
+        "type": "object",
+        "required": ["entity", "date", "rules_version", "measures"],
+        "properties": {
+            "entity": {"type": "string"},
+            "date": {"type": "string", "format": "date"},
+            "rules_version": {"type": "string"},
+            "measures": {"type": "array", "items": measure_result},
+        },
+    });
+    let schemas = &mut doc["components"]["schemas"];
+    schemas["Account"] = account;
+    schemas["Case"] = case;
+    schemas["Evaluation"] = evaluation;
+    let answer = |doc: &mut J, path: &str, method: &str, code: &str, schema: J| {
+        let op = &mut doc["paths"][path][method];
+        if op.is_object() {
+            op["responses"][code]["content"] = json!({"application/json": {"schema": schema}});
+            if op["responses"][code]["description"].is_null() {
+                op["responses"][code]["description"] = json!("OK");
+            }
+        }
+    };
+    let r = |name: &str| json!({"$ref": format!("#/components/schemas/{name}")});
+    answer(doc, "/api/me", "get", "200", r("Account"));
+    answer(
+        doc,
+        "/api/sessions",
+        "post",
+        "200",
+        json!({
+            "type": "object",
+            "required": ["token", "expires_at", "account"],
+            "properties": {"token": {"type": "string"}, "expires_at": {"type": "string"}, "account": r("Account")},
+        }),
+    );
+    answer(doc, "/api/eligibility", "post", "200", r("Evaluation"));
+    answer(
+        doc,
+        "/api/cases",
+        "get",
+        "200",
+        json!({"type": "array", "items": r("Case")}),
+    );
+    answer(
+        doc,
+        "/api/inbox",
+        "get",
+        "200",
+        json!({"type": "array", "items": r("Case")}),
+    );
+    answer(doc, "/api/cases/{id}/actions", "post", "200", r("Case"));
+    answer(
+        doc,
+        "/api/performance",
+        "get",
+        "200",
+        json!({
+            "type": "object",
+            "required": ["agencies", "services"],
+            "properties": {
+                "agencies": {"type": "array", "items": {"type": "object", "required": ["agency", "decided", "on_time"], "properties": {
+                    "agency": {"type": "string"}, "decided": {"type": "integer"}, "on_time": {"type": "integer"},
+                    "on_time_percent": {"type": ["integer", "null"], "minimum": 0, "maximum": 100}}}},
+                "services": {"type": "array", "items": {"type": "object", "required": ["service", "decided"], "properties": {
+                    "service": {"type": "string"}, "decided": {"type": "integer"},
+                    "median_working_days": {"type": ["integer", "null"]}}}},
+            },
+        }),
+    );
+}
+
+/// Every failure has one shape (`crate::error::ApiError`): declared once as the
+/// `Error` schema, and as the body of every 4xx and 5xx response of every operation,
+/// so clients and schemathesis can check error bodies too.
+fn declare_errors(doc: &mut J) {
+    doc["components"]["schemas"]["Error"] = json!({
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {"type": "string", "description": "What went wrong and what to do about it"},
+            "field": {"type": "string", "description": "The input at fault, when there is one"},
+            "explanation": {"type": "string", "description": "The engine's explanation, when the rules refused"},
+        },
+    });
+    let Some(paths) = doc["paths"].as_object_mut() else {
+        return;
+    };
+    for item in paths.values_mut() {
+        let Some(ops) = item.as_object_mut() else {
+            continue;
+        };
+        for op in ops.values_mut() {
+            let Some(responses) = op.get_mut("responses").and_then(J::as_object_mut) else {
+                continue;
+            };
+            for (code, response) in responses.iter_mut() {
+                if !(code.starts_with('4') || code.starts_with('5')) {
+                    continue;
+                }
+                if response.get("content").is_none()
+                    && let Some(r) = response.as_object_mut()
+                {
+                    r.insert(
+                        "content".into(),
+                        json!({"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Every `{name}` in a path is a required path parameter of each of its operations;
