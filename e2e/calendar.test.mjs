@@ -4,17 +4,11 @@
 // applicant's case page (in Arabic) mark it provisional. The administrator is warned
 // that official coverage ends, a malformed notice is refused on the admin page, and
 // loading the 2027 notice recounts the deadline to 2027-01-08 without the mark.
-import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp } from './harness.mjs';
 
-const BASE = process.env.ONESTOP_URL;
-assert.ok(BASE, 'ONESTOP_URL must point at a running onestop serve');
 assert.equal(process.env.ONESTOP_TODAY, '2026-12-28', 'this test runs on business date 2026-12-28');
-const SHOTS = process.env.ONESTOP_ARTIFACTS || new URL('../artifacts/e2e/', import.meta.url).pathname;
-mkdirSync(SHOTS, { recursive: true });
-const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const DEMO_PASSWORD = 'onestop-demo';
 const PASSWORD = 'a long passphrase';
 
 const NOTICE_2027 = `# year: 2027
@@ -29,29 +23,10 @@ date,kind,name
 `;
 const BAD_2027 = NOTICE_2027.replace('2027-02-20,workday', '2027-02-19,workday');
 
-// Every page must satisfy its own Content-Security-Policy: a violation is a failure.
-const cspViolations = [];
-function watchCsp(context) {
-  context.on('page', (page) => page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
-  }));
-  return context;
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 async function snap(page, name) {
   await page.screenshot({ path: `${SHOTS}/calendar-${name}.png`, fullPage: true });
-}
-
-async function axe(page, label) {
-  await page.evaluate(AXE); // evaluated by the driver: the page's CSP forbids inline scripts
-  const result = await page.evaluate(async () => await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], `axe on ${label} ${page.url()}`);
 }
 
 async function api(method, path, body, token, type = 'application/json') {

@@ -39,6 +39,65 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
 }
 
+/// A foreign-experts officer and a person applicant, each a new account.
+async fn officer_and_applicant(
+    svc: &CaseService,
+    officer: &str,
+    applicant: &str,
+) -> (onestop_cases::Account, onestop_cases::Account) {
+    let o = svc
+        .create_account(
+            officer,
+            "a long password",
+            Role::Officer,
+            Some("foreign-experts"),
+            None,
+            "O",
+        )
+        .await
+        .expect("officer");
+    let a = svc
+        .create_account(
+            applicant,
+            "a long password",
+            Role::Applicant,
+            None,
+            Some("person"),
+            "A",
+        )
+        .await
+        .expect("applicant");
+    (o, a)
+}
+
+/// A Category A submission; the id of its work-permit case (foreign experts).
+async fn work_permit_case(
+    svc: &CaseService,
+    applicant: &onestop_cases::Account,
+    key: &str,
+    submitted: &str,
+) -> String {
+    let (b, _) = svc
+        .submit(
+            applicant,
+            SubmitRequest {
+                service: "category-a-permits".into(),
+                idempotency_key: key.into(),
+                facts: Some(facts()),
+                materials: vec![],
+                date: Some(day(submitted)),
+            },
+        )
+        .await
+        .expect("submit");
+    b.cases
+        .iter()
+        .find(|c| c.agency == "foreign-experts")
+        .expect("case")
+        .id
+        .clone()
+}
+
 #[tokio::test]
 async fn acceptance_starts_a_working_day_clock_and_late_cases_come_first() {
     let svc = service().await;
@@ -135,48 +194,8 @@ async fn acceptance_starts_a_working_day_clock_and_late_cases_come_first() {
 #[tokio::test]
 async fn asking_for_material_stops_the_clock_and_the_answer_restarts_it() {
     let svc = service().await;
-    let officer = svc
-        .create_account(
-            "officer-two",
-            "a long password",
-            Role::Officer,
-            Some("foreign-experts"),
-            None,
-            "O",
-        )
-        .await
-        .expect("officer");
-    let bob = svc
-        .create_account(
-            "bob",
-            "a long password",
-            Role::Applicant,
-            None,
-            Some("person"),
-            "B",
-        )
-        .await
-        .expect("bob");
-    let (b, _) = svc
-        .submit(
-            &bob,
-            SubmitRequest {
-                service: "category-a-permits".into(),
-                idempotency_key: "k".into(),
-                facts: Some(facts()),
-                materials: vec![],
-                date: Some(day("2026-06-12")),
-            },
-        )
-        .await
-        .expect("submit");
-    let id = b
-        .cases
-        .iter()
-        .find(|c| c.agency == "foreign-experts")
-        .expect("case")
-        .id
-        .clone();
+    let (officer, bob) = officer_and_applicant(&svc, "officer-two", "bob").await;
+    let id = work_permit_case(&svc, &bob, "k", "2026-06-12").await;
     // Accepted Monday 2026-06-15; 19 June is the Dragon Boat holiday: 16, 17, 18, 22,
     // 23, 24, 25 -> due 2026-06-25.
     let c = svc
@@ -239,51 +258,10 @@ async fn asking_for_material_stops_the_clock_and_the_answer_restarts_it() {
 #[tokio::test]
 async fn performance_counts_on_time_decisions_and_median_working_days() {
     let svc = service().await;
-    let officer = svc
-        .create_account(
-            "officer-three",
-            "a long password",
-            Role::Officer,
-            Some("foreign-experts"),
-            None,
-            "O",
-        )
-        .await
-        .expect("officer");
-    let carol = svc
-        .create_account(
-            "carol",
-            "a long password",
-            Role::Applicant,
-            None,
-            Some("person"),
-            "C",
-        )
-        .await
-        .expect("carol");
+    let (officer, carol) = officer_and_applicant(&svc, "officer-three", "carol").await;
     let mut ids = Vec::new();
     for key in ["a", "b", "c"] {
-        let (b, _) = svc
-            .submit(
-                &carol,
-                SubmitRequest {
-                    service: "category-a-permits".into(),
-                    idempotency_key: key.into(),
-                    facts: Some(facts()),
-                    materials: vec![],
-                    date: Some(day("2026-05-29")),
-                },
-            )
-            .await
-            .expect("submit");
-        ids.push(
-            b.cases
-                .iter()
-                .find(|c| c.agency == "foreign-experts")
-                .expect("case")
-                .id
-                .clone(),
-        );
+        ids.push(work_permit_case(&svc, &carol, key, "2026-05-29").await);
     }
     // a: accepted Mon 1 June, approved Thu 4 June: 3 working days, on time.
     // b: accepted 1 June (due 10 June), approved 30 June: 20 working days (19 June off), late.

@@ -339,16 +339,7 @@ async fn login(
     JsonBody(r): JsonBody<LoginRequest>,
 ) -> Response {
     use crate::security::LoginRefused;
-    let address = crate::security::client_address(&ext);
-    match crate::security::login(
-        &s.throttle,
-        &s.cases,
-        &r.username,
-        &r.password,
-        address.as_deref(),
-    )
-    .await
-    {
+    match crate::security::login(&s.throttle, &s.cases, &ext, &r.username, &r.password).await {
         Ok(session) => Json(json!(session)).into_response(),
         Err(LoginRefused::Wrong) => {
             ApiError::new(StatusCode::UNAUTHORIZED, "wrong username or password").into_response()

@@ -201,15 +201,18 @@ pub enum LoginRefused {
     Failed(onestop_cases::CaseError),
 }
 
-/// Sign in through the throttle: refused while locked, failures counted, a success
-/// clears the account's count. The API and the portal both sign in here.
+/// Sign in through the throttle: refused while locked, failures counted per account
+/// and per client address (from the request's connection info), a success clears
+/// the account's count. The API and the portal both sign in here.
 pub async fn login(
     throttle: &LoginThrottle,
     cases: &onestop_cases::CaseService,
+    request: &axum::http::Extensions,
     username: &str,
     password: &str,
-    address: Option<&str>,
 ) -> Result<onestop_cases::store::Session, LoginRefused> {
+    let address = client_address(request);
+    let address = address.as_deref();
     throttle
         .check(username, address)
         .map_err(LoginRefused::Locked)?;
@@ -227,7 +230,7 @@ pub async fn login(
 }
 
 /// The client's IP address, when the server was started with connection info.
-pub fn client_address(ext: &axum::http::Extensions) -> Option<String> {
+fn client_address(ext: &axum::http::Extensions) -> Option<String> {
     ext.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .map(|c| c.0.ip().to_string())
 }

@@ -56,6 +56,16 @@ pub async fn upload(
     let Some(user) = c.user.clone() else {
         return Redirect::to(&format!("/login?next={PATH}")).into_response();
     };
+    // An upload that cannot be read is refused on the page, with the reason.
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        show(
+            &s,
+            &c,
+            StatusCode::BAD_REQUEST,
+            Value::UNDEFINED,
+            Value::from(e.body_text()),
+        )
+    };
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut csrf = String::new();
     loop {
@@ -67,28 +77,12 @@ pub async fn upload(
                 let name = field.file_name().unwrap_or("upload").to_string();
                 match field.bytes().await {
                     Ok(b) => file = Some((name, b.to_vec())),
-                    Err(e) => {
-                        return show(
-                            &s,
-                            &c,
-                            StatusCode::BAD_REQUEST,
-                            Value::UNDEFINED,
-                            Value::from(e.body_text()),
-                        );
-                    }
+                    Err(e) => return unreadable(e),
                 }
             }
             Ok(Some(_)) => {}
             Ok(None) => break,
-            Err(e) => {
-                return show(
-                    &s,
-                    &c,
-                    StatusCode::BAD_REQUEST,
-                    Value::UNDEFINED,
-                    Value::from(e.body_text()),
-                );
-            }
+            Err(e) => return unreadable(e),
         }
     }
     if let Some(r) = super::csrf_refused(&s, &c, &headers, &csrf) {

@@ -936,16 +936,7 @@ async fn apply_signin(
             return apply_form(&s, &c, &service, &facts, Some(e.to_string()));
         }
     }
-    let address = security::client_address(&ext);
-    match security::login(
-        &s.throttle,
-        &s.cases,
-        &username,
-        &password,
-        address.as_deref(),
-    )
-    .await
-    {
+    match security::login(&s.throttle, &s.cases, &ext, &username, &password).await {
         Ok(session) => {
             c.user = Some(session.account.clone());
             let mut r = apply_form(&s, &c, &service, &facts, None);
@@ -1121,17 +1112,8 @@ async fn login(
         return r;
     }
     let next = safe_next(Some(&get("next")));
-    let address = security::client_address(&ext);
     let (username, password) = (get("username"), get("password"));
-    match security::login(
-        &s.throttle,
-        &s.cases,
-        &username,
-        &password,
-        address.as_deref(),
-    )
-    .await
-    {
+    match security::login(&s.throttle, &s.cases, &ext, &username, &password).await {
         Ok(session) => {
             let target = if session.account.role == Role::Officer && next == "/cases" {
                 "/officer".to_string()
