@@ -312,3 +312,5 @@ performance-median = Median working days
 case-withdraw-heading = Withdraw
 case-withdraw-help = Withdrawing ends this case at its agency; the other cases of the same application go on.
 case-withdraw-send = Withdraw this case
+licence-issued = Issued
+licence-note = This licence is entry { $index } of the register's transparency log; any change to it makes the check fail. Check it with its code on this site, or offline with the downloaded licence and the log's public key:

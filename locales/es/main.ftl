@@ -312,3 +312,5 @@ performance-median = Mediana de días hábiles
 case-withdraw-heading = Desistir
 case-withdraw-help = Al desistir se cierra este expediente en su organismo; los demás expedientes de la misma solicitud continúan.
 case-withdraw-send = Desistir de este expediente
+licence-issued = Expedida
+licence-note = Esta licencia es la entrada { $index } del registro de transparencia; cualquier cambio hace fallar la verificación. Compruébela con su código en este sitio, o sin conexión con la licencia descargada y la clave pública del registro:

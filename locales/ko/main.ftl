@@ -300,3 +300,5 @@ performance-median = 처리 영업일 중앙값
 case-withdraw-heading = 취하
 case-withdraw-help = 취하하면 해당 기관의 이 건은 종결되며, 같은 신청의 다른 건은 계속 처리됩니다.
 case-withdraw-send = 이 건 취하
+licence-issued = 발급 일시
+licence-note = 이 전자 허가증은 등록부 투명성 로그의 { $index }번 항목이며, 내용이 바뀌면 검증에 실패합니다. 이 사이트에서 코드로 확인하거나, 내려받은 허가증과 로그 공개 키로 오프라인에서 확인하십시오:

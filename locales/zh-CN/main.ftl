@@ -300,3 +300,5 @@ performance-median = 用时中位数（工作日）
 case-withdraw-heading = 撤回
 case-withdraw-help = 撤回后，该部门的办件即告终止；同一申请的其他办件继续办理。
 case-withdraw-send = 撤回此办件
+licence-issued = 签发时间
+licence-note = 本证照是登记簿透明日志的第 { $index } 条记录，任何改动都会使核验失败。可凭核验码在本网站核验，或下载证照后用日志公钥离线核验：

@@ -31,12 +31,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 pub use notice::{DayKind, NoticeDay, NoticeError, YearNotice};
 pub use statutory::StatutoryRule;
-pub use years::YearSet;
-
-/// First year the calendar answers for (the Regulations' 2008 list of holidays).
-pub const FIRST_YEAR: i32 = 2008;
-/// Last year the calendar answers for.
-pub const LAST_YEAR: i32 = 2099;
+pub use years::{FIRST_YEAR, LAST_YEAR, YearSet};
 
 /// The shipped notices, `data/calendar/official/YYYY.csv`.
 const SHIPPED: [(&str, &str); 8] = [

@@ -23,7 +23,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::{FIRST_YEAR, LAST_YEAR};
+use crate::years::{FIRST_YEAR, LAST_YEAR};
 
 /// A day the notice lists.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,10 @@
 
 use std::fmt;
 
-use crate::{FIRST_YEAR, LAST_YEAR};
+/// First year the calendar answers for (the Regulations' 2008 list of holidays).
+pub const FIRST_YEAR: i32 = 2008;
+/// Last year the calendar answers for.
+pub const LAST_YEAR: i32 = 2099;
 
 /// Years between [`FIRST_YEAR`] and [`LAST_YEAR`]; others are ignored on insert.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]

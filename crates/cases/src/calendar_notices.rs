@@ -13,9 +13,9 @@ use onestop_calendar::{Calendar, YearNotice};
 use serde::Serialize;
 use sqlx::Row;
 
-use crate::db::Db;
-use crate::error::{CaseError, Result};
 use crate::model::CaseState;
+use onestop_store::Db;
+use onestop_store::{Result, ServiceError};
 
 /// One recomputed deadline.
 #[derive(Debug, Clone, Serialize)]
@@ -62,11 +62,11 @@ pub async fn import_notice(
     actor: &str,
 ) -> Result<(Arc<Calendar>, NoticeImported)> {
     let notice = YearNotice::parse(text)
-        .map_err(|problems| CaseError::invalid("file", describe_problems(source, &problems)))?;
+        .map_err(|problems| ServiceError::invalid("file", describe_problems(source, &problems)))?;
     // The other stored notices must load too: a calendar is never built from part of the data.
     let mut notices = onestop_calendar::shipped_notices();
     let stored = onestop_calendar::read_dir_notices(dir)
-        .map_err(|e| CaseError::invalid("file", e.to_string()))?;
+        .map_err(|e| ServiceError::invalid("file", e.to_string()))?;
     let mut replaced_path: Option<PathBuf> = None;
     for (path, n) in stored {
         if n.year == notice.year {
@@ -85,12 +85,12 @@ pub async fn import_notice(
     let calendar = Arc::new(Calendar::from_notices(notices));
 
     std::fs::create_dir_all(dir)
-        .map_err(|e| CaseError::Storage(format!("cannot create {}: {e}", dir.display())))?;
+        .map_err(|e| ServiceError::Storage(format!("cannot create {}: {e}", dir.display())))?;
     let target = dir.join(format!("{}.csv", notice.year));
     let previous = match &replaced_path {
         Some(p) => Some((
             p.clone(),
-            std::fs::read(p).map_err(|e| CaseError::Storage(format!("{}: {e}", p.display())))?,
+            std::fs::read(p).map_err(|e| ServiceError::Storage(format!("{}: {e}", p.display())))?,
         )),
         None => None,
     };
@@ -137,7 +137,7 @@ pub async fn import_notice(
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("csv.tmp");
     let io =
-        |e: std::io::Error| CaseError::Storage(format!("cannot write {}: {e}", path.display()));
+        |e: std::io::Error| ServiceError::Storage(format!("cannot write {}: {e}", path.display()));
     {
         use std::io::Write;
         let mut f = std::fs::File::create(&tmp).map_err(io)?;
@@ -161,7 +161,7 @@ pub async fn recompute_provisional_deadlines(
         .await?;
     let mut checked = 0;
     let mut changed = Vec::new();
-    let at = crate::now();
+    let at = onestop_store::now();
     for r in rows {
         let state: String = r.try_get("state")?;
         let Some(state) = CaseState::parse(&state) else {
@@ -178,12 +178,12 @@ pub async fn recompute_provisional_deadlines(
             r.try_get::<i64, _>("working_days")? + r.try_get::<i64, _>("suspended_days")?;
         let old: String = r.try_get("deadline")?;
         let Ok(accepted_on) = NaiveDate::parse_from_str(&accepted, "%Y-%m-%d") else {
-            return Err(CaseError::Storage(format!(
+            return Err(ServiceError::Storage(format!(
                 "case {id} has an unreadable acceptance date `{accepted}`"
             )));
         };
         let due = calendar.add_working_days(accepted_on, days).map_err(|e| {
-            CaseError::Conflict(format!("cannot recount case {id}'s deadline: {e}"))
+            ServiceError::Conflict(format!("cannot recount case {id}'s deadline: {e}"))
         })?;
         let provisional = !calendar.provisional_in(accepted_on, due).is_empty();
         let new = due.to_string();

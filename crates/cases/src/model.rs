@@ -1,44 +1,6 @@
-//! Accounts, roles and the case state machine.
+//! The case state machine: the states a case passes through and the actions that move it.
 
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Applicant,
-    Officer,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Applicant => "applicant",
-            Role::Officer => "officer",
-            Role::Admin => "admin",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Role> {
-        Some(match s {
-            "applicant" => Role::Applicant,
-            "officer" => Role::Officer,
-            "admin" => Role::Admin,
-            _ => return None,
-        })
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Account {
-    pub id: String,
-    pub username: String,
-    pub role: Role,
-    /// The agency an officer works for.
-    pub agency: Option<String>,
-    /// `enterprise` or `person` for applicants.
-    pub entity: Option<String>,
-    pub display_name: String,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -9,8 +9,8 @@ use serde::Serialize;
 use sqlx::Row;
 use std::collections::BTreeMap;
 
-use crate::error::Result;
 use crate::store::CaseService;
+use onestop_store::Result;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct AgencyPerformance {

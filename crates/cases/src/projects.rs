@@ -3,13 +3,13 @@
 //! scheduled; budgets and budget adjustments are checked against the fund rules
 //! before they can be submitted, with the rule's reason when refused.
 
-use crate::authz::Resource;
-use crate::error::{CaseError, Result};
-use crate::model::{Account, Role};
-use crate::store::{CaseService, now, today};
+use crate::store::CaseService;
 use chrono::NaiveDate;
 use onestop_engine::report::{evaluation_to_json, output_name, val_to_json};
 use onestop_engine::{EvalOptions, Evaluation, Status, facts_from_json};
+use onestop_store::authz::Resource;
+use onestop_store::{Account, Role, now, today};
+use onestop_store::{Result, ServiceError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value as J, json};
 use sqlx::Row;
@@ -61,9 +61,13 @@ fn output(ev: &Evaluation, program: &onestop_lang::Program, measure: &str, name:
 
 impl CaseService {
     fn evaluate_project(&self, facts: &J, date: NaiveDate) -> Result<(Evaluation, J)> {
-        let e = self.engine.entity("project").map_err(CaseError::Storage)?;
-        let parsed = facts_from_json(&self.engine.program, e, facts)
-            .map_err(|err| CaseError::invalid(&format!("facts.{}", err.field), err.to_string()))?;
+        let e = self
+            .engine
+            .entity("project")
+            .map_err(ServiceError::Storage)?;
+        let parsed = facts_from_json(&self.engine.program, e, facts).map_err(|err| {
+            ServiceError::invalid(&format!("facts.{}", err.field), err.to_string())
+        })?;
         let ev = self.engine.evaluate(&parsed, date, &EvalOptions::default());
         let json = evaluation_to_json(&self.engine.program, &ev);
         Ok((ev, json))
@@ -79,13 +83,13 @@ impl CaseService {
         milestones: &[NewMilestone],
     ) -> Result<ProjectView> {
         if who.role != Role::Applicant {
-            return Err(CaseError::Forbidden(
+            return Err(ServiceError::Forbidden(
                 "project leaders file projects with an applicant account".into(),
             ));
         }
         let title = title.trim();
         if title.is_empty() || title.chars().count() > 300 {
-            return Err(CaseError::invalid(
+            return Err(ServiceError::invalid(
                 "title",
                 "give the project a title of 1 to 300 characters",
             ));
@@ -93,13 +97,13 @@ impl CaseService {
         let mut parsed_ms = Vec::new();
         for (i, m) in milestones.iter().enumerate() {
             let due = NaiveDate::parse_from_str(m.due_on.trim(), "%Y-%m-%d").map_err(|_| {
-                CaseError::invalid(
+                ServiceError::invalid(
                     &format!("milestones[{i}].due_on"),
                     format!("`{}` is not a date; write YYYY-MM-DD", m.due_on),
                 )
             })?;
             if m.name.trim().is_empty() {
-                return Err(CaseError::invalid(
+                return Err(ServiceError::invalid(
                     &format!("milestones[{i}].name"),
                     "name the milestone",
                 ));
@@ -119,7 +123,7 @@ impl CaseService {
             {
                 let cap = output(&ev, program, id, "indirect_cost_cap_amount");
                 let excess = output(&ev, program, id, "indirect_cost_excess");
-                return Err(CaseError::invalid(
+                return Err(ServiceError::invalid(
                     "facts.proposed_indirect_cost",
                     format!(
                         "the indirect cost exceeds its cap of {} yuan by {} yuan (001_0cbca1dd9c1e8cc0.txt §17)",
@@ -132,7 +136,7 @@ impl CaseService {
                 && r.status == Status::Eligible
                 && output(&ev, program, id, "all_in_negative_list_clear") == json!(false)
             {
-                return Err(CaseError::invalid("facts", "the spending plan includes items on the all-in-expenses negative list (001_0cbca1dd9c1e8cc0.txt §18)".to_string()));
+                return Err(ServiceError::invalid("facts", "the spending plan includes items on the all-in-expenses negative list (001_0cbca1dd9c1e8cc0.txt §18)".to_string()));
             }
         }
         let exempt = output(
@@ -179,7 +183,7 @@ impl CaseService {
             .bind(id)
             .fetch_optional(&self.db.pool)
             .await?
-            .ok_or_else(|| CaseError::NotFound(format!("no project {id}")))?;
+            .ok_or_else(|| ServiceError::NotFound(format!("no project {id}")))?;
         let leader: String = row.try_get("leader_id")?;
         if !self.authz.allowed(
             who,
@@ -189,7 +193,7 @@ impl CaseService {
                 leader: &leader,
             },
         ) {
-            return Err(CaseError::Forbidden(
+            return Err(ServiceError::Forbidden(
                 "this project belongs to another leader".into(),
             ));
         }
@@ -256,7 +260,7 @@ impl CaseService {
         self.project_row(who, id, "report_project").await?;
         let report = report.trim();
         if report.is_empty() || report.chars().count() > 20_000 {
-            return Err(CaseError::invalid(
+            return Err(ServiceError::invalid(
                 "report",
                 "write the report (1 to 20 000 characters)",
             ));
@@ -276,9 +280,9 @@ impl CaseService {
                     .fetch_optional(&self.db.pool)
                     .await?;
             return Err(match exists {
-                None => CaseError::NotFound(format!("the project has no milestone {seq}")),
+                None => ServiceError::NotFound(format!("the project has no milestone {seq}")),
                 Some(_) => {
-                    CaseError::Conflict(format!("milestone {seq} has already been reported"))
+                    ServiceError::Conflict(format!("milestone {seq} has already been reported"))
                 }
             });
         }
@@ -296,10 +300,10 @@ impl CaseService {
         let row = self.project_row(who, id, "adjust_project").await?;
         let text: String = row.try_get("facts")?;
         let mut facts: J =
-            serde_json::from_str(&text).map_err(|e| CaseError::Storage(e.to_string()))?;
+            serde_json::from_str(&text).map_err(|e| ServiceError::Storage(e.to_string()))?;
         let changes = changes
             .as_object()
-            .ok_or_else(|| CaseError::invalid("facts", "facts must be a JSON object"))?;
+            .ok_or_else(|| ServiceError::invalid("facts", "facts must be a JSON object"))?;
         if let Some(obj) = facts.as_object_mut() {
             for (k, v) in changes {
                 obj.insert(k.clone(), v.clone());
@@ -312,7 +316,7 @@ impl CaseService {
             .measures
             .iter()
             .find(|r| program.measures[r.measure.index()].id == m)
-            .ok_or_else(|| CaseError::Storage(format!("the rules have no {m}")))?;
+            .ok_or_else(|| ServiceError::Storage(format!("the rules have no {m}")))?;
         let decision = json!({
             "allowed": output(&ev, program, m, "budget_adjustment_allowed"),
             "approver": output(&ev, program, m, "budget_adjustment_approver"),
@@ -327,7 +331,7 @@ impl CaseService {
                     .unwrap_or("outside the delegated authority")
                     .to_string();
                 let title = enum_title(program, &reason);
-                return Err(CaseError::invalid(
+                return Err(ServiceError::invalid(
                     "facts",
                     format!(
                         "the adjustment is not allowed: {title} (001_0cbca1dd9c1e8cc0.txt §16)"
@@ -340,7 +344,7 @@ impl CaseService {
                     .iter()
                     .map(|i| program.inputs[i.index()].name.clone())
                     .collect();
-                return Err(CaseError::invalid(
+                return Err(ServiceError::invalid(
                     "facts",
                     format!(
                         "facts missing to check the adjustment: {}",

@@ -3,17 +3,18 @@
 //! writer so that many applicants share one fsync without any acknowledgement
 //! preceding its commit.
 
-use crate::auth;
-use crate::authz::{Authz, Resource};
-use crate::db::{Backend, Db};
-use crate::error::{CaseError, Result};
-use crate::model::{Account, CaseAction, CaseState, Role};
+use crate::model::{CaseAction, CaseState};
 use crate::services::Services;
 use crate::writer::{PreparedBundle, PreparedCase, Writer};
 use chrono::NaiveDate;
 use onestop_engine::explain::{Lang, render_explanation};
 use onestop_engine::report::evaluation_to_json;
 use onestop_engine::{Engine, EvalOptions, Status, facts_from_json};
+use onestop_store::accounts::{self, Session};
+use onestop_store::authz::{Authz, Resource};
+use onestop_store::{Account, Role, now, today};
+use onestop_store::{Backend, Db};
+use onestop_store::{Result, ServiceError};
 use serde::Serialize;
 use serde_json::{Value as J, json};
 use sha2::{Digest, Sha256};
@@ -40,23 +41,16 @@ fn looks_like_html(head: &[u8]) -> bool {
     .iter()
     .any(|m| lower.windows(m.len()).any(|w| w == *m))
 }
-const SESSION_HOURS: i64 = 12;
 
 pub struct CaseService {
     pub db: Db,
     pub engine: Arc<Engine>,
     pub services: Services,
-    pub(crate) authz: Authz,
+    /// The access policy: every permission of the service and the register.
+    pub authz: Authz,
     writer: Writer,
     /// Where loaded holiday notices are kept (`<data>/calendar`); `None`: loading is off.
     pub calendar_dir: Option<std::path::PathBuf>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Session {
-    pub token: String,
-    pub expires_at: String,
-    pub account: Account,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,46 +131,15 @@ pub struct SubmitRequest {
     pub date: Option<NaiveDate>,
 }
 
-pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-}
-
-/// A fixed business date set by the operator (`onestop serve --today`), for
-/// rehearsals, demonstrations and tests that must not depend on the wall clock
-/// (deadlines count working days from the shipped calendar, which ends).
-static TODAY_OVERRIDE: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
-
-/// Fix the business date for the rest of the process. Returns false if it was
-/// already fixed to another date.
-pub fn set_today(date: NaiveDate) -> bool {
-    *TODAY_OVERRIDE.get_or_init(|| date) == date
-}
-
-/// Today in Beijing (UTC+8), the date decisions and deadlines count from, unless
-/// the operator fixed the business date with [`set_today`].
-pub fn today() -> NaiveDate {
-    if let Some(d) = TODAY_OVERRIDE.get() {
-        return *d;
-    }
-    let tz = chrono::FixedOffset::east_opt(8 * 3600)
-        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("utc"));
-    chrono::Utc::now().with_timezone(&tz).date_naive()
-}
-
 fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
-}
-
-fn is_unique_violation(e: &sqlx::Error) -> bool {
-    let s = e.to_string().to_lowercase();
-    s.contains("unique") || s.contains("duplicate key")
 }
 
 impl CaseService {
     /// The service with the shipped services and access policy.
     pub async fn open(url: &str, engine: Arc<Engine>) -> Result<CaseService> {
-        let services = Services::shipped().map_err(CaseError::Storage)?;
-        let authz = Authz::shipped().map_err(CaseError::Storage)?;
+        let services = Services::shipped().map_err(ServiceError::Storage)?;
+        let authz = Authz::shipped().map_err(ServiceError::Storage)?;
         CaseService::open_with(url, engine, services, authz).await
     }
 
@@ -214,16 +177,17 @@ impl CaseService {
         source: &str,
         text: &str,
     ) -> Result<crate::calendar_notices::NoticeImported> {
-        if !self
-            .authz
-            .allowed(who, "import_calendar", &crate::authz::Resource::Calendar)
-        {
-            return Err(CaseError::Forbidden(
+        if !self.authz.allowed(
+            who,
+            "import_calendar",
+            &onestop_store::authz::Resource::Calendar,
+        ) {
+            return Err(ServiceError::Forbidden(
                 "only an administrator loads holiday notices".into(),
             ));
         }
         let dir = self.calendar_dir.as_deref().ok_or_else(|| {
-            CaseError::Conflict("this server has no data directory for calendar notices".into())
+            ServiceError::Conflict("this server has no data directory for calendar notices".into())
         })?;
         let actor = format!("{} ({})", who.username, who.role.as_str());
         let (calendar, report) =
@@ -232,12 +196,20 @@ impl CaseService {
         Ok(report)
     }
 
+    /// The register (log, licences, vouchers, pledges) over this service's database
+    /// and access policy.
+    pub fn register(&self) -> onestop_register::Register<'_> {
+        onestop_register::Register::new(&self.db, &self.authz)
+    }
+
     pub fn backend(&self) -> Backend {
         self.db.backend
     }
 
     // ---- accounts and sessions ----
 
+    /// A new account. Officers must belong to an agency of the services this server
+    /// runs; applicants are an `enterprise` or a `person`.
     pub async fn create_account(
         &self,
         username: &str,
@@ -247,165 +219,36 @@ impl CaseService {
         entity: Option<&str>,
         display_name: &str,
     ) -> Result<Account> {
-        let username = username.trim();
-        if username.len() < 3
-            || username.len() > 64
-            || !username
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "._-@".contains(c))
-        {
-            return Err(CaseError::invalid(
-                "username",
-                "a username has 3 to 64 letters, digits or . _ - @",
-            ));
-        }
-        if password.chars().count() < 8 {
-            return Err(CaseError::invalid(
-                "password",
-                "a password has at least 8 characters",
-            ));
-        }
-        match role {
-            Role::Officer => {
-                let a = agency.unwrap_or("");
-                if !self.services.agencies.contains_key(a) {
-                    let known: Vec<&str> =
-                        self.services.agencies.keys().map(|s| s.as_str()).collect();
-                    return Err(CaseError::invalid(
-                        "agency",
-                        format!("unknown agency `{a}`; agencies are: {}", known.join(", ")),
-                    ));
-                }
-            }
-            Role::Applicant => {
-                let e = entity.unwrap_or("");
-                if !matches!(e, "enterprise" | "person") {
-                    return Err(CaseError::invalid(
-                        "entity",
-                        "an applicant is an `enterprise` or a `person`",
-                    ));
-                }
-            }
-            Role::Admin => {}
-        }
-        let hash = auth::hash_password_blocking(password)
-            .await
-            .map_err(CaseError::Storage)?;
-        let account = Account {
-            id: new_id(),
-            username: username.to_string(),
-            role,
-            agency: if role == Role::Officer {
-                agency.map(String::from)
-            } else {
-                None
+        let agencies: Vec<&str> = self.services.agencies.keys().map(|s| s.as_str()).collect();
+        accounts::create(
+            &self.db,
+            &accounts::NewAccount {
+                username,
+                password,
+                role,
+                agency,
+                entity,
+                display_name,
             },
-            entity: if role == Role::Applicant {
-                entity.map(String::from)
-            } else {
-                None
-            },
-            display_name: if display_name.trim().is_empty() {
-                username.to_string()
-            } else {
-                display_name.trim().to_string()
-            },
-        };
-        let r = sqlx::query("INSERT INTO accounts (id, username, password_hash, role, agency, entity, display_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-            .bind(&account.id)
-            .bind(&account.username)
-            .bind(&hash)
-            .bind(role.as_str())
-            .bind(account.agency.clone())
-            .bind(account.entity.clone())
-            .bind(&account.display_name)
-            .bind(now())
-            .execute(&self.db.pool)
-            .await;
-        match r {
-            Ok(_) => Ok(account),
-            Err(e) if is_unique_violation(&e) => Err(CaseError::Conflict(format!(
-                "the username `{username}` is taken"
-            ))),
-            Err(e) => Err(e.into()),
-        }
+            &agencies,
+        )
+        .await
     }
 
     pub async fn login(&self, username: &str, password: &str) -> Result<Session> {
-        let row = sqlx::query("SELECT id, password_hash FROM accounts WHERE username = $1")
-            .bind(username.trim())
-            .fetch_optional(&self.db.pool)
-            .await?;
-        let Some(row) = row else {
-            // Same work and answer whether or not the user exists.
-            let _ = auth::verify_password_blocking(
-                password,
-                "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-            )
-            .await;
-            return Err(CaseError::Unauthenticated);
-        };
-        let id: String = row.try_get("id")?;
-        let hash: String = row.try_get("password_hash")?;
-        if !auth::verify_password_blocking(password, &hash).await {
-            return Err(CaseError::Unauthenticated);
-        }
-        let token = auth::new_token();
-        let expires = (chrono::Utc::now() + chrono::TimeDelta::hours(SESSION_HOURS))
-            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
-        sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-            .bind(auth::token_hash(&token))
-            .bind(&id)
-            .bind(now())
-            .bind(&expires)
-            .execute(&self.db.pool)
-            .await?;
-        let account = self.account(&id).await?;
-        Ok(Session {
-            token,
-            expires_at: expires,
-            account,
-        })
+        accounts::login(&self.db, username, password).await
     }
 
     pub async fn logout(&self, token: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(auth::token_hash(token))
-            .execute(&self.db.pool)
-            .await?;
-        Ok(())
+        accounts::logout(&self.db, token).await
     }
 
     pub async fn authenticate(&self, token: &str) -> Result<Account> {
-        // One round trip: every authenticated request pays for this lookup.
-        let row = sqlx::query("SELECT s.expires_at, a.id, a.username, a.role, a.agency, a.entity, a.display_name FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1")
-            .bind(auth::token_hash(token))
-            .fetch_optional(&self.db.pool)
-            .await?
-            .ok_or(CaseError::Unauthenticated)?;
-        let expires: String = row.try_get("expires_at")?;
-        if expires < now() {
-            return Err(CaseError::Unauthenticated);
-        }
-        account_from_row(&row)
-    }
-
-    async fn account(&self, id: &str) -> Result<Account> {
-        let row = sqlx::query(
-            "SELECT id, username, role, agency, entity, display_name FROM accounts WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.db.pool)
-        .await?
-        .ok_or_else(|| CaseError::NotFound("no such account".into()))?;
-        account_from_row(&row)
+        accounts::authenticate(&self.db, token).await
     }
 
     pub async fn account_count(&self) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) AS n FROM accounts")
-            .fetch_one(&self.db.pool)
-            .await?
-            .try_get("n")?)
+        accounts::count(&self.db).await
     }
 
     // ---- profile: one form, used many times ----
@@ -418,7 +261,7 @@ impl CaseService {
         match row {
             Some(r) => {
                 let text: String = r.try_get("facts")?;
-                serde_json::from_str(&text).map_err(|e| CaseError::Storage(e.to_string()))
+                serde_json::from_str(&text).map_err(|e| ServiceError::Storage(e.to_string()))
             }
             None => Ok(json!({})),
         }
@@ -426,13 +269,13 @@ impl CaseService {
 
     fn applicant_entity<'a>(&self, who: &'a Account) -> Result<&'a str> {
         if who.role != Role::Applicant {
-            return Err(CaseError::Forbidden(
+            return Err(ServiceError::Forbidden(
                 "only applicants have a profile and submit applications".into(),
             ));
         }
         who.entity
             .as_deref()
-            .ok_or_else(|| CaseError::Storage("applicant without entity".into()))
+            .ok_or_else(|| ServiceError::Storage("applicant without entity".into()))
     }
 
     /// Replaces the stored facts after checking every one against the rules' inputs.
@@ -441,9 +284,10 @@ impl CaseService {
         let e = self
             .engine
             .entity(entity)
-            .map_err(|m| CaseError::invalid("entity", m))?;
-        facts_from_json(&self.engine.program, e, facts)
-            .map_err(|err| CaseError::invalid(&format!("facts.{}", err.field), err.to_string()))?;
+            .map_err(|m| ServiceError::invalid("entity", m))?;
+        facts_from_json(&self.engine.program, e, facts).map_err(|err| {
+            ServiceError::invalid(&format!("facts.{}", err.field), err.to_string())
+        })?;
         sqlx::query("INSERT INTO profiles (account_id, facts, updated_at) VALUES ($1, $2, $3) ON CONFLICT (account_id) DO UPDATE SET facts = excluded.facts, updated_at = excluded.updated_at")
             .bind(&who.id)
             .bind(facts.to_string())
@@ -464,10 +308,10 @@ impl CaseService {
     ) -> Result<MaterialRef> {
         self.applicant_entity(who)?;
         if bytes.is_empty() {
-            return Err(CaseError::invalid("file", "the file is empty"));
+            return Err(ServiceError::invalid("file", "the file is empty"));
         }
         if bytes.len() > MAX_MATERIAL_BYTES {
-            return Err(CaseError::TooLarge(format!(
+            return Err(ServiceError::TooLarge(format!(
                 "the file has {} bytes; the limit is {MAX_MATERIAL_BYTES} bytes (10 MiB)",
                 bytes.len()
             )));
@@ -479,7 +323,7 @@ impl CaseService {
             .trim()
             .to_ascii_lowercase();
         if !MATERIAL_TYPES.contains(&ct.as_str()) {
-            return Err(CaseError::UnsupportedType(format!(
+            return Err(ServiceError::UnsupportedType(format!(
                 "`{ct}` is not accepted; upload PDF, PNG or JPEG ({})",
                 MATERIAL_TYPES.join(", ")
             )));
@@ -491,14 +335,14 @@ impl CaseService {
             _ => false,
         };
         if !magic_ok {
-            return Err(CaseError::UnsupportedType(format!(
+            return Err(ServiceError::UnsupportedType(format!(
                 "the file's content is not {ct}; check that the right file was chosen"
             )));
         }
         // A file that starts as a PDF or image and goes on as a web page is what a
         // browser's sniffer would render as HTML: refused, whatever its first bytes.
         if looks_like_html(&bytes[..bytes.len().min(1024)]) {
-            return Err(CaseError::UnsupportedType(
+            return Err(ServiceError::UnsupportedType(
                 "the file contains web-page markup; upload the scanned document itself".into(),
             ));
         }
@@ -556,7 +400,7 @@ impl CaseService {
             .filter_map(|r| r.try_get("account_id").ok())
             .collect();
         if owners.is_empty() {
-            return Err(CaseError::NotFound(format!("no material {hash}")));
+            return Err(ServiceError::NotFound(format!("no material {hash}")));
         }
         let agencies: Vec<String> = sqlx::query("SELECT DISTINCT c.agency FROM bundle_materials bm JOIN cases c ON c.bundle_id = bm.bundle_id WHERE bm.hash = $1")
             .bind(hash)
@@ -571,7 +415,9 @@ impl CaseService {
             agencies,
         };
         if !self.authz.allowed(who, "view_material", &res) {
-            return Err(CaseError::Forbidden("you may not see this material".into()));
+            return Err(ServiceError::Forbidden(
+                "you may not see this material".into(),
+            ));
         }
         let row = sqlx::query("SELECT b.hash, b.content_type, b.size, b.content, COALESCE((SELECT filename FROM materials WHERE hash = b.hash AND account_id = $2), 'document') AS filename FROM material_blobs b WHERE b.hash = $1")
             .bind(hash)
@@ -588,7 +434,7 @@ impl CaseService {
         let entity = self.applicant_entity(who)?;
         let key = req.idempotency_key.trim();
         if key.is_empty() || key.len() > 128 {
-            return Err(CaseError::invalid(
+            return Err(ServiceError::invalid(
                 "idempotency_key",
                 "give an idempotency key of 1 to 128 characters, the same on every retry",
             ));
@@ -600,7 +446,7 @@ impl CaseService {
                 .iter()
                 .map(|s| s.id.as_str())
                 .collect();
-            CaseError::invalid(
+            ServiceError::invalid(
                 "service",
                 format!(
                     "unknown service `{}`; services are: {}",
@@ -610,7 +456,7 @@ impl CaseService {
             )
         })?;
         if service.entity != entity {
-            return Err(CaseError::invalid(
+            return Err(ServiceError::invalid(
                 "service",
                 format!(
                     "`{}` is for a {}, and this account is a {entity}",
@@ -623,7 +469,7 @@ impl CaseService {
         if let Some(extra) = &req.facts {
             let extra = extra
                 .as_object()
-                .ok_or_else(|| CaseError::invalid("facts", "facts must be a JSON object"))?;
+                .ok_or_else(|| ServiceError::invalid("facts", "facts must be a JSON object"))?;
             if let Some(obj) = facts.as_object_mut() {
                 for (k, v) in extra {
                     obj.insert(k.clone(), v.clone());
@@ -633,9 +479,10 @@ impl CaseService {
         let e = self
             .engine
             .entity(entity)
-            .map_err(|m| CaseError::invalid("entity", m))?;
-        let parsed = facts_from_json(&self.engine.program, e, &facts)
-            .map_err(|err| CaseError::invalid(&format!("facts.{}", err.field), err.to_string()))?;
+            .map_err(|m| ServiceError::invalid("entity", m))?;
+        let parsed = facts_from_json(&self.engine.program, e, &facts).map_err(|err| {
+            ServiceError::invalid(&format!("facts.{}", err.field), err.to_string())
+        })?;
         let mut materials = req.materials.clone();
         materials.sort();
         materials.dedup();
@@ -647,7 +494,7 @@ impl CaseService {
                     .fetch_optional(&self.db.pool)
                     .await?;
             if owned.is_none() {
-                return Err(CaseError::invalid(
+                return Err(ServiceError::invalid(
                     "materials",
                     format!("material {h} was not uploaded by this account; upload it first"),
                 ));
@@ -659,7 +506,7 @@ impl CaseService {
             .program
             .measure(&service.measure)
             .ok_or_else(|| {
-                CaseError::Storage(format!(
+                ServiceError::Storage(format!(
                     "service `{}` names unknown measure `{}`",
                     service.id, service.measure
                 ))
@@ -679,7 +526,7 @@ impl CaseService {
             match status {
                 Status::Eligible => {}
                 Status::NotEligible => {
-                    return Err(CaseError::Ineligible {
+                    return Err(ServiceError::Ineligible {
                         message: format!(
                             "the rules say this application does not qualify for {}",
                             service.measure
@@ -700,7 +547,7 @@ impl CaseService {
                     } else {
                         format!("facts missing to decide eligibility: {}", names.join(", "))
                     };
-                    return Err(CaseError::invalid("facts", message));
+                    return Err(ServiceError::invalid("facts", message));
                 }
             }
         }
@@ -794,10 +641,10 @@ impl CaseService {
             .bind(id)
             .fetch_optional(&self.db.pool)
             .await?
-            .ok_or_else(|| CaseError::NotFound(format!("no bundle {id}")))?;
+            .ok_or_else(|| ServiceError::NotFound(format!("no bundle {id}")))?;
         let applicant: String = row.try_get("applicant_id")?;
         if applicant != who.id && who.role != Role::Admin {
-            return Err(CaseError::Forbidden(
+            return Err(ServiceError::Forbidden(
                 "this bundle belongs to another applicant".into(),
             ));
         }
@@ -834,7 +681,7 @@ impl CaseService {
     fn case_view(&self, r: &sqlx::any::AnyRow, today: &str) -> Result<CaseView> {
         let state: String = r.try_get("state")?;
         let state = CaseState::parse(&state)
-            .ok_or_else(|| CaseError::Storage(format!("bad state {state}")))?;
+            .ok_or_else(|| ServiceError::Storage(format!("bad state {state}")))?;
         let agency: String = r.try_get("agency")?;
         let deadline: Option<String> = r.try_get("deadline")?;
         let deadline_provisional: i64 = r.try_get("deadline_provisional")?;
@@ -871,7 +718,9 @@ impl CaseService {
     /// An officer's open cases: overdue first, then by deadline, then unaccepted by age.
     pub async fn inbox(&self, who: &Account) -> Result<Vec<CaseView>> {
         if who.role != Role::Officer {
-            return Err(CaseError::Forbidden("only officers have an inbox".into()));
+            return Err(ServiceError::Forbidden(
+                "only officers have an inbox".into(),
+            ));
         }
         let agency = who.agency.clone().unwrap_or_default();
         let mut cases: Vec<CaseView> = self
@@ -902,7 +751,7 @@ impl CaseService {
             .bind(id)
             .fetch_optional(&self.db.pool)
             .await?
-            .ok_or_else(|| CaseError::NotFound(format!("no case {id}")))?;
+            .ok_or_else(|| ServiceError::NotFound(format!("no case {id}")))?;
         let version: i64 = row.try_get("version")?;
         Ok((self.case_view(&row, &today().to_string())?, version))
     }
@@ -916,7 +765,7 @@ impl CaseService {
         if self.authz.allowed(who, action, &res) {
             Ok(())
         } else {
-            Err(CaseError::Forbidden(match who.role {
+            Err(ServiceError::Forbidden(match who.role {
                 Role::Officer => "this case belongs to another agency".into(),
                 Role::Applicant => "this case belongs to another applicant".into(),
                 Role::Admin => "admins do not act on cases".into(),
@@ -980,7 +829,7 @@ impl CaseService {
     ) -> Result<CaseView> {
         let (case, version) = self.load_case(id).await?;
         self.check(who, action.permission(), &case)?;
-        let next = case.state.apply(action).map_err(CaseError::Conflict)?;
+        let next = case.state.apply(action).map_err(ServiceError::Conflict)?;
         let reason = reason.trim();
         if matches!(
             action,
@@ -990,13 +839,13 @@ impl CaseService {
                 | CaseAction::Respond
         ) && reason.is_empty()
         {
-            return Err(CaseError::invalid(
+            return Err(ServiceError::invalid(
                 "reason",
                 "give a reason; it is recorded and shown to the other side",
             ));
         }
         if reason.chars().count() > 4000 {
-            return Err(CaseError::invalid(
+            return Err(ServiceError::invalid(
                 "reason",
                 "a reason has at most 4000 characters",
             ));
@@ -1020,22 +869,22 @@ impl CaseService {
         {
             let calendar = onestop_calendar::current();
             let stopped = NaiveDate::parse_from_str(&since, "%Y-%m-%d").map_err(|_| {
-                CaseError::Storage(format!("case {id} has an unreadable clock date `{since}`"))
+                ServiceError::Storage(format!("case {id} has an unreadable clock date `{since}`"))
             })?;
             // Working days after the request up to and including the answer do not count.
             let paused = calendar
                 .working_days_between(stopped, day)
-                .map_err(|e| CaseError::Conflict(format!("cannot restart the clock: {e}")))?
+                .map_err(|e| ServiceError::Conflict(format!("cannot restart the clock: {e}")))?
                 .max(0);
             suspended_days += paused;
             if let (Some(start), Some(n)) = (accepted_on.as_deref(), working_days) {
                 let start = NaiveDate::parse_from_str(start, "%Y-%m-%d").map_err(|_| {
-                    CaseError::Storage(format!("case {id} has an unreadable acceptance date"))
+                    ServiceError::Storage(format!("case {id} has an unreadable acceptance date"))
                 })?;
                 let due = calendar
                     .add_working_days(start, n + suspended_days)
                     .map_err(|e| {
-                        CaseError::Conflict(format!("cannot compute the deadline: {e}"))
+                        ServiceError::Conflict(format!("cannot compute the deadline: {e}"))
                     })?;
                 clock_note = format!(
                     " [clock restarted on {day}: {paused} working days suspended, {suspended_days} in all; deadline {} -> {due}]",
@@ -1054,7 +903,7 @@ impl CaseService {
                 let n = self.working_days(param, day)?;
                 let calendar = onestop_calendar::current();
                 let due = calendar.add_working_days(day, n).map_err(|e| {
-                    CaseError::Conflict(format!("cannot compute the deadline: {e}"))
+                    ServiceError::Conflict(format!("cannot compute the deadline: {e}"))
                 })?;
                 working_days = Some(n);
                 deadline = Some(due.to_string());
@@ -1085,7 +934,7 @@ impl CaseService {
             .execute(&mut *tx)
             .await?;
         if updated.rows_affected() != 1 {
-            return Err(CaseError::Conflict(
+            return Err(ServiceError::Conflict(
                 "the case changed while you were working on it; reload it and try again".into(),
             ));
         }
@@ -1110,25 +959,61 @@ impl CaseService {
             .await?;
         if next == CaseState::Approved {
             // The e-licence is written and logged in the approval's own transaction.
-            crate::licences::issue(&mut tx, &self.services, &case, who, reason, day).await?;
+            self.issue_licence(&mut tx, &case, who, reason, day).await?;
         }
         tx.commit().await?;
         Ok(self.load_case(id).await?.0)
     }
 
+    /// The e-licence of a case being approved, written and logged by the register in
+    /// the approval's own transaction.
+    async fn issue_licence(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        case: &CaseView,
+        decided_by: &Account,
+        reason: &str,
+        day: NaiveDate,
+    ) -> Result<String> {
+        let bundle = sqlx::query("SELECT rules_version, decision_date FROM bundles WHERE id = $1")
+            .bind(&case.bundle_id)
+            .fetch_one(&mut **tx)
+            .await?;
+        let rules_version: String = bundle.try_get("rules_version")?;
+        let eligibility_date: String = bundle.try_get("decision_date")?;
+        let service = self.services.get(&case.service);
+        let template = service.and_then(|s| s.cases.iter().find(|c| c.kind == case.kind));
+        let agency = self.services.agencies.get(&case.agency);
+        let request = onestop_register::licences::LicenceRequest {
+            case_id: &case.id,
+            holder_id: &case.applicant_id,
+            service: &case.service,
+            kind: &case.kind,
+            title: template.map(|t| (t.title.en.as_str(), t.title.zh.as_str())),
+            legal_basis: service.map(|s| s.source.as_str()),
+            agency: &case.agency,
+            agency_names: agency.map(|a| (a.en.as_str(), a.zh.as_str())),
+            decided_by: &decided_by.username,
+            reason,
+            rules_version: &rules_version,
+            eligibility_date: &eligibility_date,
+            day,
+        };
+        onestop_register::licences::issue(tx, &request).await
+    }
+
     fn working_days(&self, param: &str, day: NaiveDate) -> Result<i64> {
-        let p =
-            self.engine.program.param(param).ok_or_else(|| {
-                CaseError::Storage(format!("the rules have no parameter `{param}`"))
-            })?;
+        let p = self.engine.program.param(param).ok_or_else(|| {
+            ServiceError::Storage(format!("the rules have no parameter `{param}`"))
+        })?;
         match self.engine.program.params[p.index()].value_at(day) {
             Some((_, v)) => match &v.value {
                 onestop_lang::Value::Int(n) => Ok(*n),
-                other => Err(CaseError::Storage(format!(
+                other => Err(ServiceError::Storage(format!(
                     "`{param}` is not a whole number of days: {other:?}"
                 ))),
             },
-            None => Err(CaseError::Conflict(format!(
+            None => Err(ServiceError::Conflict(format!(
                 "the rules give no deadline `{param}` on {day}"
             ))),
         }
@@ -1150,17 +1035,5 @@ fn material_ref(r: &sqlx::any::AnyRow) -> Result<MaterialRef> {
         content_type: r.try_get("content_type")?,
         size: r.try_get("size")?,
         filename: r.try_get("filename")?,
-    })
-}
-
-fn account_from_row(row: &sqlx::any::AnyRow) -> Result<Account> {
-    let role: String = row.try_get("role")?;
-    Ok(Account {
-        id: row.try_get("id")?,
-        username: row.try_get("username")?,
-        role: Role::parse(&role).ok_or_else(|| CaseError::Storage(format!("bad role {role}")))?,
-        agency: row.try_get("agency")?,
-        entity: row.try_get("entity")?,
-        display_name: row.try_get("display_name")?,
     })
 }

@@ -11,7 +11,7 @@
 //! behind each other instead of deadlocking (an unordered version spent a second in
 //! PostgreSQL's deadlock detector on most batches under load).
 
-use crate::error::{CaseError, Result};
+use onestop_store::{Result, ServiceError};
 use sqlx::{AnyPool, Row};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -93,9 +93,9 @@ impl Writer {
         self.tx
             .send((b, reply))
             .await
-            .map_err(|_| CaseError::Storage("the writer has stopped".into()))?;
+            .map_err(|_| ServiceError::Storage("the writer has stopped".into()))?;
         wait.await
-            .map_err(|_| CaseError::Storage("the writer stopped before committing".into()))?
+            .map_err(|_| ServiceError::Storage("the writer stopped before committing".into()))?
     }
 }
 
@@ -117,7 +117,7 @@ async fn write_batch(pool: &AnyPool, begin: &'static str, batch: Vec<(PreparedBu
         Err(e) => {
             // Nothing in this batch was committed: every submitter hears so and may retry.
             for (_, reply) in batch {
-                let _ = reply.send(Err(CaseError::Storage(format!(
+                let _ = reply.send(Err(ServiceError::Storage(format!(
                     "not saved, please retry: {e}"
                 ))));
             }
@@ -369,8 +369,8 @@ fn latest_profiles<'a>(
     latest.into_values().collect()
 }
 
-fn key_reused(key: &str) -> CaseError {
-    CaseError::Conflict(format!(
+fn key_reused(key: &str) -> ServiceError {
+    ServiceError::Conflict(format!(
         "the idempotency key `{key}` was already used for a different submission; use a new key for a new application"
     ))
 }
@@ -485,10 +485,10 @@ async fn save_profile(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::Db;
+    use onestop_store::Db;
 
     async fn db() -> Db {
-        let db = Db::open(&crate::db::scratch_sqlite_url("writer"))
+        let db = Db::open(&onestop_store::db::scratch_sqlite_url("writer"))
             .await
             .expect("open");
         for who in ["ann", "bo"] {
@@ -572,7 +572,7 @@ mod tests {
         assert_eq!(r[0].as_ref().ok(), Some(&("b1".to_string(), true)));
         // The same request again in the same batch is the first bundle, not a new one.
         assert_eq!(r[1].as_ref().ok(), Some(&("b1".to_string(), false)));
-        assert!(matches!(r[2], Err(CaseError::Conflict(_))), "{:?}", r[2]);
+        assert!(matches!(r[2], Err(ServiceError::Conflict(_))), "{:?}", r[2]);
         // Keys belong to an applicant: bo may use k1 too.
         assert_eq!(r[3].as_ref().ok(), Some(&("b4".to_string(), true)));
         assert_eq!(r[4].as_ref().ok(), Some(&("b5".to_string(), true)));
@@ -595,7 +595,7 @@ mod tests {
         )
         .await;
         assert_eq!(r[0].as_ref().ok(), Some(&("b1".to_string(), false)));
-        assert!(matches!(r[1], Err(CaseError::Conflict(_))), "{:?}", r[1]);
+        assert!(matches!(r[1], Err(ServiceError::Conflict(_))), "{:?}", r[1]);
         assert_eq!(count(&db, "SELECT COUNT(*) FROM bundles").await, 3);
     }
 
@@ -614,7 +614,7 @@ mod tests {
         )
         .await;
         assert_eq!(r[0].as_ref().ok(), Some(&("c1".to_string(), true)));
-        assert!(matches!(r[1], Err(CaseError::Storage(_))), "{:?}", r[1]);
+        assert!(matches!(r[1], Err(ServiceError::Storage(_))), "{:?}", r[1]);
         assert_eq!(r[2].as_ref().ok(), Some(&("c3".to_string(), true)));
         assert_eq!(count(&db, "SELECT COUNT(*) FROM bundles").await, 2);
         assert_eq!(count(&db, "SELECT COUNT(*) FROM bundle_materials").await, 0);

@@ -3,8 +3,9 @@
 //! cases first.
 
 use chrono::NaiveDate;
-use onestop_cases::{CaseAction, CaseService, Role, SubmitRequest};
+use onestop_cases::{CaseAction, CaseService, SubmitRequest};
 use onestop_engine::Engine;
+use onestop_store::Role;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -44,7 +45,7 @@ async fn officer_and_applicant(
     svc: &CaseService,
     officer: &str,
     applicant: &str,
-) -> (onestop_cases::Account, onestop_cases::Account) {
+) -> (onestop_store::Account, onestop_store::Account) {
     let o = svc
         .create_account(
             officer,
@@ -73,7 +74,7 @@ async fn officer_and_applicant(
 /// A Category A submission; the id of its work-permit case (foreign experts).
 async fn work_permit_case(
     svc: &CaseService,
-    applicant: &onestop_cases::Account,
+    applicant: &onestop_store::Account,
     key: &str,
     submitted: &str,
 ) -> String {
@@ -164,7 +165,7 @@ async fn acceptance_starts_a_working_day_clock_and_late_cases_come_first() {
     assert_eq!(late.working_days, Some(7));
     assert_eq!(late.deadline.as_deref(), Some("2024-10-12"));
     assert!(late.overdue, "a 2024 deadline is long past");
-    let today = onestop_cases::today();
+    let today = onestop_store::today();
     let fresh = svc
         .act(&officer, &cases[1], CaseAction::Accept, "", Some(today))
         .await;

@@ -45,7 +45,7 @@ pub fn run(c: CalendarCommand) -> Result<ExitCode, String> {
             data,
             today,
             format,
-        } => status(&data, today.unwrap_or_else(onestop_cases::today), format),
+        } => status(&data, today.unwrap_or_else(onestop_store::today), format),
         CalendarCommand::Check { file } => match onestop_calendar::read_notice_file(&file) {
             Ok(n) => {
                 println!(
@@ -154,7 +154,7 @@ fn import(file: &Path, data: &Path, database_url: Option<String>) -> Result<Exit
     let dir = data.join(onestop_calendar::DATA_SUBDIR);
     let source = file.display().to_string();
     rt.block_on(async move {
-        let db = onestop_cases::db::Db::open(&url).await.map_err(|e| {
+        let db = onestop_store::db::Db::open(&url).await.map_err(|e| {
             format!(
                 "cannot open the database {}: {e}",
                 crate::serve::redact(&url)
@@ -199,7 +199,7 @@ fn import(file: &Path, data: &Path, database_url: Option<String>) -> Result<Exit
                 }
             );
         }
-        for l in coverage_lines(&cal, onestop_cases::today()) {
+        for l in coverage_lines(&cal, onestop_store::today()) {
             println!("{l}");
         }
         println!(

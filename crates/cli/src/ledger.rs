@@ -3,12 +3,13 @@
 //! and the durable-append benchmark.
 
 use clap::ValueEnum;
-use onestop_cases::db::Db;
-use onestop_cases::ledger_store::{self, NewEntry};
 use onestop_ledger::{
-    Hash, Receipt, SignedTreeHead, Tree, from_hex, leaf_hash, load_verifying_key, to_hex,
-    verify_consistency, write_signing_key,
+    Hash, Receipt, SignedTreeHead, from_hex, leaf_hash, load_verifying_key, to_hex,
+    write_signing_key,
 };
+use onestop_register::audit::{self, DbSource, Leaf, LogSource, Verdict};
+use onestop_register::log::{self, NewEntry};
+use onestop_store::db::Db;
 use serde_json::{Value as J, json};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -171,7 +172,7 @@ pub fn run(cmd: LedgerCommand) -> Result<ExitCode, String> {
             let k = key(&log_key)?;
             runtime()?.block_on(async move {
                 let db = open(&db).await?;
-                let report = ledger_store::verify_stored(&db, &k)
+                let report = onestop_register::verify::verify_stored(&db, &k)
                     .await
                     .map_err(|e| e.to_string())?;
                 if format == Format::Json {
@@ -210,7 +211,7 @@ pub fn run(cmd: LedgerCommand) -> Result<ExitCode, String> {
             let head = match server {
                 Some(base) => http_get(&base, "/api/ledger/head").await?,
                 None => json!(
-                    ledger_store::publish_head(&open(&db).await?)
+                    log::publish_head(&open(&db).await?)
                         .await
                         .map_err(|e| e.to_string())?
                 ),
@@ -310,92 +311,46 @@ fn hashes(v: &J, field: &str) -> Result<Vec<Hash>, String> {
         .collect()
 }
 
-/// Where an auditor reads the log from.
-enum Source {
-    Db(Db),
-    Http(String),
-}
+/// A server's log read over its JSON API, for an auditor without the database.
+struct HttpSource(String);
 
-/// A stored entry's leaf hash, and (when the data is visible) the hash its data gives.
-struct Leaf {
-    stored: Hash,
-    recomputed: Option<Hash>,
-}
-
-impl Source {
+impl LogSource for HttpSource {
     async fn consistency(&self, first: u64, second: u64) -> Result<Vec<Hash>, String> {
-        match self {
-            Source::Db(db) => ledger_store::consistency_proof(db, first as i64, second as i64)
-                .await
-                .map_err(|e| e.to_string())?
-                .iter()
-                .map(|h| from_hex("proof", h).map_err(|e| e.to_string()))
-                .collect(),
-            Source::Http(base) => hashes(
-                &http_get(
-                    base,
-                    &format!("/api/ledger/proofs/consistency?first={first}&second={second}"),
-                )
-                .await?,
-                "consistency_proof",
-            ),
-        }
+        hashes(
+            &http_get(
+                &self.0,
+                &format!("/api/ledger/proofs/consistency?first={first}&second={second}"),
+            )
+            .await?,
+            "consistency_proof",
+        )
     }
 
     async fn heads(&self) -> Result<Vec<SignedTreeHead>, String> {
-        match self {
-            Source::Db(db) => ledger_store::heads(db).await.map_err(|e| e.to_string()),
-            Source::Http(base) => {
-                serde_json::from_value(http_get(base, "/api/ledger/heads").await?)
-                    .map_err(|e| format!("signed heads: {e}"))
-            }
-        }
+        serde_json::from_value(http_get(&self.0, "/api/ledger/heads").await?)
+            .map_err(|e| format!("signed heads: {e}"))
     }
 
-    async fn leaves(&self, end: u64) -> Result<Vec<Leaf>, String> {
-        let mut out = Vec::new();
-        while (out.len() as u64) < end {
-            let start = out.len() as i64;
-            let page: Vec<(Hash, Option<Hash>)> = match self {
-                Source::Db(db) => ledger_store::entries(db, start, end as i64)
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .iter()
-                    .map(|e| {
-                        Ok((
-                            from_hex("leaf_hash", &e.leaf_hash).map_err(|e| e.to_string())?,
-                            Some(leaf_hash(e.data.as_bytes())),
-                        ))
-                    })
-                    .collect::<Result<_, String>>()?,
-                Source::Http(base) => {
-                    let v = http_get(
-                        base,
-                        &format!("/api/ledger/entries?start={start}&end={end}"),
-                    )
-                    .await?;
-                    v.as_array()
-                        .ok_or("entries: not a list")?
-                        .iter()
-                        .map(|e| {
-                            let stored =
-                                from_hex("leaf_hash", e["leaf_hash"].as_str().unwrap_or(""))
-                                    .map_err(|e| e.to_string())?;
-                            let data = e["data"].as_str().map(|d| leaf_hash(d.as_bytes()));
-                            Ok((stored, data))
-                        })
-                        .collect::<Result<_, String>>()?
-                }
-            };
-            if page.is_empty() {
-                break;
-            }
-            out.extend(
-                page.into_iter()
-                    .map(|(stored, recomputed)| Leaf { stored, recomputed }),
-            );
-        }
-        Ok(out)
+    async fn leaves_from(&self, start: u64, end: u64) -> Result<Vec<Leaf>, String> {
+        let v = http_get(
+            &self.0,
+            &format!("/api/ledger/entries?start={start}&end={end}"),
+        )
+        .await?;
+        v.as_array()
+            .ok_or("entries: not a list")?
+            .iter()
+            .map(|e| {
+                let stored = from_hex("leaf_hash", e["leaf_hash"].as_str().unwrap_or(""))
+                    .map_err(|e| e.to_string())?;
+                let recomputed = e["data"].as_str().map(|d| leaf_hash(d.as_bytes()));
+                Ok(Leaf { stored, recomputed })
+            })
+            .collect()
+    }
+
+    fn recompute_always(&self) -> bool {
+        false
     }
 }
 
@@ -425,107 +380,37 @@ fn audit(
         ));
     }
     runtime()?.block_on(async move {
-        let source = match server {
-            Some(s) => Source::Http(s),
-            None => Source::Db(open(&db).await?),
-        };
-        let proof = source.consistency(old.tree_size, new.tree_size).await;
-        let proof_ok = proof.as_ref().is_ok_and(|p| {
-            verify_consistency(old.tree_size, new.tree_size, &old.root_hash, &new.root_hash, p)
-                .is_ok()
-        });
-        // With the database the auditor also recomputes every entry from its data and
-        // checks both heads against them; over HTTP it relies on the proof unless the
-        // proof fails.
-        let leaves = if !proof_ok || matches!(source, Source::Db(_)) {
-            Some(source.leaves(new.tree_size).await?)
-        } else {
-            None
-        };
-        let recomputed_ok = leaves.as_ref().is_none_or(|ls| {
-            let t = Tree::from_leaf_hashes(ls.iter().map(|l| l.recomputed.unwrap_or(l.stored)));
-            ls.iter().all(|l| l.recomputed.is_none_or(|r| r == l.stored))
-                && t.root_at(old.tree_size).is_ok_and(|r| r == old.root_hash)
-                && t.root_at(new.tree_size).is_ok_and(|r| r == new.root_hash)
-        });
-        if proof_ok && recomputed_ok {
-            println!(
-                "consistent: the log of {} entries (root {}) extends the log of {} entries (root {})",
-                new.tree_size,
-                to_hex(&new.root_hash),
-                old.tree_size,
-                to_hex(&old.root_hash)
-            );
-            return Ok(ExitCode::SUCCESS);
-        }
-        println!(
-            "INCONSISTENT: the log does not prove that {} entries (root {}) extend {} entries (root {}){}",
-            new.tree_size,
-            to_hex(&new.root_hash),
-            old.tree_size,
-            to_hex(&old.root_hash),
-            match &proof {
-                Err(e) => format!(": {e}"),
-                Ok(_) if proof_ok => ": the entries' data no longer give the signed roots".to_string(),
-                Ok(_) => String::new(),
+        let verdict = match server {
+            Some(base) => audit::audit(&HttpSource(base), &old, &new, &k).await?,
+            None => {
+                let db = open(&db).await?;
+                audit::audit(&DbSource(&db), &old, &new, &k).await?
             }
-        );
-        // Find where the log stopped matching what was signed.
-        let leaves = match leaves {
-            Some(l) => l,
-            None => source.leaves(new.tree_size).await?,
         };
-        let edited_row = leaves
-            .iter()
-            .position(|l| l.recomputed.is_some_and(|r| r != l.stored));
-        let tree = Tree::from_leaf_hashes(leaves.iter().map(|l| l.recomputed.unwrap_or(l.stored)));
-        let mut signed: Vec<(u64, Hash)> = vec![
-            (old.tree_size, old.root_hash),
-            (new.tree_size, new.root_hash),
-        ];
-        for h in source.heads().await? {
-            if let Ok(h) = h.verify(&k) {
-                signed.push((h.tree_size, h.root_hash));
+        match verdict {
+            Verdict::Consistent => {
+                println!(
+                    "consistent: the log of {} extends the log of {}",
+                    audit::describe(&new),
+                    audit::describe(&old)
+                );
+                Ok(ExitCode::SUCCESS)
             }
-        }
-        signed.sort();
-        signed.dedup();
-        let mut last_good = 0u64;
-        let mut first_bad: Option<u64> = None;
-        for (size, root) in &signed {
-            match tree.root_at(*size) {
-                Ok(r) if r == *root => {
-                    if first_bad.is_none() {
-                        last_good = *size;
-                    }
+            Verdict::Inconsistent { why, divergence } => {
+                println!(
+                    "INCONSISTENT: the log does not prove that {} extend {}: {why}",
+                    audit::describe(&new),
+                    audit::describe(&old)
+                );
+                match divergence {
+                    Some(d) => println!("first divergence: {d}"),
+                    None => println!(
+                        "the entries match every signed head; the consistency proof from the log is wrong"
+                    ),
                 }
-                _ => {
-                    first_bad = Some(*size);
-                    break;
-                }
+                Ok(ExitCode::from(1))
             }
         }
-        match (first_bad, edited_row) {
-            (_, Some(i)) => println!(
-                "first divergence: entry {i} (its stored data no longer hashes to its leaf hash)"
-            ),
-            (Some(bad), None) if bad > tree.len() => println!(
-                "first divergence: entry {} (the log has {} entries but a head of {bad} was signed)",
-                tree.len(),
-                tree.len()
-            ),
-            (Some(bad), None) if bad == last_good + 1 => println!(
-                "first divergence: entry {last_good} (the log matches the signed head of size {last_good}, not the one of size {bad})"
-            ),
-            (Some(bad), None) => println!(
-                "first divergence: between entry {last_good} and entry {} (the log matches the signed head of size {last_good}, not the one of size {bad})",
-                bad - 1
-            ),
-            (None, None) => println!(
-                "the entries match every signed head; the consistency proof from the log is wrong"
-            ),
-        }
-        Ok(ExitCode::from(1))
     })
 }
 
@@ -558,21 +443,21 @@ fn bench(db: DbArgs, entries: u64, batch: usize, single: u64) -> Result<ExitCode
                     data: d,
                 })
                 .collect();
-            ledger_store::append_batch(&db, &rows)
+            log::append_batch(&db, &rows)
                 .await
                 .map_err(|e| e.to_string())?;
             done += n as u64;
         }
         let batched = start.elapsed();
         let t = Instant::now();
-        let head = ledger_store::publish_head(&db)
+        let head = log::publish_head(&db)
             .await
             .map_err(|e| e.to_string())?;
         let head_time = t.elapsed();
         let t = Instant::now();
         for i in 0..single {
             let d = json!({"type": "bench", "single": i, "payload": payload});
-            ledger_store::append_batch(
+            log::append_batch(
                 &db,
                 &[NewEntry {
                     kind: "bench",

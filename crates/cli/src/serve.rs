@@ -1,7 +1,8 @@
 //! `onestop serve` and `onestop admin`: the one-window service on SQLite by default.
 
-use onestop_cases::{CaseService, Role};
+use onestop_cases::CaseService;
 use onestop_engine::{Engine, LoadError};
+use onestop_store::Role;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -117,13 +118,13 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         production_checks(&url, a.demo)?;
     }
     if let Some(day) = a.today {
-        onestop_cases::set_today(day);
+        onestop_store::set_today(day);
         eprintln!("business date fixed at {day} (--today / ONESTOP_TODAY)");
     }
     // The operator's holiday notices: a bad file stops the start, it is never half-read.
     let calendar = Arc::new(crate::calendar::load(&a.data)?);
     let calendar_dir = a.data.join(onestop_calendar::DATA_SUBDIR);
-    let coverage = crate::calendar::coverage_lines(&calendar, onestop_cases::today());
+    let coverage = crate::calendar::coverage_lines(&calendar, onestop_store::today());
     onestop_calendar::install(calendar);
     // Services and the access policy: the operator's in --data, else the shipped ones;
     // a bad file stops the start with its diagnostics.
@@ -132,7 +133,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         services_file.is_file().then_some(services_file.as_path()),
         &engine.program,
     )?;
-    let authz = onestop_cases::authz::Authz::load(&a.data)?;
+    let authz = onestop_store::authz::Authz::load(&a.data)?;
     let rt = runtime()?;
     rt.block_on(async move {
         let mut cases = CaseService::open_with(&url, engine.clone(), services, authz)
@@ -243,7 +244,7 @@ async fn watch_calendar(dir: PathBuf) {
         seen = now;
         match onestop_calendar::Calendar::load_dir(&dir) {
             Ok(cal) => {
-                let c = cal.coverage(onestop_cases::today());
+                let c = cal.coverage(onestop_store::today());
                 onestop_calendar::install(Arc::new(cal));
                 eprintln!(
                     "working-day calendar reloaded from {}: official until {}",
@@ -291,7 +292,7 @@ async fn seed_demo(cases: &CaseService) -> Result<(), String> {
         return Ok(());
     }
     const PASSWORD: &str = "onestop-demo";
-    let e = |e: onestop_cases::CaseError| e.to_string();
+    let e = |e: onestop_store::ServiceError| e.to_string();
     cases
         .create_account("admin", PASSWORD, Role::Admin, None, None, "Administrator")
         .await
@@ -371,7 +372,7 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
     let url = database_url(url, &data)?;
     // The agencies an officer may belong to are the operator's (DIR/services.toml).
     let services = onestop_cases::services::Services::load(&data)?;
-    let authz = onestop_cases::authz::Authz::load(&data)?;
+    let authz = onestop_store::authz::Authz::load(&data)?;
     runtime()?.block_on(async move {
         let cases = CaseService::open_with(&url, engine, services, authz)
             .await

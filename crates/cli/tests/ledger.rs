@@ -80,26 +80,47 @@ async fn an_approval_issues_a_licence_that_verifies_offline_and_any_edit_is_caug
     let (st, receipt) = anon.get(&s, &format!("/api/licences/{code}")).await;
     assert_eq!(st, 200, "{receipt}");
     assert_eq!(receipt["entry"], *doc);
+    // The old printable address leads to the portal's page, in the reader's language.
     let resp = reqwest::get(s.url(&format!("/api/licences/{}/html", code.to_lowercase())))
         .await
         .expect("html");
     assert_eq!(resp.status().as_u16(), 200);
-    assert!(
-        resp.headers()["content-type"]
-            .to_str()
-            .unwrap_or("")
-            .starts_with("text/html")
-    );
-    let page = resp.text().await.expect("page");
+    assert_eq!(resp.url().path(), format!("/licences/{code}"));
+    let printed = |lang: &'static str| {
+        let url = s.url(&format!("/licences/{code}?lang={lang}"));
+        async move {
+            let resp = reqwest::get(url).await.expect("page");
+            assert_eq!(resp.status().as_u16(), 200);
+            assert!(
+                resp.headers()["content-type"]
+                    .to_str()
+                    .unwrap_or("")
+                    .starts_with("text/html")
+            );
+            resp.text().await.expect("page")
+        }
+    };
+    let page = printed("en").await;
     for want in [
         code.as_str(),
         "alice Ltd",
+        "Holder",
         "Beijing Municipal Science and Technology Commission",
         doc["validity"]["until"].as_str().unwrap_or("?"),
         doc["rules_version"].as_str().unwrap_or("?"),
     ] {
-        assert!(page.contains(want), "the page shows {want}");
+        assert!(page.contains(want), "the English page shows {want}");
     }
+    let page = printed("zh-CN").await;
+    for want in [code.as_str(), "持证人", "北京市科学技术委员会"] {
+        assert!(page.contains(want), "the Chinese page shows {want}");
+    }
+    let page = printed("ar").await;
+    assert!(page.contains(r#"dir="rtl""#) && page.contains(code.as_str()));
+    let missing = reqwest::get(s.url("/licences/BJ-00000-00000"))
+        .await
+        .expect("page");
+    assert_eq!(missing.status().as_u16(), 404);
     let (st, v) = anon
         .get(&s, &format!("/api/licences/{code}/verification"))
         .await;

@@ -4,7 +4,7 @@
 //!
 //! Verification ([`verify_inclusion`], [`verify_consistency`], [`SignedTreeHead::verify`],
 //! [`Receipt::verify`]) needs nothing but this crate: no database, no network.
-//! Storage lives in `onestop-cases` (`ledger_store`); this crate knows nothing of it.
+//! Storage lives in `onestop-register` (`log`); this crate knows nothing of it.
 
 mod canonical;
 mod error;

@@ -8,10 +8,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::NaiveDate;
-use onestop_cases::{Account, CaseAction, Role, SubmitRequest};
+use onestop_cases::{CaseAction, SubmitRequest};
 use onestop_engine::explain::{Lang, render_explanation};
 use onestop_engine::report::evaluation_to_json;
 use onestop_engine::{Engine, EvalOptions, Status, facts_from_json};
+use onestop_store::{Account, Role};
 use serde::Deserialize;
 use serde_json::{Value as J, json};
 use std::collections::BTreeMap;
@@ -143,7 +144,7 @@ fn evaluate(engine: &Engine, req: &EvalRequest, trace: bool) -> Result<Evaluated
                 format!("`{d}` is not a date; write YYYY-MM-DD"),
             )
         })?,
-        None => onestop_cases::today(),
+        None => onestop_store::today(),
     };
     let mut ids = Vec::new();
     for m in &req.measures {

@@ -24,7 +24,7 @@ pub fn routes() -> Router<AppState> {
 pub fn current_status(s: &AppState) -> CalendarStatus {
     onestop_cases::calendar_notices::status(
         &onestop_calendar::current(),
-        onestop_cases::today(),
+        onestop_store::today(),
         s.cases.calendar_dir.as_deref(),
     )
 }

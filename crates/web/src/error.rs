@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use onestop_cases::CaseError;
+use onestop_store::ServiceError;
 use serde_json::json;
 
 #[derive(Debug)]
@@ -32,26 +32,26 @@ impl ApiError {
     }
 }
 
-impl From<CaseError> for ApiError {
-    fn from(e: CaseError) -> Self {
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> Self {
         let message = e.to_string();
         match e {
-            CaseError::Invalid { field, .. } => {
+            ServiceError::Invalid { field, .. } => {
                 ApiError::field(StatusCode::UNPROCESSABLE_ENTITY, &field, message)
             }
-            CaseError::Unauthenticated => ApiError::new(StatusCode::UNAUTHORIZED, message),
-            CaseError::Forbidden(_) => ApiError::new(StatusCode::FORBIDDEN, message),
-            CaseError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, message),
-            CaseError::Conflict(_) => ApiError::new(StatusCode::CONFLICT, message),
-            CaseError::Ineligible { explanation, .. } => ApiError {
+            ServiceError::Unauthenticated => ApiError::new(StatusCode::UNAUTHORIZED, message),
+            ServiceError::Forbidden(_) => ApiError::new(StatusCode::FORBIDDEN, message),
+            ServiceError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, message),
+            ServiceError::Conflict(_) => ApiError::new(StatusCode::CONFLICT, message),
+            ServiceError::Ineligible { explanation, .. } => ApiError {
                 explanation: Some(explanation),
                 ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message)
             },
-            CaseError::TooLarge(_) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, message),
-            CaseError::UnsupportedType(_) => {
+            ServiceError::TooLarge(_) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, message),
+            ServiceError::UnsupportedType(_) => {
                 ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, message)
             }
-            CaseError::Storage(_) => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, message),
+            ServiceError::Storage(_) => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, message),
         }
     }
 }

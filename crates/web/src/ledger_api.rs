@@ -10,9 +10,10 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use onestop_cases::ledger_store;
-use onestop_cases::{Role, licences, pledges, vouchers};
 use onestop_ledger::{Receipt, key_id, public_key_text, to_hex};
+use onestop_register::log;
+use onestop_register::{licences, pledges, vouchers};
+use onestop_store::Role;
 use serde_json::{Value as J, json};
 use std::collections::HashMap;
 
@@ -76,7 +77,7 @@ fn required(q: &HashMap<String, String>, name: &str) -> Result<i64, ApiError> {
 }
 
 /// The signed-in account if a valid token came with the request.
-async fn optional_user(s: &AppState, h: &HeaderMap) -> Option<onestop_cases::Account> {
+async fn optional_user(s: &AppState, h: &HeaderMap) -> Option<onestop_store::Account> {
     let token = h
         .get(header::AUTHORIZATION)?
         .to_str()
@@ -90,7 +91,7 @@ async fn optional_user(s: &AppState, h: &HeaderMap) -> Option<onestop_cases::Acc
 // ---- the log ----
 
 async fn key(State(s): State<AppState>) -> Result<Json<J>, ApiError> {
-    let k = ledger_store::verifying_key(&s.cases.db)?;
+    let k = log::verifying_key(&s.cases.db)?;
     Ok(Json(json!({
         "algorithm": "ed25519",
         "public_key": to_hex(&k.to_bytes()),
@@ -100,11 +101,11 @@ async fn key(State(s): State<AppState>) -> Result<Json<J>, ApiError> {
 }
 
 async fn head(State(s): State<AppState>) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(ledger_store::publish_head(&s.cases.db).await?)))
+    Ok(Json(json!(log::publish_head(&s.cases.db).await?)))
 }
 
 async fn heads(State(s): State<AppState>) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(ledger_store::heads(&s.cases.db).await?)))
+    Ok(Json(json!(log::heads(&s.cases.db).await?)))
 }
 
 /// Entries by position: kind and leaf hash for anyone (enough to recompute every root);
@@ -117,7 +118,7 @@ async fn entries(
     let start = int(&q, "start")?.unwrap_or(0);
     let end = match int(&q, "end")? {
         Some(e) => e,
-        None => ledger_store::size(&s.cases.db).await?,
+        None => log::size(&s.cases.db).await?,
     };
     if end < start {
         return Err(ApiError::field(
@@ -129,7 +130,7 @@ async fn entries(
     let admin = optional_user(&s, &headers)
         .await
         .is_some_and(|a| a.role == Role::Admin);
-    let rows = ledger_store::entries(&s.cases.db, start, end).await?;
+    let rows = log::entries(&s.cases.db, start, end).await?;
     let out: Vec<J> = rows
         .iter()
         .map(|e| {
@@ -155,13 +156,13 @@ async fn entry_receipt(
             "receipts by index are for administrators; holders get theirs from their licence, voucher or pledge",
         ));
     }
-    Ok(Json(ledger_store::receipt(&s.cases.db, index).await?))
+    Ok(Json(log::receipt(&s.cases.db, index).await?))
 }
 
 async fn inclusion(State(s): State<AppState>, Query(q): Q) -> Result<Json<J>, ApiError> {
     let index = required(&q, "index")?;
     let size = required(&q, "size")?;
-    let proof = ledger_store::inclusion_proof(&s.cases.db, index, size).await?;
+    let proof = log::inclusion_proof(&s.cases.db, index, size).await?;
     Ok(Json(
         json!({"leaf_index": index, "tree_size": size, "inclusion_proof": proof}),
     ))
@@ -170,7 +171,7 @@ async fn inclusion(State(s): State<AppState>, Query(q): Q) -> Result<Json<J>, Ap
 async fn consistency(State(s): State<AppState>, Query(q): Q) -> Result<Json<J>, ApiError> {
     let first = required(&q, "first")?;
     let second = required(&q, "second")?;
-    let proof = ledger_store::consistency_proof(&s.cases.db, first, second).await?;
+    let proof = log::consistency_proof(&s.cases.db, first, second).await?;
     Ok(Json(
         json!({"first": first, "second": second, "consistency_proof": proof}),
     ))
@@ -193,7 +194,7 @@ async fn verify(
             format!("not a receipt (entry, leaf_index, inclusion_proof, tree_head): {e}"),
         )
     })?;
-    let key = ledger_store::verifying_key(&s.cases.db)?;
+    let key = log::verifying_key(&s.cases.db)?;
     let outcome = r.verify(&key);
     Ok(Json(json!({
         "valid": outcome.is_ok(),
@@ -208,40 +209,29 @@ async fn verify(
 // ---- licences ----
 
 async fn my_licences(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
-    Ok(Json(J::Array(licences::mine(&s.cases, &who).await?)))
+    Ok(Json(J::Array(
+        licences::mine(&s.cases.register(), &who).await?,
+    )))
 }
 
 async fn licence(
     State(s): State<AppState>,
     Path(code): Path<String>,
 ) -> Result<Json<Receipt>, ApiError> {
-    Ok(Json(licences::receipt(&s.cases, &code).await?))
+    Ok(Json(licences::receipt(&s.cases.db, &code).await?))
 }
 
 async fn licence_verification(
     State(s): State<AppState>,
     Path(code): Path<String>,
 ) -> Result<Json<J>, ApiError> {
-    Ok(Json(licences::verification(&s.cases, &code).await?))
+    Ok(Json(licences::verification(&s.cases.db, &code).await?))
 }
 
-async fn licence_html(
-    State(s): State<AppState>,
-    Path(code): Path<String>,
-) -> Result<Response, ApiError> {
-    let page = licences::html(&s.cases, &code).await?;
-    // The printable page carries its own stylesheet inline, and nothing else.
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-            ),
-        ],
-        page,
-    )
-        .into_response())
+/// The printable page moved to the portal (`/licences/{code}`, in six languages).
+async fn licence_html(Path(code): Path<String>) -> Result<Response, ApiError> {
+    let code = licences::normalise_code(&code)?;
+    Ok(axum::response::Redirect::permanent(&format!("/licences/{code}")).into_response())
 }
 
 // ---- vouchers ----
@@ -251,12 +241,14 @@ async fn issue_voucher(
     User(who): User,
     JsonBody(req): JsonBody<vouchers::IssueVoucher>,
 ) -> Result<(StatusCode, Json<J>), ApiError> {
-    let v = vouchers::issue(&s.cases, &who, &req, onestop_cases::today()).await?;
+    let v = vouchers::issue(&s.cases.register(), &who, &req, onestop_store::today()).await?;
     Ok((StatusCode::CREATED, Json(json!(v))))
 }
 
 async fn list_vouchers(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(vouchers::list(&s.cases, &who).await?)))
+    Ok(Json(json!(
+        vouchers::list(&s.cases.register(), &who).await?
+    )))
 }
 
 async fn get_voucher(
@@ -264,7 +256,9 @@ async fn get_voucher(
     User(who): User,
     Path(id): Path<String>,
 ) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(vouchers::get(&s.cases, &who, &id).await?)))
+    Ok(Json(json!(
+        vouchers::get(&s.cases.register(), &who, &id).await?
+    )))
 }
 
 async fn redeem(
@@ -273,7 +267,8 @@ async fn redeem(
     Path(id): Path<String>,
     JsonBody(req): JsonBody<vouchers::Redeem>,
 ) -> Result<(StatusCode, Json<J>), ApiError> {
-    let (v, r) = vouchers::redeem(&s.cases, &who, &id, &req, onestop_cases::today()).await?;
+    let (v, r) =
+        vouchers::redeem(&s.cases.register(), &who, &id, &req, onestop_store::today()).await?;
     Ok((
         StatusCode::CREATED,
         Json(json!({"voucher": v, "redemption": r})),
@@ -285,10 +280,10 @@ async fn voucher_receipts(
     User(who): User,
     Path(id): Path<String>,
 ) -> Result<Json<J>, ApiError> {
-    let v = vouchers::get(&s.cases, &who, &id).await?;
-    let mut out = vec![ledger_store::receipt(&s.cases.db, v.entry_index).await?];
+    let v = vouchers::get(&s.cases.register(), &who, &id).await?;
+    let mut out = vec![log::receipt(&s.cases.db, v.entry_index).await?];
     for r in &v.redemptions {
-        out.push(ledger_store::receipt(&s.cases.db, r.entry_index).await?);
+        out.push(log::receipt(&s.cases.db, r.entry_index).await?);
     }
     Ok(Json(json!(out)))
 }
@@ -300,21 +295,23 @@ async fn register_pledge(
     User(who): User,
     JsonBody(req): JsonBody<pledges::RegisterPledge>,
 ) -> Result<(StatusCode, Json<J>), ApiError> {
-    let p = pledges::register(&s.cases, &who, &req).await?;
+    let p = pledges::register(&s.cases.register(), &who, &req).await?;
     Ok((StatusCode::CREATED, Json(json!(p))))
 }
 
 async fn pledge_status(State(s): State<AppState>, Query(q): Q) -> Result<Json<J>, ApiError> {
     let kind = q.get("right_kind").map(String::as_str).unwrap_or("");
     let number = q.get("right_number").map(String::as_str).unwrap_or("");
-    Ok(Json(pledges::status(&s.cases, kind, number).await?))
+    Ok(Json(
+        pledges::status(&s.cases.register(), kind, number).await?,
+    ))
 }
 
 async fn get_pledge(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(pledges::get(&s.cases, &id).await?)))
+    Ok(Json(json!(pledges::get(&s.cases.register(), &id).await?)))
 }
 
 #[derive(serde::Deserialize)]
@@ -330,7 +327,7 @@ async fn release_pledge(
     JsonBody(b): JsonBody<ReleaseBody>,
 ) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(
-        pledges::release(&s.cases, &who, &id, &b.reason).await?
+        pledges::release(&s.cases.register(), &who, &id, &b.reason).await?
     )))
 }
 
@@ -338,10 +335,10 @@ async fn pledge_receipts(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<J>, ApiError> {
-    let p = pledges::get(&s.cases, &id).await?;
-    let mut out = vec![ledger_store::receipt(&s.cases.db, p.register_entry).await?];
+    let p = pledges::get(&s.cases.register(), &id).await?;
+    let mut out = vec![log::receipt(&s.cases.db, p.register_entry).await?];
     if let Some(r) = p.release_entry {
-        out.push(ledger_store::receipt(&s.cases.db, r).await?);
+        out.push(log::receipt(&s.cases.db, r).await?);
     }
     Ok(Json(json!(out)))
 }

@@ -198,7 +198,7 @@ pub enum LoginRefused {
     Locked(Duration),
     /// Wrong username or password (counted).
     Wrong,
-    Failed(onestop_cases::CaseError),
+    Failed(onestop_store::ServiceError),
 }
 
 /// Sign in through the throttle: refused while locked, failures counted per account
@@ -210,7 +210,7 @@ pub async fn login(
     request: &axum::http::Extensions,
     username: &str,
     password: &str,
-) -> Result<onestop_cases::store::Session, LoginRefused> {
+) -> Result<onestop_store::Session, LoginRefused> {
     let address = client_address(request);
     let address = address.as_deref();
     throttle
@@ -221,7 +221,7 @@ pub async fn login(
             throttle.success(username);
             Ok(s)
         }
-        Err(onestop_cases::CaseError::Unauthenticated) => {
+        Err(onestop_store::ServiceError::Unauthenticated) => {
             throttle.failure(username, address);
             Err(LoginRefused::Wrong)
         }

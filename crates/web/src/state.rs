@@ -5,8 +5,9 @@ use crate::error::ApiError;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
-use onestop_cases::{Account, CaseService};
+use onestop_cases::CaseService;
 use onestop_engine::Engine;
+use onestop_store::Account;
 use std::sync::Arc;
 
 #[derive(Clone)]

@@ -8,7 +8,7 @@ use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
-use onestop_cases::Role;
+use onestop_store::Role;
 
 const PATH: &str = "/admin/calendar";
 

@@ -4,6 +4,7 @@
 
 mod calendar_admin;
 pub mod i18n;
+mod licence;
 mod performance;
 pub mod search;
 
@@ -17,10 +18,11 @@ use axum::routing::{get, post};
 use i18n::{I18n, LANGUAGES, is_rtl, negotiate};
 use minijinja::value::Kwargs;
 use minijinja::{Environment, State as MjState, Value, context};
-use onestop_cases::{Account, CaseAction, Role, SubmitRequest};
+use onestop_cases::{CaseAction, SubmitRequest};
 use onestop_engine::explain::{Lang, render_explanation, show_val};
 use onestop_engine::report::output_name;
 use onestop_engine::{EvalOptions, Status, facts_from_json, value_from_json};
+use onestop_store::{Account, Role};
 use serde_json::{Value as J, json};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -64,6 +66,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("tracker.html", include_str!("../../templates/tracker.html")),
     ("message.html", include_str!("../../templates/message.html")),
     ("verify.html", include_str!("../../templates/verify.html")),
+    ("licence.html", include_str!("../../templates/licence.html")),
     ("analyst.html", include_str!("../../templates/analyst.html")),
     (
         "calendar.html",
@@ -160,6 +163,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/files/{hash}", get(file))
         .route("/verify", get(verify_page).post(verify_upload))
+        .route("/licences/{code}", get(licence::page))
         .route("/analyst", get(analyst_page))
 }
 
@@ -454,7 +458,7 @@ async fn tracker(
     Query(q): Query<LangQuery>,
 ) -> Response {
     let c = ctx(&s, &headers, q.lang.as_deref(), "/tracker").await;
-    let month = onestop_cases::today().format("%Y-%m").to_string();
+    let month = onestop_store::today().format("%Y-%m").to_string();
     let mut rows: Vec<(bool, String, Value)> = Vec::new();
     for m in &onestop_catalog::embedded().measures {
         let due = m.completion.len() == 7;
@@ -622,7 +626,7 @@ async fn interview(
             );
         }
     };
-    let date = onestop_cases::today();
+    let date = onestop_store::today();
     let ev = s.engine.evaluate(
         &parsed,
         date,
@@ -1203,7 +1207,7 @@ async fn case_page(
     match s.cases.case(&user, &id).await {
         Ok(d) => {
             let officer = user.role == Role::Officer;
-            let licence = onestop_cases::licences::of_case(&s.cases, &id)
+            let licence = onestop_register::licences::of_case(&s.cases.db, &id)
                 .await
                 .ok()
                 .flatten();
@@ -1332,7 +1336,8 @@ async fn verify_page(
     if code.is_empty() {
         return render(&s, &c, "verify.html", context! { code => "", result => () });
     }
-    let (status, result) = match onestop_cases::licences::verification(&s.cases, &code).await {
+    let (status, result) = match onestop_register::licences::verification(&s.cases.db, &code).await
+    {
         Ok(v) => (
             StatusCode::OK,
             json!({
@@ -1404,7 +1409,7 @@ async fn verify_upload(
             json!({"valid": false, "problems": [problem]}),
         ),
         Ok(receipt) => {
-            let checked = onestop_cases::ledger_store::verifying_key(&s.cases.db)
+            let checked = onestop_register::log::verifying_key(&s.cases.db)
                 .map_err(|e| e.to_string())
                 .and_then(|k| receipt.verify(&k).map_err(|e| e.to_string()));
             let licence = (receipt.entry["type"] == "licence").then(|| receipt.entry.clone());

@@ -13,11 +13,11 @@
 //! `ONESTOP_LEDGER_KEY`, else `ledger-signing.key` beside an SQLite database, else
 //! `data/run/ledger-signing.key`; it is created (mode 0600, with `.pub`) when missing.
 
-use crate::db::{Backend, Db};
-use crate::error::{CaseError, Result};
 use onestop_ledger::{
     Hash, Receipt, SignedTreeHead, Tree, TreeHead, canonical_json, from_hex, leaf_hash, to_hex,
 };
+use onestop_store::{Backend, Db};
+use onestop_store::{Result, ServiceError};
 use serde::Serialize;
 use serde_json::Value as J;
 use sqlx::Row;
@@ -49,8 +49,8 @@ static TREES: LazyLock<Mutex<HashMap<String, Cache>>> = LazyLock::new(Default::d
 static KEYS: LazyLock<Mutex<HashMap<PathBuf, ed25519_dalek::SigningKey>>> =
     LazyLock::new(Default::default);
 
-fn storage(e: impl std::fmt::Display) -> CaseError {
-    CaseError::Storage(e.to_string())
+fn storage(e: impl std::fmt::Display) -> ServiceError {
+    ServiceError::Storage(e.to_string())
 }
 
 fn db_url(db: &Db) -> String {
@@ -111,7 +111,7 @@ pub async fn append(
         .await?
         .try_get("size")?;
     let first = size - k;
-    let at = crate::now();
+    let at = onestop_store::now();
     // Several rows per statement: fewer round trips for batches.
     for (chunk_no, chunk) in entries.chunks(64).enumerate() {
         let mut sql = String::from(
@@ -266,7 +266,7 @@ async fn publish_locked(db: &Db, tree: &Tree) -> Result<SignedTreeHead> {
         .bind(sth.timestamp as i64)
         .bind(&sth.key_id)
         .bind(&sth.signature)
-        .bind(crate::now())
+        .bind(onestop_store::now())
         .execute(&db.pool)
         .await?;
     // Another process may have signed this size first: theirs is the stored one.
@@ -284,7 +284,7 @@ pub async fn entry(db: &Db, index: i64) -> Result<StoredEntry> {
     .bind(index)
     .fetch_optional(&db.pool)
     .await?
-    .ok_or_else(|| CaseError::NotFound(format!("the log has no entry {index}")))?;
+    .ok_or_else(|| ServiceError::NotFound(format!("the log has no entry {index}")))?;
     stored_entry(&r)
 }
 
@@ -302,7 +302,7 @@ fn stored_entry(r: &sqlx::any::AnyRow) -> Result<StoredEntry> {
 /// Entries [start, end), at most 1000.
 pub async fn entries(db: &Db, start: i64, end: i64) -> Result<Vec<StoredEntry>> {
     if start < 0 || end < start {
-        return Err(CaseError::invalid("start", "give 0 <= start <= end"));
+        return Err(ServiceError::invalid("start", "give 0 <= start <= end"));
     }
     let end = end.min(start + 1000);
     sqlx::query("SELECT idx, kind, subject, data, leaf_hash, created_at FROM ledger_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx")
@@ -320,7 +320,9 @@ pub async fn entries(db: &Db, start: i64, end: i64) -> Result<Vec<StoredEntry>> 
 pub async fn receipt_with(db: &Db, index: i64, document: J) -> Result<Receipt> {
     let mut tree = synced(db).await?;
     if index < 0 || index as u64 >= tree.len() {
-        return Err(CaseError::NotFound(format!("the log has no entry {index}")));
+        return Err(ServiceError::NotFound(format!(
+            "the log has no entry {index}"
+        )));
     }
     let head = publish_locked(db, &tree).await?;
     if head.tree_size > tree.len() {
@@ -343,24 +345,27 @@ pub async fn receipt(db: &Db, index: i64) -> Result<Receipt> {
 pub async fn inclusion_proof(db: &Db, index: i64, size: i64) -> Result<Vec<String>> {
     let tree = synced(db).await?;
     if size < 0 {
-        return Err(CaseError::invalid("size", "a tree size is not negative"));
+        return Err(ServiceError::invalid("size", "a tree size is not negative"));
     }
     if index < 0 {
-        return Err(CaseError::invalid("index", "an index is not negative"));
+        return Err(ServiceError::invalid("index", "an index is not negative"));
     }
     tree.inclusion_proof(index as u64, size as u64)
         .map(|p| p.iter().map(to_hex).collect())
-        .map_err(|e| CaseError::invalid("size", e.to_string()))
+        .map_err(|e| ServiceError::invalid("size", e.to_string()))
 }
 
 pub async fn consistency_proof(db: &Db, first: i64, second: i64) -> Result<Vec<String>> {
     if first < 0 || second < 0 {
-        return Err(CaseError::invalid("first", "tree sizes are not negative"));
+        return Err(ServiceError::invalid(
+            "first",
+            "tree sizes are not negative",
+        ));
     }
     let tree = synced(db).await?;
     tree.consistency_proof(first as u64, second as u64)
         .map(|p| p.iter().map(to_hex).collect())
-        .map_err(|e| CaseError::invalid("second", e.to_string()))
+        .map_err(|e| ServiceError::invalid("second", e.to_string()))
 }
 
 /// One thing wrong with a stored log.
@@ -373,18 +378,17 @@ pub struct Problem {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct LogReport {
+/// What the log check found: the entries and heads it recomputed, the root, and the
+/// stored log itself by index, for each kind's own check against it.
+pub struct LogCheck {
     pub entries: u64,
     pub heads_checked: u64,
-    pub licences_checked: u64,
-    pub vouchers_checked: u64,
-    pub pledges_checked: u64,
     pub root_hash: String,
     pub problems: Vec<Problem>,
+    pub logged: Vec<(String, String, String)>,
 }
 
-fn problem(what: &str, at: impl ToString, message: impl Into<String>) -> Problem {
+pub(crate) fn problem(what: &str, at: impl ToString, message: impl Into<String>) -> Problem {
     Problem {
         what: what.into(),
         at: at.to_string(),
@@ -393,9 +397,9 @@ fn problem(what: &str, at: impl ToString, message: impl Into<String>) -> Problem
 }
 
 /// Recomputes the whole log from the stored entries' data, with no cache: each leaf
-/// hash, each signed head (signature by `key`, and root), and every licence, voucher
-/// and pledge against what the log says about it.
-pub async fn verify_stored(db: &Db, key: &ed25519_dalek::VerifyingKey) -> Result<LogReport> {
+/// hash and each signed head (signature by `key`, and root). What is recorded about
+/// licences, vouchers and pledges is checked by their own modules (`verify`).
+pub async fn check(db: &Db, key: &ed25519_dalek::VerifyingKey) -> Result<LogCheck> {
     let mut problems = Vec::new();
     let mut tree = Tree::new();
     let mut data_by_index: Vec<(String, String, String)> = Vec::new();
@@ -475,41 +479,12 @@ pub async fn verify_stored(db: &Db, key: &ed25519_dalek::VerifyingKey) -> Result
             },
         }
     }
-    let logged = |idx: i64| -> Option<&(String, String, String)> {
-        usize::try_from(idx).ok().and_then(|i| data_by_index.get(i))
-    };
-    let licences = sqlx::query("SELECT code, entry_idx, document FROM licences ORDER BY code")
-        .fetch_all(&db.pool)
-        .await?;
-    for r in &licences {
-        let code: String = r.try_get("code")?;
-        let idx: i64 = r.try_get("entry_idx")?;
-        let doc: String = r.try_get("document")?;
-        let same = serde_json::from_str::<J>(&doc)
-            .ok()
-            .map(|d| canonical_json(&d))
-            .zip(logged(idx).map(|e| e.2.clone()))
-            .is_some_and(|(a, b)| a == b);
-        if !same {
-            problems.push(problem(
-                "licence",
-                &code,
-                format!("licence {code}: the stored document differs from log entry {idx}"),
-            ));
-        }
-    }
-    let vouchers = crate::vouchers::check_against_log(db, &data_by_index).await?;
-    let pledges = crate::pledges::check_against_log(db, &data_by_index).await?;
-    problems.extend(vouchers.1);
-    problems.extend(pledges.1);
-    Ok(LogReport {
+    Ok(LogCheck {
         entries: tree.len(),
         heads_checked: all_heads.len() as u64,
-        licences_checked: licences.len() as u64,
-        vouchers_checked: vouchers.0,
-        pledges_checked: pledges.0,
         root_hash: to_hex(&tree.root()),
         problems,
+        logged: data_by_index,
     })
 }
 

@@ -3,11 +3,11 @@
 //! until released: a unique index on the standing pledge's right decides, so two
 //! registrations racing each other cannot both succeed. Every event is logged.
 
-use crate::error::{CaseError, Result};
-use crate::ledger_store::{self, Logged, NewEntry, Problem, logged_about};
-use crate::model::{Account, Role};
-use crate::store::CaseService;
-use crate::vouchers::{parse_fen, text_field, yuan};
+use crate::Register;
+use crate::log::{self, Logged, NewEntry, Problem, logged_about};
+use crate::money::{parse_fen, text_field, yuan};
+use onestop_store::db::is_unique_violation;
+use onestop_store::{Account, Resource, Result, ServiceError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value as J, json};
 use sqlx::Row;
@@ -49,7 +49,7 @@ pub fn normalise_number(s: &str) -> Result<String> {
         .collect::<String>()
         .to_uppercase();
     if n.is_empty() {
-        return Err(CaseError::invalid(
+        return Err(ServiceError::invalid(
             "right_number",
             "give the patent or trademark number",
         ));
@@ -59,7 +59,7 @@ pub fn normalise_number(s: &str) -> Result<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || ".-/".contains(c))
     {
-        return Err(CaseError::invalid(
+        return Err(ServiceError::invalid(
             "right_number",
             "a registration number has up to 64 letters, digits, '.', '-' or '/'",
         ));
@@ -74,16 +74,11 @@ fn kind(s: &str) -> Result<&'static str> {
         .copied()
         .find(|k| *k == s)
         .ok_or_else(|| {
-            CaseError::invalid(
+            ServiceError::invalid(
                 "right_kind",
                 format!("unknown right `{s}`; use patent or trademark"),
             )
         })
-}
-
-fn is_unique_violation(e: &sqlx::Error) -> bool {
-    let s = e.to_string().to_lowercase();
-    s.contains("unique") || s.contains("duplicate key")
 }
 
 fn view(r: &sqlx::any::AnyRow) -> Result<PledgeView> {
@@ -105,23 +100,25 @@ fn view(r: &sqlx::any::AnyRow) -> Result<PledgeView> {
 
 const COLUMNS: &str = "id, right_kind, right_number, pledgor_id, lender, secured_fen, state, registered_at, released_at, register_entry, release_entry";
 
-async fn load(cs: &CaseService, id: &str) -> Result<PledgeView> {
+async fn load(reg: &Register<'_>, id: &str) -> Result<PledgeView> {
     let sql = format!("SELECT {COLUMNS} FROM pledges WHERE id = $1");
     let r = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id)
-        .fetch_optional(&cs.db.pool)
+        .fetch_optional(&reg.db.pool)
         .await?
-        .ok_or_else(|| CaseError::NotFound(format!("no pledge {id}")))?;
+        .ok_or_else(|| ServiceError::NotFound(format!("no pledge {id}")))?;
     view(&r)
 }
 
 /// The pledgor (an applicant) registers a pledge of one of its rights.
-pub async fn register(cs: &CaseService, who: &Account, req: &RegisterPledge) -> Result<PledgeView> {
-    if who.role != Role::Applicant {
-        return Err(CaseError::Forbidden(
-            "the right holder registers its pledge".into(),
-        ));
-    }
+pub async fn register(
+    reg: &Register<'_>,
+    who: &Account,
+    req: &RegisterPledge,
+) -> Result<PledgeView> {
+    reg.require(who, "register_pledge", &Resource::PledgeRegister, || {
+        "the right holder registers its pledge".into()
+    })?;
     let k = kind(&req.right_kind)?;
     let number = normalise_number(&req.right_number)?;
     let lender = text_field("lender", &req.lender, 200)?;
@@ -130,7 +127,7 @@ pub async fn register(cs: &CaseService, who: &Account, req: &RegisterPledge) -> 
         Some(v) => Some(parse_fen("secured_amount", v)?),
     };
     let id = uuid::Uuid::now_v7().to_string();
-    let at = crate::now();
+    let at = onestop_store::now();
     let active_key = format!("{k}:{number}");
     let doc = json!({
         "type": "pledge.registered",
@@ -141,7 +138,7 @@ pub async fn register(cs: &CaseService, who: &Account, req: &RegisterPledge) -> 
         "secured_amount": secured.map(yuan),
         "at": at,
     });
-    let mut tx = cs.db.pool.begin().await?;
+    let mut tx = reg.db.pool.begin().await?;
     let inserted = sqlx::query("INSERT INTO pledges (id, right_kind, right_number, pledgor_id, lender, secured_fen, state, active_key, register_entry, registered_at) VALUES ($1, $2, $3, $4, $5, $6, 'registered', $7, -1, $8)")
         .bind(&id)
         .bind(k)
@@ -156,8 +153,8 @@ pub async fn register(cs: &CaseService, who: &Account, req: &RegisterPledge) -> 
     if let Err(e) = inserted {
         let _ = tx.rollback().await;
         if is_unique_violation(&e) {
-            let standing = standing(cs, k, &number).await?;
-            return Err(CaseError::Conflict(match standing {
+            let standing = standing(reg, k, &number).await?;
+            return Err(ServiceError::Conflict(match standing {
                 Some(p) => format!(
                     "{k} {number} is already pledged to {} (registered {}); it can be pledged again once released",
                     p.lender, p.registered_at
@@ -167,7 +164,7 @@ pub async fn register(cs: &CaseService, who: &Account, req: &RegisterPledge) -> 
         }
         return Err(e.into());
     }
-    let idx = ledger_store::append(
+    let idx = log::append(
         &mut tx,
         &[NewEntry {
             kind: "pledge.registered",
@@ -182,15 +179,15 @@ pub async fn register(cs: &CaseService, who: &Account, req: &RegisterPledge) -> 
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    ledger_store::publish_head(&cs.db).await?;
-    load(cs, &id).await
+    log::publish_head(reg.db).await?;
+    load(reg, &id).await
 }
 
-async fn standing(cs: &CaseService, kind: &str, number: &str) -> Result<Option<PledgeView>> {
+async fn standing(reg: &Register<'_>, kind: &str, number: &str) -> Result<Option<PledgeView>> {
     let sql = format!("SELECT {COLUMNS} FROM pledges WHERE active_key = $1");
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(format!("{kind}:{number}"))
-        .fetch_optional(&cs.db.pool)
+        .fetch_optional(&reg.db.pool)
         .await?
         .as_ref()
         .map(view)
@@ -199,24 +196,26 @@ async fn standing(cs: &CaseService, kind: &str, number: &str) -> Result<Option<P
 
 /// Releases a standing pledge: its pledgor or an administrator.
 pub async fn release(
-    cs: &CaseService,
+    reg: &Register<'_>,
     who: &Account,
     id: &str,
     reason: &str,
 ) -> Result<PledgeView> {
-    let p = load(cs, id).await?;
-    if !(who.role == Role::Admin || (who.role == Role::Applicant && p.pledgor_id == who.id)) {
-        return Err(CaseError::Forbidden(
-            "only the pledgor or an administrator releases a pledge".into(),
-        ));
-    }
+    let p = load(reg, id).await?;
+    let pledge = Resource::Pledge {
+        id: &p.id,
+        pledgor: &p.pledgor_id,
+    };
+    reg.require(who, "release_pledge", &pledge, || {
+        "only the pledgor or an administrator releases a pledge".into()
+    })?;
     let reason = if reason.trim().is_empty() {
         "released".to_string()
     } else {
         text_field("reason", reason, 1000)?
     };
-    let at = crate::now();
-    let mut tx = cs.db.pool.begin().await?;
+    let at = onestop_store::now();
+    let mut tx = reg.db.pool.begin().await?;
     let done = sqlx::query("UPDATE pledges SET state = 'released', active_key = NULL, released_at = $1 WHERE id = $2 AND state = 'registered'")
         .bind(&at)
         .bind(id)
@@ -224,7 +223,7 @@ pub async fn release(
         .await?;
     if done.rows_affected() != 1 {
         let _ = tx.rollback().await;
-        return Err(CaseError::Conflict(
+        return Err(ServiceError::Conflict(
             "this pledge is already released".into(),
         ));
     }
@@ -236,7 +235,7 @@ pub async fn release(
         "reason": reason,
         "at": at,
     });
-    let idx = ledger_store::append(
+    let idx = log::append(
         &mut tx,
         &[NewEntry {
             kind: "pledge.released",
@@ -251,16 +250,16 @@ pub async fn release(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    ledger_store::publish_head(&cs.db).await?;
-    load(cs, id).await
+    log::publish_head(reg.db).await?;
+    load(reg, id).await
 }
 
-pub async fn get(cs: &CaseService, id: &str) -> Result<PledgeView> {
-    load(cs, id).await
+pub async fn get(reg: &Register<'_>, id: &str) -> Result<PledgeView> {
+    load(reg, id).await
 }
 
 /// Public: whether a right stands pledged, and its pledge history.
-pub async fn status(cs: &CaseService, right_kind: &str, right_number: &str) -> Result<J> {
+pub async fn status(reg: &Register<'_>, right_kind: &str, right_number: &str) -> Result<J> {
     let k = kind(right_kind)?;
     let number = normalise_number(right_number)?;
     let sql = format!(
@@ -269,7 +268,7 @@ pub async fn status(cs: &CaseService, right_kind: &str, right_number: &str) -> R
     let history = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(k)
         .bind(&number)
-        .fetch_all(&cs.db.pool)
+        .fetch_all(&reg.db.pool)
         .await?
         .iter()
         .map(view)
@@ -286,7 +285,7 @@ pub async fn status(cs: &CaseService, right_kind: &str, right_number: &str) -> R
 /// Every pledge against the log: a registration entry, a release entry when released,
 /// and the log's last event for it matching its state.
 pub(crate) async fn check_against_log(
-    db: &crate::db::Db,
+    db: &onestop_store::Db,
     log: &Logged,
 ) -> Result<(u64, Vec<Problem>)> {
     let rows = sqlx::query(

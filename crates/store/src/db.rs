@@ -1,7 +1,7 @@
 //! One code path over SQLite (embedded default) and PostgreSQL, through sqlx's Any driver.
 //! Portable SQL only: TEXT, BIGINT, `$n` placeholders; timestamps are RFC 3339 text.
 
-use crate::error::{CaseError, Result};
+use crate::error::{Result, ServiceError};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
@@ -36,7 +36,7 @@ impl Db {
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Backend::Postgres
         } else {
-            return Err(CaseError::invalid(
+            return Err(ServiceError::invalid(
                 "database_url",
                 format!("unsupported database URL `{url}`: use sqlite://FILE or postgres://..."),
             ));
@@ -111,13 +111,19 @@ impl Db {
             }
             sqlx::query("INSERT INTO onestop_migrations (version, applied_at) VALUES ($1, $2)")
                 .bind(*version)
-                .bind(crate::now())
+                .bind(crate::clock::now())
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
         }
         Ok(())
     }
+}
+
+/// Whether a statement failed on a unique key (SQLite and PostgreSQL word it differently).
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    let s = e.to_string().to_lowercase();
+    s.contains("unique") || s.contains("duplicate key")
 }
 
 /// The database holds password hashes, sessions and applicants' documents: only its
@@ -135,7 +141,7 @@ fn restrict_sqlite_file(url: &str) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        let io = |e: std::io::Error| CaseError::Storage(format!("{path}: {e}"));
+        let io = |e: std::io::Error| ServiceError::Storage(format!("{path}: {e}"));
         if !std::path::Path::new(path).exists() {
             std::fs::OpenOptions::new()
                 .write(true)
@@ -154,10 +160,10 @@ fn restrict_sqlite_file(url: &str) -> Result<()> {
     Ok(())
 }
 
-/// A fresh SQLite database URL for one unit test. Tests run in parallel: a counter,
+/// A fresh SQLite database URL for one test (of this crate or one above it). Tests run in parallel: a counter,
 /// not the clock, keeps two of them off the same file.
-#[cfg(test)]
-pub(crate) fn scratch_sqlite_url(label: &str) -> String {
+#[doc(hidden)]
+pub fn scratch_sqlite_url(label: &str) -> String {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "onestop-{label}-{}-{}",

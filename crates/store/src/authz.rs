@@ -1,8 +1,10 @@
-//! Authorisation by cedar-policy, with the policies in `policies/access.cedar`.
-//! Every check builds the two entities involved (the user, and the case or material
-//! with the attributes the policies read) and asks the authorizer.
+//! Authorisation by cedar-policy, with the policies in `policies/access.cedar`: the
+//! whole rule of who may do what, for cases, materials, projects, the calendar and the
+//! register (vouchers, pledges, licences). Every check builds the two entities involved
+//! (the user, and the resource with the attributes the policies read) and asks the
+//! authorizer; there is no role test in Rust beside it.
 
-use crate::model::Account;
+use crate::accounts::Account;
 use cedar_policy::{Authorizer, Context, Decision, Entities, EntityUid, PolicySet, Request};
 use serde_json::json;
 
@@ -30,6 +32,29 @@ pub enum Resource<'a> {
     Accounts,
     /// The working-day calendar (loading a year's holiday notice).
     Calendar,
+    /// A region of the Beijing-Tianjin-Hebei register, with the agency that issues
+    /// its innovation vouchers.
+    Region {
+        id: &'a str,
+        agency: &'a str,
+    },
+    /// An innovation voucher: its holder and the agency of its region.
+    Voucher {
+        id: &'a str,
+        holder: &'a str,
+        agency: &'a str,
+    },
+    /// The register of IP pledges as a whole (registering a new one).
+    PledgeRegister,
+    /// One registered pledge and its pledgor.
+    Pledge {
+        id: &'a str,
+        pledgor: &'a str,
+    },
+    /// An account's own e-licences (listing them).
+    Licences {
+        holder: &'a str,
+    },
 }
 
 fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
@@ -107,6 +132,26 @@ impl Authz {
                 uid("Calendar", "official")?,
                 json!({"uid": {"type": "Calendar", "id": "official"}, "attrs": {}, "parents": []}),
             ),
+            Resource::Region { id, agency } => (
+                uid("Region", id)?,
+                json!({"uid": {"type": "Region", "id": id}, "attrs": {"agency": agency}, "parents": []}),
+            ),
+            Resource::Voucher { id, holder, agency } => (
+                uid("Voucher", id)?,
+                json!({"uid": {"type": "Voucher", "id": id}, "attrs": {"holder": holder, "agency": agency}, "parents": []}),
+            ),
+            Resource::PledgeRegister => (
+                uid("PledgeRegister", "all")?,
+                json!({"uid": {"type": "PledgeRegister", "id": "all"}, "attrs": {}, "parents": []}),
+            ),
+            Resource::Pledge { id, pledgor } => (
+                uid("Pledge", id)?,
+                json!({"uid": {"type": "Pledge", "id": id}, "attrs": {"pledgor": pledgor}, "parents": []}),
+            ),
+            Resource::Licences { holder } => (
+                uid("Licences", holder)?,
+                json!({"uid": {"type": "Licences", "id": holder}, "attrs": {"holder": holder}, "parents": []}),
+            ),
         };
         let entities =
             Entities::from_json_value(json!([principal, res]), None).map_err(|e| e.to_string())?;
@@ -128,7 +173,7 @@ impl Authz {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Role;
+    use crate::accounts::Role;
 
     fn account(role: Role, agency: Option<&str>) -> Account {
         Account {

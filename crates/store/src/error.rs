@@ -1,7 +1,8 @@
-//! Errors of the case service, each mapping to one HTTP status in `web`.
+//! The one error of every onestop service (cases, register), each variant mapping to
+//! one HTTP status in `web`.
 
 #[derive(Debug, thiserror::Error)]
-pub enum CaseError {
+pub enum ServiceError {
     #[error("{message}")]
     Invalid { field: String, message: String },
     #[error("sign in first: this needs a session token")]
@@ -27,19 +28,19 @@ pub enum CaseError {
     Storage(String),
 }
 
-impl CaseError {
-    pub fn invalid(field: &str, message: impl Into<String>) -> CaseError {
-        CaseError::Invalid {
+impl ServiceError {
+    pub fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
+        ServiceError::Invalid {
             field: field.to_string(),
             message: message.into(),
         }
     }
 }
 
-impl From<sqlx::Error> for CaseError {
+impl From<sqlx::Error> for ServiceError {
     fn from(e: sqlx::Error) -> Self {
-        CaseError::Storage(e.to_string())
+        ServiceError::Storage(e.to_string())
     }
 }
 
-pub type Result<T> = std::result::Result<T, CaseError>;
+pub type Result<T> = std::result::Result<T, ServiceError>;

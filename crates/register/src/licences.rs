@@ -1,0 +1,272 @@
+//! E-licences. When a case is approved, a licence document is written in the same
+//! transaction: holder, what was granted, validity, the deciding agency, the rules
+//! version, and a short verification code. The document is appended to the
+//! transparency log; its receipt (document, inclusion proof, signed tree head)
+//! verifies offline with the log's public key (`onestop ledger verify`).
+
+use crate::Register;
+use crate::log::{self, Logged, NewEntry, Problem};
+use chrono::{Datelike, NaiveDate};
+use onestop_ledger::{Receipt, canonical_json, leaf_hash, to_hex};
+use onestop_store::{Account, Db, Resource, Result, ServiceError};
+use serde_json::{Value as J, json};
+use sqlx::Row;
+
+/// Validity in years by case kind, counted from the decision date. High-tech
+/// enterprise recognition is valid three years; the others default to one year until
+/// the rules carry a validity parameter per grant.
+const VALIDITY_YEARS: &[(&str, i32)] = &[("high-tech-recognition", 3)];
+const DEFAULT_VALIDITY_YEARS: i32 = 1;
+
+/// Crockford base32: no I, L, O or U, so a code read aloud or typed is unambiguous.
+const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+fn new_code() -> String {
+    let bytes: [u8; 10] = rand::random();
+    let chars: String = bytes
+        .iter()
+        .map(|b| ALPHABET[(*b as usize) % 32] as char)
+        .collect();
+    format!("BJ-{}-{}", &chars[..5], &chars[5..])
+}
+
+/// A code as typed by a person: case and dashes do not matter.
+pub fn normalise_code(code: &str) -> Result<String> {
+    let c: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let body = c.strip_prefix("BJ").unwrap_or(&c);
+    if body.len() != 10 || !body.bytes().all(|b| ALPHABET.contains(&b)) {
+        return Err(ServiceError::invalid(
+            "code",
+            format!("`{code}` is not a licence verification code (like BJ-7K3MQ-9XT2A)"),
+        ));
+    }
+    Ok(format!("BJ-{}-{}", &body[..5], &body[5..]))
+}
+
+fn add_years(d: NaiveDate, years: i32) -> NaiveDate {
+    let target = d.year() + years;
+    d.with_year(target)
+        .or_else(|| NaiveDate::from_ymd_opt(target, d.month(), 28))
+        .unwrap_or(d)
+}
+
+/// What a licence grants and on what grounds: everything the case service knows at
+/// approval, as plain data (the register knows nothing of cases).
+#[derive(Debug, Clone)]
+pub struct LicenceRequest<'a> {
+    pub case_id: &'a str,
+    pub holder_id: &'a str,
+    pub service: &'a str,
+    pub kind: &'a str,
+    /// The grant's name in English and Chinese, when the service names it.
+    pub title: Option<(&'a str, &'a str)>,
+    pub legal_basis: Option<&'a str>,
+    pub agency: &'a str,
+    /// The deciding agency's name in English and Chinese.
+    pub agency_names: Option<(&'a str, &'a str)>,
+    pub decided_by: &'a str,
+    pub reason: &'a str,
+    pub rules_version: &'a str,
+    pub eligibility_date: &'a str,
+    /// The decision date: validity counts from it.
+    pub day: NaiveDate,
+}
+
+/// Issues a licence inside the caller's transaction (the approval's own): the
+/// document is written and logged, or neither is.
+pub async fn issue(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    req: &LicenceRequest<'_>,
+) -> Result<String> {
+    let holder = sqlx::query("SELECT username, display_name, entity FROM accounts WHERE id = $1")
+        .bind(req.holder_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let day = req.day;
+    let years = VALIDITY_YEARS
+        .iter()
+        .find(|(k, _)| *k == req.kind)
+        .map_or(DEFAULT_VALIDITY_YEARS, |(_, y)| *y);
+    let until = add_years(day, years).pred_opt().unwrap_or(day);
+    let code = new_code();
+    let issued_at = onestop_store::now();
+    let doc = json!({
+        "type": "licence",
+        "version": 1,
+        "code": code,
+        "case_id": req.case_id,
+        "holder": {
+            "account_id": req.holder_id,
+            "name": holder.try_get::<String, _>("display_name")?,
+            "username": holder.try_get::<String, _>("username")?,
+            "entity": holder.try_get::<Option<String>, _>("entity")?,
+        },
+        "granted": {
+            "service": req.service,
+            "kind": req.kind,
+            "title": req.title.map(|(en, zh)| json!({"en": en, "zh": zh})),
+            "legal_basis": req.legal_basis,
+        },
+        "validity": {"from": day.to_string(), "until": until.to_string()},
+        "deciding_agency": {
+            "id": req.agency,
+            "en": req.agency_names.map(|(en, _)| en),
+            "zh": req.agency_names.map(|(_, zh)| zh),
+        },
+        "decided_by": req.decided_by,
+        "decision_reason": req.reason,
+        "rules_version": req.rules_version,
+        "eligibility_date": req.eligibility_date,
+        "issued_at": issued_at,
+    });
+    let idx = log::append(
+        tx,
+        &[NewEntry {
+            kind: "licence",
+            subject: req.case_id,
+            data: &doc,
+        }],
+    )
+    .await?;
+    sqlx::query("INSERT INTO licences (code, case_id, holder_id, entry_idx, document, issued_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(&code)
+        .bind(req.case_id)
+        .bind(req.holder_id)
+        .bind(idx)
+        .bind(doc.to_string())
+        .bind(&issued_at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(code)
+}
+
+/// The stored document and its log index.
+async fn stored(db: &Db, code: &str) -> Result<(J, i64, String)> {
+    let code = normalise_code(code)?;
+    let r = sqlx::query("SELECT document, entry_idx, holder_id FROM licences WHERE code = $1")
+        .bind(&code)
+        .fetch_optional(&db.pool)
+        .await?
+        .ok_or_else(|| ServiceError::NotFound(format!("no licence has the code {code}")))?;
+    let text: String = r.try_get("document")?;
+    let doc = serde_json::from_str(&text)
+        .map_err(|e| ServiceError::Storage(format!("licence {code} is not JSON: {e}")))?;
+    Ok((doc, r.try_get("entry_idx")?, r.try_get("holder_id")?))
+}
+
+/// The licence with its receipt, for anyone holding the code.
+pub async fn receipt(db: &Db, code: &str) -> Result<Receipt> {
+    let (doc, idx, _) = stored(db, code).await?;
+    log::receipt_with(db, idx, doc).await
+}
+
+/// The server's own verification of a licence, for the portal's verification page:
+/// the stored document against the log entry and a signed tree head.
+pub async fn verification(db: &Db, code: &str) -> Result<J> {
+    let r = receipt(db, code).await?;
+    let key = log::verifying_key(db)?;
+    let entry = log::entry(db, r.leaf_index as i64).await?;
+    let data = canonical_json(&r.entry);
+    let mut problems: Vec<String> = Vec::new();
+    if entry.data != data {
+        problems.push("the licence differs from the document recorded in the log".into());
+    }
+    if to_hex(&leaf_hash(entry.data.as_bytes())) != entry.leaf_hash {
+        problems.push("the log entry was altered after it was recorded".into());
+    }
+    if let Err(e) = r.verify(&key) {
+        problems.push(format!("the inclusion proof does not verify: {e}"));
+    }
+    Ok(json!({
+        "valid": problems.is_empty(),
+        "problems": problems,
+        "code": r.entry["code"],
+        "licence": r.entry,
+        "leaf_index": r.leaf_index,
+        "tree_head": r.tree_head,
+        "public_key": hex_key(&key),
+    }))
+}
+
+fn hex_key(k: &ed25519_dalek::VerifyingKey) -> String {
+    to_hex(&k.to_bytes())
+}
+
+/// The applicant's own licences (codes and documents).
+pub async fn mine(reg: &Register<'_>, who: &Account) -> Result<Vec<J>> {
+    reg.require(
+        who,
+        "list_licences",
+        &Resource::Licences { holder: &who.id },
+        || "licences are listed for their holders".into(),
+    )?;
+    sqlx::query("SELECT document FROM licences WHERE holder_id = $1 ORDER BY issued_at")
+        .bind(&who.id)
+        .fetch_all(&reg.db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            let t: String = r.try_get("document")?;
+            serde_json::from_str(&t).map_err(|e| ServiceError::Storage(e.to_string()))
+        })
+        .collect()
+}
+
+/// The licence of a case, if it has one.
+pub async fn of_case(db: &Db, case_id: &str) -> Result<Option<String>> {
+    Ok(sqlx::query("SELECT code FROM licences WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_optional(&db.pool)
+        .await?
+        .map(|r| r.try_get("code"))
+        .transpose()?)
+}
+
+/// A licence as printed: the stored document and its place in the log.
+pub struct Printable {
+    pub document: J,
+    pub log_index: i64,
+}
+
+/// The licence behind a code, for its printable page (rendered by the portal).
+pub async fn printable(db: &Db, code: &str) -> Result<Printable> {
+    let (document, log_index, _) = stored(db, code).await?;
+    Ok(Printable {
+        document,
+        log_index,
+    })
+}
+
+/// Every licence against the log: its stored document must be, byte for byte in
+/// canonical form, the document its log entry records.
+pub(crate) async fn check_against_log(db: &Db, log: &Logged) -> Result<(u64, Vec<Problem>)> {
+    let rows = sqlx::query("SELECT code, entry_idx, document FROM licences ORDER BY code")
+        .fetch_all(&db.pool)
+        .await?;
+    let mut problems = Vec::new();
+    for r in &rows {
+        let code: String = r.try_get("code")?;
+        let idx: i64 = r.try_get("entry_idx")?;
+        let doc: String = r.try_get("document")?;
+        let logged = usize::try_from(idx).ok().and_then(|i| log.get(i));
+        let same = serde_json::from_str::<J>(&doc)
+            .ok()
+            .map(|d| canonical_json(&d))
+            .zip(logged.map(|e| e.2.clone()))
+            .is_some_and(|(a, b)| a == b);
+        if !same {
+            problems.push(Problem {
+                what: "licence".into(),
+                at: code.clone(),
+                message: format!(
+                    "licence {code}: the stored document differs from log entry {idx}"
+                ),
+            });
+        }
+    }
+    Ok((rows.len() as u64, problems))
+}

@@ -1,0 +1,136 @@
+//! E-licences through the register alone: issued inside a caller's transaction,
+//! listed for their holder, verified, and caught when the stored copy is edited.
+
+mod support;
+
+use onestop_register::licences::{self, LicenceRequest};
+use onestop_register::log;
+use onestop_register::verify::verify_stored;
+use onestop_store::{Account, ServiceError};
+use support::{World, day};
+
+/// A decided case, as the case service would have it (the licence refers to it).
+async fn case_of(w: &World, holder: &Account, id: &str) {
+    let now = onestop_store::now();
+    sqlx::query("INSERT INTO bundles (id, applicant_id, service, idempotency_key, request_hash, facts, evaluation, explanation, rules_version, decision_date, created_at) VALUES ($1, $2, 'high-tech-filing', $1, 'h', '{}', '{}', '', 'r1', '2026-03-02', $3)")
+        .bind(format!("b-{id}"))
+        .bind(&holder.id)
+        .bind(&now)
+        .execute(&w.db.pool)
+        .await
+        .expect("bundle");
+    sqlx::query("INSERT INTO cases (id, bundle_id, applicant_id, agency, kind, state, version, created_at) VALUES ($1, $2, $3, 'sci-tech', 'high-tech-recognition', 'approved', 1, $4)")
+        .bind(id)
+        .bind(format!("b-{id}"))
+        .bind(&holder.id)
+        .bind(&now)
+        .execute(&w.db.pool)
+        .await
+        .expect("case");
+}
+
+fn request<'a>(case_id: &'a str, holder: &'a Account) -> LicenceRequest<'a> {
+    LicenceRequest {
+        case_id,
+        holder_id: &holder.id,
+        service: "high-tech-filing",
+        kind: "high-tech-recognition",
+        title: Some(("High-tech enterprise recognition", "高新技术企业认定")),
+        legal_basis: Some("003_b4b3fb1ef4b8a0c5.txt §18"),
+        agency: "sci-tech",
+        agency_names: Some((
+            "Beijing Municipal Science and Technology Commission",
+            "北京市科学技术委员会",
+        )),
+        decided_by: "officer1",
+        reason: "meets the criteria",
+        rules_version: "r1",
+        eligibility_date: "2026-03-02",
+        day: day("2026-03-03"),
+    }
+}
+
+#[tokio::test]
+async fn a_licence_is_issued_in_the_callers_transaction_and_verifies() {
+    let w = World::new("reg-licence").await;
+    let acme = w.enterprise("acme").await;
+    case_of(&w, &acme, "c1").await;
+    let mut tx = w.db.pool.begin().await.expect("tx");
+    let code = licences::issue(&mut tx, &request("c1", &acme))
+        .await
+        .expect("issued");
+    tx.commit().await.expect("commit");
+    log::publish_head(&w.db).await.expect("head");
+
+    // Valid three years for a high-tech recognition, counted from the decision.
+    let printable = licences::printable(&w.db, &code.to_lowercase())
+        .await
+        .expect("by code, any case");
+    assert_eq!(printable.document["validity"]["until"], "2029-03-02");
+    assert_eq!(printable.document["holder"]["account_id"], acme.id.as_str());
+    let v = licences::verification(&w.db, &code)
+        .await
+        .expect("verified");
+    assert_eq!(v["valid"], true, "{v}");
+    assert_eq!(
+        licences::of_case(&w.db, "c1").await.expect("of case"),
+        Some(code.clone())
+    );
+    let mine = licences::mine(&w.register(), &acme).await.expect("mine");
+    assert_eq!(mine.len(), 1);
+
+    // An edited stored copy no longer matches the log.
+    sqlx::query("UPDATE licences SET document = REPLACE(document, '2029-03-02', '2039-03-02')")
+        .execute(&w.db.pool)
+        .await
+        .expect("tamper");
+    let v = licences::verification(&w.db, &code)
+        .await
+        .expect("answered");
+    assert_eq!(v["valid"], false, "{v}");
+    let key = log::verifying_key(&w.db).expect("key");
+    let report = verify_stored(&w.db, &key).await.expect("report");
+    assert_eq!(report.licences_checked, 1);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.what == "licence" && p.at == code),
+        "{:?}",
+        report.problems
+    );
+}
+
+#[tokio::test]
+async fn a_licence_rolled_back_with_its_approval_leaves_nothing() {
+    let w = World::new("reg-licence-rollback").await;
+    let acme = w.enterprise("acme").await;
+    case_of(&w, &acme, "c2").await;
+    let mut tx = w.db.pool.begin().await.expect("tx");
+    let code = licences::issue(&mut tx, &request("c2", &acme))
+        .await
+        .expect("issued");
+    tx.rollback().await.expect("rollback");
+    assert!(matches!(
+        licences::printable(&w.db, &code).await,
+        Err(ServiceError::NotFound(_))
+    ));
+    assert_eq!(log::size(&w.db).await.expect("size"), 0);
+}
+
+#[tokio::test]
+async fn codes_are_read_as_people_type_them_and_nonsense_is_refused() {
+    assert_eq!(
+        licences::normalise_code("bj 7k3mq 9xt2a").expect("typed"),
+        "BJ-7K3MQ-9XT2A"
+    );
+    for bad in ["", "BJ-7K3MQ", "BJ-7K3MQ-9XT2I", "<script>"] {
+        assert!(
+            matches!(
+                licences::normalise_code(bad),
+                Err(ServiceError::Invalid { .. })
+            ),
+            "{bad}"
+        );
+    }
+}
