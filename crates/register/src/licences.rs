@@ -5,7 +5,7 @@
 //! verifies offline with the log's public key (`onestop ledger verify`).
 
 use crate::Register;
-use crate::log::{self, Logged, NewEntry, Problem};
+use crate::log::{self, Logged, Problem};
 use chrono::{Datelike, NaiveDate};
 use onestop_ledger::{Receipt, canonical_json, leaf_hash, to_hex};
 use onestop_store::{Account, Db, Resource, Result, ServiceError};
@@ -123,15 +123,7 @@ pub async fn issue(
         "eligibility_date": req.eligibility_date,
         "issued_at": issued_at,
     });
-    let idx = log::append(
-        tx,
-        &[NewEntry {
-            kind: "licence",
-            subject: req.case_id,
-            data: &doc,
-        }],
-    )
-    .await?;
+    let idx = log::append_one(tx, "licence", req.case_id, &doc).await?;
     sqlx::query("INSERT INTO licences (code, case_id, holder_id, entry_idx, document, issued_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&code)
         .bind(req.case_id)

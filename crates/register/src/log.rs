@@ -151,6 +151,25 @@ pub async fn append(
 }
 
 /// Appends in a transaction of its own (benchmarks, tools).
+/// Appends one document about one subject (the common case), inside the caller's
+/// transaction; its index.
+pub async fn append_one(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    kind: &str,
+    subject: &str,
+    data: &J,
+) -> Result<i64> {
+    append(
+        tx,
+        &[NewEntry {
+            kind,
+            subject,
+            data,
+        }],
+    )
+    .await
+}
+
 pub async fn append_batch(db: &Db, entries: &[NewEntry<'_>]) -> Result<i64> {
     let mut tx = db.pool.begin().await?;
     let first = append(&mut tx, entries).await?;

@@ -4,7 +4,7 @@
 //! registrations racing each other cannot both succeed. Every event is logged.
 
 use crate::Register;
-use crate::log::{self, Logged, NewEntry, Problem, logged_about};
+use crate::log::{self, Logged, Problem, logged_about};
 use crate::money::{parse_fen, text_field, yuan};
 use onestop_store::db::is_unique_violation;
 use onestop_store::{Account, Resource, Result, ServiceError};
@@ -164,15 +164,7 @@ pub async fn register(
         }
         return Err(e.into());
     }
-    let idx = log::append(
-        &mut tx,
-        &[NewEntry {
-            kind: "pledge.registered",
-            subject: &id,
-            data: &doc,
-        }],
-    )
-    .await?;
+    let idx = log::append_one(&mut tx, "pledge.registered", &id, &doc).await?;
     sqlx::query("UPDATE pledges SET register_entry = $1 WHERE id = $2")
         .bind(idx)
         .bind(&id)
@@ -235,15 +227,7 @@ pub async fn release(
         "reason": reason,
         "at": at,
     });
-    let idx = log::append(
-        &mut tx,
-        &[NewEntry {
-            kind: "pledge.released",
-            subject: id,
-            data: &doc,
-        }],
-    )
-    .await?;
+    let idx = log::append_one(&mut tx, "pledge.released", id, &doc).await?;
     sqlx::query("UPDATE pledges SET release_entry = $1 WHERE id = $2")
         .bind(idx)
         .bind(id)

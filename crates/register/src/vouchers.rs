@@ -9,7 +9,7 @@
 //! processes can never overdraw a voucher.
 
 use crate::Register;
-use crate::log::{self, Logged, NewEntry, Problem, logged_about};
+use crate::log::{self, Logged, Problem, logged_about};
 use crate::money::{parse_fen, text_field, yuan};
 use chrono::NaiveDate;
 use onestop_store::{Account, Resource, Result, Role, ServiceError, accounts};
@@ -173,15 +173,7 @@ pub async fn issue(
         .bind(&at)
         .execute(&mut *tx)
         .await?;
-    let idx = log::append(
-        &mut tx,
-        &[NewEntry {
-            kind: "voucher.issued",
-            subject: &id,
-            data: &doc,
-        }],
-    )
-    .await?;
+    let idx = log::append_one(&mut tx, "voucher.issued", &id, &doc).await?;
     sqlx::query("UPDATE vouchers SET issue_entry = $1 WHERE id = $2")
         .bind(idx)
         .bind(&id)
@@ -381,15 +373,7 @@ pub async fn redeem(
         .bind(&at)
         .execute(&mut *tx)
         .await?;
-    let idx = log::append(
-        &mut tx,
-        &[NewEntry {
-            kind: "voucher.redeemed",
-            subject: id,
-            data: &doc,
-        }],
-    )
-    .await?;
+    let idx = log::append_one(&mut tx, "voucher.redeemed", id, &doc).await?;
     sqlx::query("UPDATE voucher_redemptions SET entry_idx = $1 WHERE id = $2")
         .bind(idx)
         .bind(&rid)
