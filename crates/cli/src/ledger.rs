@@ -10,6 +10,7 @@ use onestop_ledger::{
     verify_consistency, write_signing_key,
 };
 use serde_json::{Value as J, json};
+use crate::runtime::runtime;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -90,21 +91,11 @@ pub enum LedgerCommand {
 }
 
 fn database_url(a: &DbArgs) -> Result<String, String> {
-    if let Some(u) = a
-        .database_url
-        .clone()
-        .or_else(|| std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty()))
-    {
-        return Ok(u);
-    }
-    let file = a.data.join("onestop.db");
-    if !file.exists() {
-        return Err(format!(
-            "no database at {}; give --data DIR or --database-url",
-            file.display()
-        ));
-    }
-    Ok(format!("sqlite://{}", file.display()))
+    crate::database::database_url(
+        a.database_url.clone(),
+        &a.data,
+        crate::database::IfMissing::Refuse,
+    )
 }
 
 async fn open(a: &DbArgs) -> Result<Db, String> {
@@ -112,13 +103,6 @@ async fn open(a: &DbArgs) -> Result<Db, String> {
     Db::open(&url)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))
-}
-
-fn runtime() -> Result<tokio::runtime::Runtime, String> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the async runtime: {e}"))
 }
 
 fn read_json(path: &Path) -> Result<J, String> {
