@@ -29,9 +29,7 @@ use datafusion::logical_expr::{Expr, ident, lit, when};
 use onestop_engine::EvalError;
 use onestop_lang::ast::BinOp;
 use onestop_lang::types::{Type, Value};
-use onestop_lang::{
-    Builtin, DefId, EntityId, InputId, MeasureDecl, OutputRef, Program, TExpr, TKind,
-};
+use onestop_lang::{DefId, EntityId, InputId, MeasureDecl, OutputRef, Program, TExpr, TKind};
 use std::collections::HashMap;
 
 /// The columns a plan computes, in dependency layers.

@@ -3,7 +3,7 @@
 //! because a cluster's executors rebuild the functions from a plan's bytes. The
 //! bottom of the batch functions: it imports no other batch function module.
 
-use crate::repr::{Ty, dec_bytes, dec_from_bytes, days_to_date, unpack_duration};
+use crate::repr::{Ty, days_to_date, dec_bytes, dec_from_bytes, unpack_duration};
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, ScalarValue};
 use onestop_lang::Builtin;
@@ -220,13 +220,23 @@ pub enum Op {
         ty: Ty,
     },
     /// A parameter read at a computed date.
-    ParamAt { param: String, values: Vec<Dated> },
+    ParamAt {
+        param: String,
+        values: Vec<Dated>,
+    },
     /// A definition's value converted to its declared type (`semantics::convert`).
-    Convert { def: String, ty: Ty },
+    Convert {
+        def: String,
+        ty: Ty,
+    },
     /// Strict: `elem in {e1, ...}` with the language's equality.
-    AnyEqual { negated: bool },
+    AnyEqual {
+        negated: bool,
+    },
     /// Strict: `elem in set` for a set of enumeration values held as bits.
-    SetHas { negated: bool },
+    SetHas {
+        negated: bool,
+    },
     /// Strict: a set of enumeration values from its elements.
     EnumSet,
     /// `(value, error, masks...)`: the union of the masks when the value is
@@ -237,16 +247,22 @@ pub enum Op {
     /// The first non-NULL of its text arguments (the first error).
     First,
     /// Three-valued AND (`or: false`) or OR of two booleans.
-    Kleene { or: bool },
+    Kleene {
+        or: bool,
+    },
     /// The value of `if c then a else b`: `(c, a, b[, c's error])`, see
     /// `pick::if_value`; `dec`: the branches are decimals, compared by value.
-    If { dec: bool },
+    If {
+        dec: bool,
+    },
     /// `(c, x, y, z)`: `x` where `c` is true, `y` where false, `z` where NULL
     /// (the error and the missing facts of an `if`).
     Choose,
     /// One of a definition's exceptions or its default, by the resolved branch:
     /// `(branch, x_0, ..., x_k[, on_null])`, NULL (or `on_null`) when undecided.
-    Pick { on_null: bool },
+    Pick {
+        on_null: bool,
+    },
     /// A definition's exceptions: `(cond_1..cond_n, err_1..err_n[, mask_1..mask_n])`.
     Resolve {
         def: String,
@@ -261,9 +277,14 @@ pub enum Op {
         values: Vec<String>,
     },
     /// The internal representation to the output file's.
-    ToOut { ty: Ty, values: Vec<String> },
+    ToOut {
+        ty: Ty,
+        values: Vec<String>,
+    },
     /// A mask to the names of its facts, comma-separated.
-    MaskNames { names: Vec<String> },
+    MaskNames {
+        names: Vec<String>,
+    },
 }
 
 impl Op {

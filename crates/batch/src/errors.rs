@@ -2,7 +2,9 @@
 //! none. `Op::First` chains them: the first error of a row wins, as the scalar
 //! evaluator reports the first error it meets.
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringArray, StringBuilder, new_null_array};
+use datafusion::arrow::array::{
+    Array, ArrayRef, AsArray, StringArray, StringBuilder, new_null_array,
+};
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::Result;

@@ -262,7 +262,9 @@ fn enterprise_value(name: &str, f: &Firm, rng: &mut ChaCha8Rng) -> Option<Genera
                 },
         ),
         // Employees: log-normal, median 20 (most firms are small).
-        "employees_total" => Generated::Int((20.0 * (1.3 * normal(rng)).exp()).round().max(1.0) as i64),
+        "employees_total" => {
+            Generated::Int((20.0 * (1.3 * normal(rng)).exp()).round().max(1.0) as i64)
+        }
         "st_staff" => Generated::Int(
             ((20.0 * (1.3 * normal(rng)).exp())
                 * if f.tech {
@@ -516,7 +518,11 @@ pub fn generate(
                 };
                 // A name the rules' enumeration does not have falls back to the generic draw.
                 let known = match (known, ty) {
-                    (Some(Generated::Text(t)), Type::Enum(e)) if program.variant(*e, &t).is_none() => None,
+                    (Some(Generated::Text(t)), Type::Enum(e))
+                        if program.variant(*e, &t).is_none() =>
+                    {
+                        None
+                    }
                     (k, _) => k,
                 };
                 let g = match known {

@@ -8,8 +8,8 @@ use crate::errors::text_view;
 use crate::fast;
 use crate::repr::{Ty, date_to_days, days_to_date, dec_bytes, pack_duration};
 use datafusion::arrow::array::{
-    Array, ArrayRef, AsArray, BooleanBuilder, Date32Builder, FixedSizeBinaryBuilder,
-    Int64Builder, UInt32Builder, UInt64Builder, new_null_array,
+    Array, ArrayRef, AsArray, BooleanBuilder, Date32Builder, FixedSizeBinaryBuilder, Int64Builder,
+    UInt32Builder, UInt64Builder, new_null_array,
 };
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, Date32Type, Int64Type};
@@ -202,7 +202,8 @@ fn decimals(a: &ArrayRef, column: &str, ty: Ty, is_text: bool) -> Result<ArrayRe
             None => b.append_null(),
             Some(d) => {
                 let d = if ty == Ty::Money {
-                    literal::money(d).map_err(|m| bad_value(column, format!("{m}, found {}", shown())))?
+                    literal::money(d)
+                        .map_err(|m| bad_value(column, format!("{m}, found {}", shown())))?
                 } else {
                     d
                 };

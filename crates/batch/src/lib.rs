@@ -69,6 +69,7 @@ pub mod write;
 
 use chrono::NaiveDate;
 use compile::{Compiler, Masks, Steps};
+use config::{Op, Part};
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Column, ScalarValue};
 use datafusion::dataframe::DataFrame;
@@ -77,10 +78,9 @@ use datafusion::logical_expr::{Expr, LogicalPlan, LogicalPlanBuilder, lit, when}
 use datafusion::prelude::{SessionConfig, SessionContext};
 use onestop_engine::Plan;
 use onestop_lang::{EntityId, OutputRef, Program};
-use config::{Op, Part};
-use udf::OsFn;
 use repr::{Ty, enum_values};
 use std::sync::Arc;
+use udf::OsFn;
 
 pub use population::{PopulationSchema, check_population, open_population};
 

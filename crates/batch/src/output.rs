@@ -4,15 +4,18 @@
 
 use crate::fast;
 use crate::repr::{Ty, unpack_duration};
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, Decimal128Array, ListBuilder, StringBuilder};
+use datafusion::arrow::array::{
+    Array, ArrayRef, AsArray, Decimal128Array, ListBuilder, StringBuilder,
+};
 use datafusion::arrow::datatypes::{Int64Type, UInt32Type, UInt64Type};
-use datafusion::common::{DataFusionError, Result, exec_err};
+use datafusion::common::{DataFusionError, Result};
 use std::sync::Arc;
 
 /// A column of type `ty` as the output file holds it; `values`: enumeration names.
 pub fn to_out(a: &ArrayRef, ty: Ty, values: &[String]) -> Result<ArrayRef> {
     let n = a.len();
-    let bad = || DataFusionError::Internal(format!("batch: expected {ty:?}, found {}", a.data_type()));
+    let bad =
+        || DataFusionError::Internal(format!("batch: expected {ty:?}, found {}", a.data_type()));
     Ok(match ty {
         Ty::Bool | Ty::Int | Ty::Date | Ty::Text => a.clone(),
         Ty::Money => {
@@ -105,7 +108,10 @@ mod tests {
     #[test]
     fn durations_and_names_as_text() {
         let d: ArrayRef = Arc::new(Int64Array::from(vec![
-            Some(crate::repr::pack_duration(onestop_lang::Duration { months: 14, days: 0 })),
+            Some(crate::repr::pack_duration(onestop_lang::Duration {
+                months: 14,
+                days: 0,
+            })),
             None,
         ]));
         let out = to_out(&d, Ty::Duration, &[]).expect("durations");

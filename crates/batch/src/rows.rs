@@ -5,7 +5,9 @@
 //! path computes everything else, and so every result is the scalar evaluator's.
 
 use crate::config::{Dated, Op, Part};
-use crate::repr::{Ty, date_to_days, days_to_date, dec_bytes, dec_from_bytes, pack_duration, unpack_duration};
+use crate::repr::{
+    Ty, date_to_days, days_to_date, dec_bytes, dec_from_bytes, pack_duration, unpack_duration,
+};
 use chrono::NaiveDate;
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, BooleanBuilder, Date32Array, Date32Builder,

@@ -332,9 +332,9 @@ impl OsFn {
                         .into_builder()
                         .nulls(a.nulls().cloned())
                         .build()?;
-                    Some(ColumnarValue::Array(
-                        datafusion::arrow::array::make_array(data),
-                    ))
+                    Some(ColumnarValue::Array(datafusion::arrow::array::make_array(
+                        data,
+                    )))
                 }
             }
             _ => Some(ColumnarValue::Scalar(value)),

@@ -2,6 +2,7 @@
 //! of a whole stored log, the auditor's consistency check between two signed heads,
 //! and the durable-append benchmark.
 
+use crate::runtime::runtime;
 use clap::ValueEnum;
 use onestop_cases::db::Db;
 use onestop_cases::ledger_store::{self, NewEntry};
@@ -10,7 +11,6 @@ use onestop_ledger::{
     verify_consistency, write_signing_key,
 };
 use serde_json::{Value as J, json};
-use crate::runtime::runtime;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;

@@ -22,9 +22,9 @@ fn tune_allocator() {
 
 mod analyst;
 mod calendar;
+mod database;
 mod ledger;
 mod population;
-mod database;
 mod rules;
 mod runtime;
 mod serve;

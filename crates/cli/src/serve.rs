@@ -1,8 +1,8 @@
 //! `onestop serve` and `onestop admin`: the one-window service on SQLite by default.
 
-use onestop_cases::{CaseService, Role};
 use crate::database::{IfMissing, database_url};
 use crate::runtime::runtime;
+use onestop_cases::{CaseService, Role};
 use onestop_engine::Engine;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

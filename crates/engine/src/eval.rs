@@ -373,8 +373,7 @@ impl<'a> Evaluator<'a> {
         let _ = d;
         match resolution {
             Resolution::Conflict(winners) => {
-                let labels: Vec<String> =
-                    decl.exceptions.iter().map(|e| e.label.clone()).collect();
+                let labels: Vec<String> = decl.exceptions.iter().map(|e| e.label.clone()).collect();
                 let err = exceptions::conflict(&decl.name, &labels, &winners);
                 (Val::Error(Arc::new(err)), Branch::Conflict(winners))
             }
@@ -389,7 +388,9 @@ impl<'a> Evaluator<'a> {
                 missing.dedup();
                 (Val::Missing(missing), Branch::Pending)
             }
-            Resolution::Exception(w) => (self.eval(&decl.exceptions[w].value), Branch::Exception(w)),
+            Resolution::Exception(w) => {
+                (self.eval(&decl.exceptions[w].value), Branch::Exception(w))
+            }
             Resolution::Default => (self.eval(&decl.default), Branch::Default),
         }
     }
@@ -577,7 +578,10 @@ impl<'a> Evaluator<'a> {
 }
 
 /// The exception rule over the conditions' outcomes (none is an error).
-fn resolve_conditions<S: ExceptionSet>(conds: &[Val], beats: &[Vec<usize>]) -> Resolution<Vec<usize>> {
+fn resolve_conditions<S: ExceptionSet>(
+    conds: &[Val],
+    beats: &[Vec<usize>],
+) -> Resolution<Vec<usize>> {
     let (mut fired, mut pending) = (S::empty(conds.len()), S::empty(conds.len()));
     for (i, c) in conds.iter().enumerate() {
         match c {

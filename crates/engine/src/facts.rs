@@ -129,11 +129,7 @@ pub fn fact_from_json(
         (_, J::Null) => Ok(None),
         (Type::Enum(_), J::String(s)) if s.trim().is_empty() => Ok(None),
         (Type::Enum(e), J::String(s)) => enum_value(program, *e, s).map(Some),
-        (Type::Enum(_), _) => Err(format!(
-            "{}, found {}",
-            expected(program, ty),
-            kind_of(v)
-        )),
+        (Type::Enum(_), _) => Err(format!("{}, found {}", expected(program, ty), kind_of(v))),
         (Type::Set(inner), J::Array(arr)) => {
             let mut out = Vec::new();
             for (i, el) in arr.iter().enumerate() {
@@ -144,9 +140,7 @@ pub fn fact_from_json(
             Ok(Some(Value::set(out)))
         }
         (Type::Set(_), _) => Err(format!("expected an array, found {}", kind_of(v))),
-        (_, J::String(s)) => {
-            literal::parse(ty, s).map_err(|m| format!("{m}, {}", found()))
-        }
+        (_, J::String(s)) => literal::parse(ty, s).map_err(|m| format!("{m}, {}", found())),
         (Type::Bool, J::Bool(b)) => Ok(Some(Value::Bool(*b))),
         (Type::Int | Type::Decimal | Type::Rate | Type::Money, J::Number(n)) => {
             let d = number(n).ok_or_else(|| format!("{}, {}", literal::expected(ty), found()))?;
@@ -203,9 +197,8 @@ pub fn value_from_json(
     ty: &Type,
     v: &serde_json::Value,
 ) -> Result<Value, String> {
-    fact_from_json(program, ty, v)?.ok_or_else(|| {
-        format!("{}, found {}", expected(program, ty), show(v))
-    })
+    fact_from_json(program, ty, v)?
+        .ok_or_else(|| format!("{}, found {}", expected(program, ty), show(v)))
 }
 
 fn show(v: &serde_json::Value) -> String {

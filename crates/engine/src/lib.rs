@@ -9,8 +9,8 @@ pub mod eval;
 pub mod explain;
 pub mod facts;
 pub mod report;
-pub mod testing;
 pub mod semantics;
+pub mod testing;
 pub use semantics::months_between;
 
 pub use eval::{Branch, DefTrace, Evaluation, MeasureResult, Plan, Status, Val};

@@ -101,7 +101,11 @@ impl ExceptionSet for WideSet {
         self.0
             .iter()
             .enumerate()
-            .flat_map(|(k, w)| (0..64).filter(move |i| w & (1 << i) != 0).map(move |i| k * 64 + i))
+            .flat_map(|(k, w)| {
+                (0..64)
+                    .filter(move |i| w & (1 << i) != 0)
+                    .map(move |i| k * 64 + i)
+            })
             .collect()
     }
 }

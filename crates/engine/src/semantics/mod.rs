@@ -146,9 +146,8 @@ pub fn member(elem: &Value, set: &Value, negated: bool) -> Result<bool, EvalErro
 /// A definition's value converted to its declared type (ints widen; decimals
 /// become ints only when whole, else the definition is an error).
 pub fn convert(v: Value, ty: &Type, definition: &str) -> Result<Value, EvalError> {
-    v.convert_to(ty).ok_or_else(|| {
-        EvalError::Arithmetic(format!("`{definition}` must be a whole number"))
-    })
+    v.convert_to(ty)
+        .ok_or_else(|| EvalError::Arithmetic(format!("`{definition}` must be a whole number")))
 }
 
 /// Whether a builtin can fail on known arguments (overflow, a date outside the
@@ -186,7 +185,10 @@ pub fn call(
         Value::Int(i) => Ok(*i),
         _ => Err(arithmetic("expected a whole number")),
     };
-    let number = |v: &Value| v.as_decimal().ok_or_else(|| arithmetic("expected a number"));
+    let number = |v: &Value| {
+        v.as_decimal()
+            .ok_or_else(|| arithmetic("expected a number"))
+    };
     let arg = |k: usize| {
         args.get(k)
             .copied()
