@@ -334,7 +334,7 @@ async fn sqlx_count(cases: &CaseService) -> Result<i64, String> {
 }
 
 pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
-    let engine = engine(None)?;
+    let engine = Arc::new(Engine::shared(crate::rules::Rules::load(None)?.program));
     let (username, password, role, agency, data, url) = match cmd {
         AdminCommand::CreateOfficer {
             username,
