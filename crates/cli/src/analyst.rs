@@ -130,6 +130,7 @@ impl BatchSimulator {
     }
 
     /// The checked program the simulations start from.
+    #[cfg(test)]
     pub fn baseline(&self) -> &Arc<Program> {
         &self.baseline
     }
