@@ -19,9 +19,9 @@
 //! more than its arguments'), each layer one DataFusion projection, so a value
 //! used by its error and mask columns is computed once.
 
-use crate::ops::{Dated, Op, OsFn, Part, ResolvePart, ScalarLit};
+use crate::config::{BinKind, CmpOp, Dated, Literal, Op, Part, ResolvePart};
 use crate::repr::{Ty, date_to_days, enum_values, scalar_of};
-use crate::sem::{ArOp, CmpOp, DateFn, Rounding, Wrap};
+use crate::udf::OsFn;
 use chrono::NaiveDate;
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::ScalarValue;
@@ -29,9 +29,7 @@ use datafusion::logical_expr::{Expr, ident, lit, when};
 use onestop_engine::EvalError;
 use onestop_lang::ast::BinOp;
 use onestop_lang::types::{Type, Value};
-use onestop_lang::{
-    Builtin, DefId, EntityId, InputId, MeasureDecl, OutputRef, Program, TExpr, TKind,
-};
+use onestop_lang::{DefId, EntityId, InputId, MeasureDecl, OutputRef, Program, TExpr, TKind};
 use std::collections::HashMap;
 
 /// The columns a plan computes, in dependency layers.
@@ -145,16 +143,6 @@ fn missing_union(masks: &Masks, v: &Expr, e: &Option<Expr>, parts: [&Option<Expr
 
 fn null_utf8() -> Expr {
     lit(ScalarValue::Utf8(None))
-}
-
-pub fn wrap_of(t: &Type) -> Wrap {
-    match t {
-        Type::Int => Wrap::Int,
-        Type::Decimal => Wrap::Decimal,
-        Type::Rate => Wrap::Rate,
-        Type::Money => Wrap::Money,
-        _ => Wrap::Other,
-    }
 }
 
 /// The bit of each of the entity's inputs in a missing-facts mask.
@@ -332,12 +320,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// Converts a numeric node to another numeric representation (int to decimal).
-    fn coerce(&mut self, n: Node, to: Ty, wrap: Wrap) -> Node {
+    fn coerce(&mut self, n: Node, to: Ty) -> Node {
         if n.ty == Ty::Int && to.is_dec() {
             self.strict(
                 Op::Convert {
                     def: String::new(),
-                    ty: wrap,
+                    ty: to,
                 },
                 vec![n],
                 to,
@@ -413,19 +401,18 @@ impl<'a> Compiler<'a> {
     fn convert(&mut self, x: Node, d: DefId) -> CResult<Node> {
         let decl = &self.program.defs[d.index()];
         let to = self.ty(&decl.ty)?;
-        let wrap = wrap_of(&decl.ty);
         Ok(if to == Ty::Int && x.ty.is_dec() {
             self.strict(
                 Op::Convert {
                     def: decl.name.clone(),
-                    ty: wrap,
+                    ty: to,
                 },
                 vec![x],
                 to,
                 true,
             )
         } else if to.is_dec() && x.ty == Ty::Int {
-            self.coerce(x, to, wrap)
+            self.coerce(x, to)
         } else {
             Node { ty: to, ..x }
         })
@@ -607,7 +594,7 @@ impl<'a> Compiler<'a> {
                     values.push(Dated {
                         from: date_to_days(v.from),
                         to: v.to.map(date_to_days),
-                        value: ScalarLit::from_scalar(
+                        value: Literal::from_scalar(
                             &scalar_of(&v.value, ty).map_err(CompileError)?,
                             ty,
                         ),
@@ -626,7 +613,7 @@ impl<'a> Compiler<'a> {
             TKind::Neg(a) => {
                 let ty = self.ty(&x.ty)?;
                 let a = self.expr(a)?;
-                self.strict(Op::Neg(wrap_of(&x.ty)), vec![a], ty, true)
+                self.strict(Op::Neg(ty), vec![a], ty, true)
             }
             TKind::Not(a) => {
                 let a = self.expr(a)?;
@@ -636,10 +623,7 @@ impl<'a> Compiler<'a> {
             TKind::Binary(op @ (BinOp::And | BinOp::Or), a, b) => {
                 let a = self.expr(a)?;
                 let b = self.expr(b)?;
-                let v = match op {
-                    BinOp::And => and(a.v.clone(), b.v.clone()),
-                    _ => or(a.v.clone(), b.v.clone()),
-                };
+                let v = kleene(*op == BinOp::Or, a.v.clone(), b.v.clone());
                 let v = self.emit(v);
                 // Neither side decisive: an error on one side is only an error if the
                 // other side is not missing (`undecided` in the scalar evaluator).
@@ -671,17 +655,8 @@ impl<'a> Compiler<'a> {
             TKind::Binary(op, a, b) => {
                 let a = self.expr(a)?;
                 let b = self.expr(b)?;
-                let cmp = match op {
-                    BinOp::Eq => Some(CmpOp::Eq),
-                    BinOp::Ne => Some(CmpOp::Ne),
-                    BinOp::Lt => Some(CmpOp::Lt),
-                    BinOp::Le => Some(CmpOp::Le),
-                    BinOp::Gt => Some(CmpOp::Gt),
-                    BinOp::Ge => Some(CmpOp::Ge),
-                    _ => None,
-                };
-                match cmp {
-                    Some(c) => {
+                match BinKind::of(*op) {
+                    BinKind::Compare(c) => {
                         let numeric = |t: Ty| t == Ty::Int || t.is_dec();
                         if numeric(a.ty) && numeric(b.ty) && !(a.ty == Ty::Int && b.ty == Ty::Int) {
                             self.strict(Op::Cmp(c), vec![a, b], Ty::Bool, false)
@@ -698,26 +673,25 @@ impl<'a> Compiler<'a> {
                             self.strict_native(e, vec![a, b], Ty::Bool)
                         }
                     }
-                    None => {
+                    BinKind::Arith(ar) => {
                         let ty = self.ty(&x.ty)?;
-                        let ar = match op {
-                            BinOp::Add => ArOp::Add,
-                            BinOp::Sub => ArOp::Sub,
-                            BinOp::Mul => ArOp::Mul,
-                            _ => ArOp::Div,
-                        };
-                        self.strict(Op::Arith(ar, wrap_of(&x.ty)), vec![a, b], ty, true)
+                        self.strict(Op::Arith(ar, ty), vec![a, b], ty, true)
+                    }
+                    BinKind::Logic => {
+                        return Err(CompileError(format!(
+                            "batch: `{}` reached the arithmetic path",
+                            op.symbol()
+                        )));
                     }
                 }
             }
             TKind::If(c, a, b) => {
                 let ty = self.ty(&x.ty)?;
-                let wrap = wrap_of(&x.ty);
                 let c = self.expr(c)?;
                 let a = self.expr(a)?;
-                let a = self.coerce(a, ty, wrap);
+                let a = self.coerce(a, ty);
                 let b = self.expr(b)?;
-                let b = self.coerce(b, ty, wrap);
+                let b = self.coerce(b, ty);
                 if a.ty.internal() == ty.internal() && b.ty.internal() == ty.internal() {
                     return self.if_pick(c, a, b, ty);
                 }
@@ -817,54 +791,15 @@ impl<'a> Compiler<'a> {
             }
             TKind::Call(f, args) => {
                 let ty = self.ty(&x.ty)?;
-                let wrap = wrap_of(&x.ty);
                 let mut nodes = Vec::new();
                 for a in args {
                     nodes.push(self.expr(a)?);
                 }
-                #[allow(unreachable_patterns)]
-                let (op, fallible) = match f {
-                    Builtin::Min => (
-                        Op::MinMax {
-                            max: false,
-                            ty: wrap,
-                        },
-                        false,
-                    ),
-                    Builtin::Max => (
-                        Op::MinMax {
-                            max: true,
-                            ty: wrap,
-                        },
-                        false,
-                    ),
-                    Builtin::Abs => (Op::Abs, true),
-                    Builtin::RoundFen => (Op::Round(Rounding::HalfAwayFromZero), false),
-                    Builtin::FloorFen => (Op::Round(Rounding::Floor), false),
-                    Builtin::CeilFen => (Op::Round(Rounding::Ceil), false),
-                    Builtin::Floor => (Op::Round(Rounding::FloorInt), true),
-                    Builtin::Ceil => (Op::Round(Rounding::CeilInt), true),
-                    Builtin::YearsBetween => (Op::Date(DateFn::YearsBetween), true),
-                    Builtin::MonthsBetween => (Op::Date(DateFn::MonthsBetween), true),
-                    Builtin::DaysBetween => (Op::Date(DateFn::DaysBetween), true),
-                    Builtin::AddWorkingDays => (Op::Date(DateFn::AddWorkingDays), true),
-                    Builtin::WorkingDaysBetween => (Op::Date(DateFn::WorkingDaysBetween), true),
-                    Builtin::MakeDate => (Op::Date(DateFn::MakeDate), true),
-                    Builtin::Year => (Op::Date(DateFn::Year), true),
-                    other => {
-                        return Err(CompileError(format!(
-                            "the batch evaluator does not know the function `{}` yet",
-                            other.name()
-                        )));
-                    }
-                };
+                // The builtin itself travels in the operation: no table of
+                // functions to keep in step with the language.
+                let op = Op::Call { func: *f, ty };
+                let fallible = onestop_engine::semantics::can_fail(*f);
                 self.strict(op, nodes, ty, fallible)
-            }
-            #[allow(unreachable_patterns)]
-            _ => {
-                return Err(CompileError(
-                    "the batch evaluator does not know this kind of expression yet".into(),
-                ));
             }
         })
     }

@@ -1,7 +1,7 @@
-//! Typed fast paths of the batch functions (`ops.rs`): whole columns in native
+//! Typed fast paths of the batch functions (`udf.rs`): whole columns in native
 //! loops, constants never materialised as columns, each result written straight
 //! into its Arrow buffer. Every kernel here computes exactly what the row-at-a-time
-//! path (`sem.rs` over `R` values) computes, byte for byte in the internal
+//! path (`rows.rs`, the engine's semantics) computes, byte for byte in the internal
 //! representation; the unit tests at the end hold the numeric helpers to
 //! `rust_decimal` and `onestop_lang::types::round_fen`, and the differential test
 //! holds the kernels to the scalar evaluator.
@@ -9,9 +9,8 @@
 //! A kernel returns `None` when it does not handle the combination of argument
 //! types it is given; the caller then takes the general path.
 
-use crate::ops::Dated;
+use crate::config::{ArOp, CmpOp, Dated, Wrap};
 use crate::repr::{date_to_days, days_to_date, dec_from_bytes, dec_of, unpack_duration};
-use crate::sem::{ArOp, CmpOp, Wrap};
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, Date32Array, FixedSizeBinaryArray, Int64Array,
     PrimitiveArray, UInt32Array, UInt64Array,
@@ -105,18 +104,18 @@ pub fn write_normalized<W: std::fmt::Write>(d: Decimal, w: &mut W) -> std::fmt::
 /// A numeric argument of a kernel: a constant (NULL or a number) or a column
 /// (its values and its validity, read without per-row checks of the array).
 pub enum Num<'a> {
-    K(Option<Decimal>),
-    D(&'a [[u8; 16]], Option<&'a NullBuffer>),
-    I(&'a [i64], Option<&'a NullBuffer>),
+    Constant(Option<Decimal>),
+    Decimals(&'a [[u8; 16]], Option<&'a NullBuffer>),
+    Ints(&'a [i64], Option<&'a NullBuffer>),
 }
 
 impl Num<'_> {
-    /// Whether row `i` of a column argument is NULL (a constant's NULL is `K(None)`).
+    /// Whether row `i` of a column argument is NULL (a constant's NULL is `Constant(None)`).
     #[inline(always)]
     fn null_at(&self, i: usize) -> bool {
         match self {
-            Num::K(_) => false,
-            Num::D(_, nulls) | Num::I(_, nulls) => nulls.is_some_and(|nb| nb.is_null(i)),
+            Num::Constant(_) => false,
+            Num::Decimals(_, nulls) | Num::Ints(_, nulls) => nulls.is_some_and(|nb| nb.is_null(i)),
         }
     }
 
@@ -126,9 +125,9 @@ impl Num<'_> {
             return None;
         }
         match self {
-            Num::K(k) => *k,
-            Num::D(v, _) => Some(dec_of(&v[i])),
-            Num::I(v, _) => Some(Decimal::from(v[i])),
+            Num::Constant(k) => *k,
+            Num::Decimals(v, _) => Some(dec_of(&v[i])),
+            Num::Ints(v, _) => Some(Decimal::from(v[i])),
         }
     }
 
@@ -140,14 +139,14 @@ impl Num<'_> {
             return None;
         }
         match self {
-            Num::K(k) => k.map(|d| (d.mantissa(), d.scale())),
-            Num::D(v, _) => Some(raw_of(&v[i])),
-            Num::I(v, _) => Some((v[i] as i128, 0)),
+            Num::Constant(k) => k.map(|d| (d.mantissa(), d.scale())),
+            Num::Decimals(v, _) => Some(raw_of(&v[i])),
+            Num::Ints(v, _) => Some((v[i] as i128, 0)),
         }
     }
 
     fn is_int(&self) -> bool {
-        matches!(self, Num::I(..))
+        matches!(self, Num::Ints(..))
     }
 }
 
@@ -206,7 +205,7 @@ pub fn dec_values(a: &FixedSizeBinaryArray) -> &[[u8; 16]] {
 /// A numeric argument (int or decimal, column or constant) from a function argument.
 pub fn num(v: &ColumnarValue) -> Option<Num<'_>> {
     Some(match v {
-        ColumnarValue::Scalar(s) => Num::K(match s {
+        ColumnarValue::Scalar(s) => Num::Constant(match s {
             ScalarValue::FixedSizeBinary(16, b) => b.as_deref().map(dec_from_bytes),
             ScalarValue::Int64(i) => i.map(Decimal::from),
             ScalarValue::Null => None,
@@ -215,11 +214,11 @@ pub fn num(v: &ColumnarValue) -> Option<Num<'_>> {
         ColumnarValue::Array(a) => match a.data_type() {
             DataType::FixedSizeBinary(16) => {
                 let a = a.as_fixed_size_binary();
-                Num::D(dec_values(a), a.nulls())
+                Num::Decimals(dec_values(a), a.nulls())
             }
             DataType::Int64 => {
                 let a = a.as_primitive::<Int64Type>();
-                Num::I(a.values(), a.nulls())
+                Num::Ints(a.values(), a.nulls())
             }
             _ => return None,
         },
@@ -363,7 +362,7 @@ impl BoolOut {
 }
 
 /// `a op b` on numbers whose result is a decimal (`Wrap::Decimal`, `Rate`,
-/// `Money`): `sem::arith`'s decimal branch. None for integer results.
+/// `Money`): `semantics::arith`'s decimal branch. None for integer results.
 pub fn arith(op: ArOp, wrap: Wrap, a: &Num, b: &Num, n: usize) -> Option<Result<ArrayRef>> {
     if !matches!(wrap, Wrap::Decimal | Wrap::Rate | Wrap::Money) {
         return None;
@@ -391,16 +390,16 @@ pub fn arith(op: ArOp, wrap: Wrap, a: &Num, b: &Num, n: usize) -> Option<Result<
     Some(out.finish())
 }
 
-/// `a op b` on two integer columns with an integer result: `sem::arith`'s first branch.
+/// `a op b` on two integer columns with an integer result: `semantics::arith`'s first branch.
 pub fn arith_int(op: ArOp, a: &ColumnarValue, b: &ColumnarValue, n: usize) -> Option<ArrayRef> {
     if op == ArOp::Div {
         return None;
     }
     let get = |v: &ColumnarValue| -> Option<IntArg> {
         match v {
-            ColumnarValue::Scalar(ScalarValue::Int64(k)) => Some(IntArg::K(*k)),
+            ColumnarValue::Scalar(ScalarValue::Int64(k)) => Some(IntArg::Constant(*k)),
             ColumnarValue::Array(a) if a.data_type() == &DataType::Int64 => {
-                Some(IntArg::C(a.as_primitive::<Int64Type>().clone()))
+                Some(IntArg::Column(a.as_primitive::<Int64Type>().clone()))
             }
             _ => None,
         }
@@ -422,21 +421,21 @@ pub fn arith_int(op: ArOp, a: &ColumnarValue, b: &ColumnarValue, n: usize) -> Op
 }
 
 enum IntArg {
-    K(Option<i64>),
-    C(Int64Array),
+    Constant(Option<i64>),
+    Column(Int64Array),
 }
 
 impl IntArg {
     #[inline(always)]
     fn get(&self, i: usize) -> Option<i64> {
         match self {
-            IntArg::K(k) => *k,
-            IntArg::C(a) => a.is_valid(i).then(|| a.value(i)),
+            IntArg::Constant(k) => *k,
+            IntArg::Column(a) => a.is_valid(i).then(|| a.value(i)),
         }
     }
 }
 
-/// A comparison of two numbers by value (`sem::comparison` on numbers).
+/// A comparison of two numbers by value (`semantics::comparison` on numbers).
 pub fn cmp(op: CmpOp, a: &Num, b: &Num, n: usize) -> ArrayRef {
     let mut out = BoolOut::new(n);
     for i in 0..n {
@@ -458,7 +457,7 @@ pub fn cmp(op: CmpOp, a: &Num, b: &Num, n: usize) -> ArrayRef {
     out.finish()
 }
 
-/// `min(...)` / `max(...)` of decimals with a decimal result (`sem::min_max`).
+/// `min(...)` / `max(...)` of decimals with a decimal result (`semantics::call` of `min`/`max`).
 pub fn min_max(max: bool, wrap: Wrap, args: &[Num], n: usize) -> Option<Result<ArrayRef>> {
     if !matches!(wrap, Wrap::Decimal | Wrap::Rate | Wrap::Money)
         || args.is_empty()
@@ -551,37 +550,37 @@ pub fn param_constant(values: &[Dated], dates: &ColumnarValue) -> Option<u32> {
 
 /// `elem in set` for an enumeration column and a set (`Op::SetHas`).
 pub fn set_has(negated: bool, e: &ColumnarValue, s: &ColumnarValue, n: usize) -> Option<ArrayRef> {
-    enum E<'a> {
-        K(Option<u32>),
-        C(&'a UInt32Array),
+    enum Elem<'a> {
+        Constant(Option<u32>),
+        Column(&'a UInt32Array),
     }
-    enum S<'a> {
-        K(Option<u64>),
-        C(&'a UInt64Array),
+    enum Set<'a> {
+        Constant(Option<u64>),
+        Column(&'a UInt64Array),
     }
     let e = match e {
-        ColumnarValue::Scalar(ScalarValue::UInt32(k)) => E::K(*k),
+        ColumnarValue::Scalar(ScalarValue::UInt32(k)) => Elem::Constant(*k),
         ColumnarValue::Array(a) if a.data_type() == &DataType::UInt32 => {
-            E::C(a.as_primitive::<UInt32Type>())
+            Elem::Column(a.as_primitive::<UInt32Type>())
         }
         _ => return None,
     };
     let s = match s {
-        ColumnarValue::Scalar(ScalarValue::UInt64(k)) => S::K(*k),
+        ColumnarValue::Scalar(ScalarValue::UInt64(k)) => Set::Constant(*k),
         ColumnarValue::Array(a) if a.data_type() == &DataType::UInt64 => {
-            S::C(a.as_primitive::<UInt64Type>())
+            Set::Column(a.as_primitive::<UInt64Type>())
         }
         _ => return None,
     };
     let mut out = BoolOut::new(n);
     for i in 0..n {
         let x = match &e {
-            E::K(k) => *k,
-            E::C(a) => a.is_valid(i).then(|| a.value(i)),
+            Elem::Constant(k) => *k,
+            Elem::Column(a) => a.is_valid(i).then(|| a.value(i)),
         };
         let y = match &s {
-            S::K(k) => *k,
-            S::C(a) => a.is_valid(i).then(|| a.value(i)),
+            Set::Constant(k) => *k,
+            Set::Column(a) => a.is_valid(i).then(|| a.value(i)),
         };
         out.push(match (x, y) {
             (Some(x), Some(y)) => Some((x < 64 && y & (1u64 << x) != 0) != negated),
@@ -593,22 +592,22 @@ pub fn set_has(negated: bool, e: &ColumnarValue, s: &ColumnarValue, n: usize) ->
 
 /// A primitive argument (a column or a constant) read without per-row checks.
 pub enum Prim<'a, T: ArrowPrimitiveType> {
-    K(Option<T::Native>),
-    C(&'a [T::Native], Option<&'a NullBuffer>),
+    Constant(Option<T::Native>),
+    Column(&'a [T::Native], Option<&'a NullBuffer>),
 }
 
 impl<'a, T: ArrowPrimitiveType> Prim<'a, T> {
     pub fn of(v: &'a ColumnarValue) -> Option<Prim<'a, T>> {
         Some(match v {
-            ColumnarValue::Scalar(s) if s.is_null() => Prim::K(None),
+            ColumnarValue::Scalar(s) if s.is_null() => Prim::Constant(None),
             ColumnarValue::Scalar(s) if s.data_type() == T::DATA_TYPE => {
                 let a = s.to_array_of_size(1).ok()?;
                 let a = a.as_primitive::<T>();
-                Prim::K(a.is_valid(0).then(|| a.value(0)))
+                Prim::Constant(a.is_valid(0).then(|| a.value(0)))
             }
             ColumnarValue::Array(a) if a.data_type() == &T::DATA_TYPE => {
                 let a = a.as_primitive::<T>();
-                Prim::C(a.values(), a.nulls())
+                Prim::Column(a.values(), a.nulls())
             }
             _ => return None,
         })
@@ -617,8 +616,8 @@ impl<'a, T: ArrowPrimitiveType> Prim<'a, T> {
     #[inline(always)]
     pub fn get(&self, i: usize) -> Option<T::Native> {
         match self {
-            Prim::K(k) => *k,
-            Prim::C(v, nulls) => {
+            Prim::Constant(k) => *k,
+            Prim::Column(v, nulls) => {
                 if nulls.is_some_and(|nb| nb.is_null(i)) {
                     None
                 } else {
@@ -629,7 +628,7 @@ impl<'a, T: ArrowPrimitiveType> Prim<'a, T> {
     }
 }
 
-/// `date + duration` (or `-`, either order): `sem::arith`'s date branch, NULL
+/// `date + duration` (or `-`, either order): `semantics::arith`'s date branch, NULL
 /// where the date leaves the calendar.
 pub fn date_shift(
     sub: bool,
@@ -664,7 +663,7 @@ pub fn date_shift(
     Some(out.finish())
 }
 
-/// `date(y, m, d)` on whole numbers: `sem::date_fn`'s `MakeDate`, NULL where it is
+/// `date(y, m, d)` on whole numbers: `semantics::call`'s `date`, NULL where it is
 /// not a calendar date.
 pub fn make_date(args: &[ColumnarValue], n: usize) -> Option<ArrayRef> {
     let [y, m, d] = args else {

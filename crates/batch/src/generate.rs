@@ -45,7 +45,7 @@ use std::sync::Arc;
 
 /// A generated value, before it is put in a column.
 #[derive(Debug, Clone)]
-enum G {
+enum Generated {
     Null,
     Bool(bool),
     Int(i64),
@@ -138,13 +138,13 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
 }
 
 /// A log-normal amount of yuan with this median and spread, exact to the fen.
-fn money(rng: &mut ChaCha8Rng, median: f64, sigma: f64) -> G {
+fn money(rng: &mut ChaCha8Rng, median: f64, sigma: f64) -> Generated {
     let yuan = (median * (sigma * normal(rng)).exp()).min(5e11);
-    G::Num((yuan * 100.0).round() as i128, 2)
+    Generated::Num((yuan * 100.0).round() as i128, 2)
 }
 
-fn yuan(v: f64) -> G {
-    G::Num((v.max(0.0) * 100.0).round() as i128, 2)
+fn yuan(v: f64) -> Generated {
+    Generated::Num((v.max(0.0) * 100.0).round() as i128, 2)
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -221,27 +221,27 @@ const GROUPS: &[(&str, f64)] = &[
 ];
 
 /// An enterprise input by name; None when the generic distribution applies.
-fn enterprise_value(name: &str, f: &Firm, rng: &mut ChaCha8Rng) -> Option<G> {
+fn enterprise_value(name: &str, f: &Firm, rng: &mut ChaCha8Rng) -> Option<Generated> {
     Some(match name {
-        "tax_year" => G::Int(f.tax_year),
-        "is_resident_enterprise" => G::Bool(rng.random_bool(0.97)),
-        "is_high_tech_enterprise" => G::Bool(f.hnte),
-        "zgc_park" => G::Text(f.park.clone().unwrap_or_else(|| "no_park".into())),
-        "industry" => G::Text(f.industry.into()),
-        "registration_region" => G::Text("beijing".into()),
+        "tax_year" => Generated::Int(f.tax_year),
+        "is_resident_enterprise" => Generated::Bool(rng.random_bool(0.97)),
+        "is_high_tech_enterprise" => Generated::Bool(f.hnte),
+        "zgc_park" => Generated::Text(f.park.clone().unwrap_or_else(|| "no_park".into())),
+        "industry" => Generated::Text(f.industry.into()),
+        "registration_region" => Generated::Text("beijing".into()),
         // Registration dates skewed to recent years (the stock of firms grows).
         "registration_date" => {
             let years_ago = (rng.random_range(0.0f64..1.0).powf(1.8) * 28.0) as i32;
-            G::Date(random_date(
+            Generated::Date(random_date(
                 rng,
                 date(2023 - years_ago, 1, 1),
                 date(2023 - years_ago, 12, 31),
             ))
         }
-        "is_above_designated_size" => G::Bool(f.revenue > 2e7),
-        "taxed_on_audited_accounts" => G::Bool(rng.random_bool(0.9)),
-        "is_tech_sme" => G::Bool(f.tech && f.revenue < 2e8 && rng.random_bool(0.5)),
-        "on_ic_machine_tool_list" => G::Bool(
+        "is_above_designated_size" => Generated::Bool(f.revenue > 2e7),
+        "taxed_on_audited_accounts" => Generated::Bool(rng.random_bool(0.9)),
+        "is_tech_sme" => Generated::Bool(f.tech && f.revenue < 2e8 && rng.random_bool(0.5)),
+        "on_ic_machine_tool_list" => Generated::Bool(
             matches!(
                 f.industry,
                 "integrated_circuits" | "industrial_machine_tools"
@@ -262,8 +262,10 @@ fn enterprise_value(name: &str, f: &Firm, rng: &mut ChaCha8Rng) -> Option<G> {
                 },
         ),
         // Employees: log-normal, median 20 (most firms are small).
-        "employees_total" => G::Int((20.0 * (1.3 * normal(rng)).exp()).round().max(1.0) as i64),
-        "st_staff" => G::Int(
+        "employees_total" => {
+            Generated::Int((20.0 * (1.3 * normal(rng)).exp()).round().max(1.0) as i64)
+        }
+        "st_staff" => Generated::Int(
             ((20.0 * (1.3 * normal(rng)).exp())
                 * if f.tech {
                     rng.random_range(0.1..0.6)
@@ -284,46 +286,46 @@ fn enterprise_value(name: &str, f: &Firm, rng: &mut ChaCha8Rng) -> Option<G> {
         }
         "hnte_certificate_region" => {
             if f.hnte {
-                G::Text("beijing".into())
+                Generated::Text("beijing".into())
             } else {
-                G::Null
+                Generated::Null
             }
         }
         "hnte_certificate_issue_date" => {
             if f.hnte {
-                G::Date(random_date(rng, date(2020, 1, 1), date(2023, 12, 31)))
+                Generated::Date(random_date(rng, date(2020, 1, 1), date(2023, 12, 31)))
             } else {
-                G::Null
+                Generated::Null
             }
         }
-        "hnte_owns_core_ip" => G::Bool(f.hnte || (f.tech && rng.random_bool(0.4))),
-        "hnte_core_tech_in_supported_fields" => G::Bool(f.tech && rng.random_bool(0.8)),
-        "hnte_innovation_score" => G::Num(
+        "hnte_owns_core_ip" => Generated::Bool(f.hnte || (f.tech && rng.random_bool(0.4))),
+        "hnte_core_tech_in_supported_fields" => Generated::Bool(f.tech && rng.random_bool(0.8)),
+        "hnte_innovation_score" => Generated::Num(
             rng.random_range(if f.hnte { 71..96 } else { 30..90 }) as i128,
             0,
         ),
-        "hnte_major_incident_prior_year" => G::Bool(rng.random_bool(0.01)),
+        "hnte_major_incident_prior_year" => Generated::Bool(rng.random_bool(0.01)),
         _ => return None,
     })
 }
 
 /// A person input by name; None when the generic distribution applies.
-fn person_value(name: &str, foreign: bool, rng: &mut ChaCha8Rng) -> Option<G> {
+fn person_value(name: &str, foreign: bool, rng: &mut ChaCha8Rng) -> Option<Generated> {
     Some(match name {
-        "is_foreign_national" => G::Bool(foreign),
-        "holds_permanent_resident_id_card" => G::Bool(foreign && rng.random_bool(0.1)),
-        "birth_date" => G::Date(random_date(rng, date(1955, 1, 1), date(1998, 12, 31))),
+        "is_foreign_national" => Generated::Bool(foreign),
+        "holds_permanent_resident_id_card" => Generated::Bool(foreign && rng.random_bool(0.1)),
+        "birth_date" => Generated::Date(random_date(rng, date(1955, 1, 1), date(1998, 12, 31))),
         // Salaries: log-normal, median 300,000 yuan a year.
         "annual_salary_in_china" | "flexible_pay_annual_amount" => money(rng, 3e5, 0.7),
-        "pension_contribution_years" => G::Num(rng.random_range(0..40) as i128, 0),
-        "months_in_china_per_year" => G::Int(rng.random_range(3..13)),
-        "beijing_bonus_points" => G::Int(rng.random_range(0..11)),
+        "pension_contribution_years" => Generated::Num(rng.random_range(0..40) as i128, 0),
+        "months_in_china_per_year" => Generated::Int(rng.random_range(3..13)),
+        "beijing_bonus_points" => Generated::Int(rng.random_range(0..11)),
         _ => return None,
     })
 }
 
 /// A project input by name; None when the generic distribution applies.
-fn project_value(name: &str, direct: f64, rng: &mut ChaCha8Rng) -> Option<G> {
+fn project_value(name: &str, direct: f64, rng: &mut ChaCha8Rng) -> Option<Generated> {
     Some(match name {
         // Budgets: log-normal, median one million yuan of direct cost.
         "direct_cost" => yuan(direct),
@@ -338,7 +340,7 @@ fn project_value(name: &str, direct: f64, rng: &mut ChaCha8Rng) -> Option<G> {
             yuan(direct * rng.random_range(0.3..0.8))
         }
         "implementation_start_date" => {
-            G::Date(random_date(rng, date(2019, 1, 1), date(2024, 12, 31)))
+            Generated::Date(random_date(rng, date(2019, 1, 1), date(2024, 12, 31)))
         }
         _ => return None,
     })
@@ -348,19 +350,19 @@ fn project_value(name: &str, direct: f64, rng: &mut ChaCha8Rng) -> Option<G> {
 /// three, amounts log-normal around 500,000 yuan, whole numbers 0-100, rates
 /// 0-100%, dates 2015-2024, durations 1-36 months, enumeration values uniform,
 /// sets each value with probability 0.3.
-fn generic(p: &Program, ty: &Type, rng: &mut ChaCha8Rng) -> G {
+fn generic(p: &Program, ty: &Type, rng: &mut ChaCha8Rng) -> Generated {
     match ty {
-        Type::Bool => G::Bool(rng.random_bool(0.33)),
-        Type::Int => G::Int(rng.random_range(0..100)),
+        Type::Bool => Generated::Bool(rng.random_bool(0.33)),
+        Type::Int => Generated::Int(rng.random_range(0..100)),
         Type::Money => money(rng, 5e5, 1.2),
-        Type::Decimal => G::Num(rng.random_range(0..10_000) as i128, 2),
-        Type::Rate => G::Num(rng.random_range(0..10_000) as i128, 4),
-        Type::Date => G::Date(random_date(rng, date(2015, 1, 1), date(2024, 12, 31))),
-        Type::Duration => G::Text(format!("{} months", rng.random_range(1..37))),
-        Type::Text => G::Text(String::new()),
+        Type::Decimal => Generated::Num(rng.random_range(0..10_000) as i128, 2),
+        Type::Rate => Generated::Num(rng.random_range(0..10_000) as i128, 4),
+        Type::Date => Generated::Date(random_date(rng, date(2015, 1, 1), date(2024, 12, 31))),
+        Type::Duration => Generated::Text(format!("{} months", rng.random_range(1..37))),
+        Type::Text => Generated::Text(String::new()),
         Type::Enum(e) => {
             let values = &p.enums[e.0 as usize].values;
-            G::Text(
+            Generated::Text(
                 values[rng
                     .random_range(0..values.len().max(1))
                     .min(values.len().saturating_sub(1))]
@@ -369,7 +371,7 @@ fn generic(p: &Program, ty: &Type, rng: &mut ChaCha8Rng) -> G {
             )
         }
         Type::Set(inner) => match inner.as_ref() {
-            Type::Enum(e) => G::Set(
+            Type::Enum(e) => Generated::Set(
                 p.enums[e.0 as usize]
                     .values
                     .iter()
@@ -377,7 +379,7 @@ fn generic(p: &Program, ty: &Type, rng: &mut ChaCha8Rng) -> G {
                     .map(|(n, _)| n.clone())
                     .collect(),
             ),
-            _ => G::Set(Vec::new()),
+            _ => Generated::Set(Vec::new()),
         },
     }
 }
@@ -415,11 +417,11 @@ fn field_of(name: &str, ty: &Type) -> (Field, Col) {
 }
 
 impl Col {
-    fn push(&mut self, g: G) {
+    fn push(&mut self, g: Generated) {
         match (self, g) {
-            (Col::Bool(b), G::Bool(v)) => b.append_value(v),
-            (Col::Int(b), G::Int(v)) => b.append_value(v),
-            (Col::Dec(b, scale), G::Num(v, s)) => {
+            (Col::Bool(b), Generated::Bool(v)) => b.append_value(v),
+            (Col::Int(b), Generated::Int(v)) => b.append_value(v),
+            (Col::Dec(b, scale), Generated::Num(v, s)) => {
                 let v = if s <= *scale {
                     v * 10i128.pow(*scale - s)
                 } else {
@@ -427,9 +429,9 @@ impl Col {
                 };
                 b.append_value(v)
             }
-            (Col::Date(b), G::Date(d)) => b.append_value(date_to_days(d)),
-            (Col::Text(b), G::Text(t)) => b.append_value(t),
-            (Col::Set(b), G::Set(items)) => {
+            (Col::Date(b), Generated::Date(d)) => b.append_value(date_to_days(d)),
+            (Col::Text(b), Generated::Text(t)) => b.append_value(t),
+            (Col::Set(b), Generated::Set(items)) => {
                 for i in items {
                     b.values().append_value(i);
                 }
@@ -516,15 +518,19 @@ pub fn generate(
                 };
                 // A name the rules' enumeration does not have falls back to the generic draw.
                 let known = match (known, ty) {
-                    (Some(G::Text(t)), Type::Enum(e)) if program.variant(*e, &t).is_none() => None,
+                    (Some(Generated::Text(t)), Type::Enum(e))
+                        if program.variant(*e, &t).is_none() =>
+                    {
+                        None
+                    }
                     (k, _) => k,
                 };
                 let g = match known {
                     Some(g) => g,
                     None => match GROUPS.iter().position(|(pre, _)| name.starts_with(pre)) {
                         Some(k) if !concerned[k] => match ty {
-                            Type::Bool => G::Bool(false),
-                            _ => G::Null,
+                            Type::Bool => Generated::Bool(false),
+                            _ => Generated::Null,
                         },
                         _ => generic(program, ty, &mut rng),
                     },

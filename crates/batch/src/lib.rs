@@ -40,19 +40,36 @@
 //! values are lists of text.
 
 pub mod compile;
+/// What a batch function computes (`Op`); the bottom of the function modules.
+pub mod config;
+/// Error columns and their chaining (`Op::First`).
+pub mod errors;
 pub mod fast;
 pub mod generate;
-pub mod ops;
+/// Population columns to the internal representation (the one literal reader).
+pub mod input;
+/// Missing-facts masks.
+pub mod masks;
+/// The internal representation to the output file's.
+pub mod output;
 pub mod pick;
 pub mod population;
+/// Time per kind of batch function (`ONESTOP_BATCH_PROFILE`).
+pub mod profile;
 pub mod report;
 pub mod repr;
-pub mod sem;
+/// A definition's exceptions resolved by the engine's rule.
+pub mod resolve;
+/// The row path of strict functions: the engine's semantics per row.
+pub mod rows;
 pub mod simulate;
+/// The one UDF type, `OsFn`, and its dispatch.
+pub mod udf;
 pub mod write;
 
 use chrono::NaiveDate;
 use compile::{Compiler, Masks, Steps};
+use config::{Op, Part};
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Column, ScalarValue};
 use datafusion::dataframe::DataFrame;
@@ -61,9 +78,9 @@ use datafusion::logical_expr::{Expr, LogicalPlan, LogicalPlanBuilder, lit, when}
 use datafusion::prelude::{SessionConfig, SessionContext};
 use onestop_engine::Plan;
 use onestop_lang::{EntityId, OutputRef, Program};
-use ops::{Op, OsFn, Part};
 use repr::{Ty, enum_values};
 use std::sync::Arc;
+use udf::OsFn;
 
 pub use population::{PopulationSchema, check_population, open_population};
 
@@ -556,6 +573,6 @@ pub async fn evaluate_file(
         drop(optimized);
     }
     let r = write::write_parquet(out, output).await;
-    ops::prof::dump();
+    profile::dump();
     r
 }

@@ -83,18 +83,18 @@ fn validity(n: usize, valid: impl FnMut(usize) -> bool) -> Option<NullBuffer> {
 }
 
 fn fixed(w: usize, args: &[&ColumnarValue], choice: &[u8]) -> Result<ArrayRef> {
-    enum S<'a> {
-        A(&'a FixedSizeBinaryArray),
-        K(Option<&'a [u8]>),
+    enum Source<'a> {
+        Column(&'a FixedSizeBinaryArray),
+        Constant(Option<&'a [u8]>),
     }
     let mut srcs = Vec::with_capacity(args.len());
     for a in args {
         srcs.push(match a {
-            ColumnarValue::Array(a) => S::A(a.as_fixed_size_binary()),
+            ColumnarValue::Array(a) => Source::Column(a.as_fixed_size_binary()),
             ColumnarValue::Scalar(ScalarValue::FixedSizeBinary(_, b)) => {
-                S::K(b.as_deref().filter(|b| b.len() == w))
+                Source::Constant(b.as_deref().filter(|b| b.len() == w))
             }
-            ColumnarValue::Scalar(_) => S::K(None),
+            ColumnarValue::Scalar(_) => Source::Constant(None),
         });
     }
     let n = choice.len();
@@ -102,15 +102,15 @@ fn fixed(w: usize, args: &[&ColumnarValue], choice: &[u8]) -> Result<ArrayRef> {
     let mut bytes: Vec<u8> = Vec::with_capacity(n * w);
     for (i, &c) in choice.iter().enumerate() {
         let v: &[u8] = match srcs.get(c as usize) {
-            Some(S::A(a)) => &a.value_data()[i * w..(i + 1) * w],
-            Some(S::K(Some(k))) => k,
+            Some(Source::Column(a)) => &a.value_data()[i * w..(i + 1) * w],
+            Some(Source::Constant(Some(k))) => k,
             _ => &zero,
         };
         bytes.extend_from_slice(v);
     }
     let nulls = validity(n, |i| match srcs.get(choice[i] as usize) {
-        Some(S::A(a)) => a.is_valid(i),
-        Some(S::K(k)) => k.is_some(),
+        Some(Source::Column(a)) => a.is_valid(i),
+        Some(Source::Constant(k)) => k.is_some(),
         None => false,
     });
     Ok(Arc::new(FixedSizeBinaryArray::try_new(
@@ -121,18 +121,18 @@ fn fixed(w: usize, args: &[&ColumnarValue], choice: &[u8]) -> Result<ArrayRef> {
 }
 
 fn primitive<T: ArrowPrimitiveType>(args: &[&ColumnarValue], choice: &[u8]) -> Result<ArrayRef> {
-    enum S<'a, T: ArrowPrimitiveType> {
-        A(&'a PrimitiveArray<T>),
-        K(Option<T::Native>),
+    enum Source<'a, T: ArrowPrimitiveType> {
+        Column(&'a PrimitiveArray<T>),
+        Constant(Option<T::Native>),
     }
-    let mut srcs: Vec<S<T>> = Vec::with_capacity(args.len());
+    let mut srcs: Vec<Source<T>> = Vec::with_capacity(args.len());
     for a in args {
         srcs.push(match a {
-            ColumnarValue::Array(a) => S::A(a.as_primitive::<T>()),
+            ColumnarValue::Array(a) => Source::Column(a.as_primitive::<T>()),
             ColumnarValue::Scalar(s) => {
                 let a = s.to_array_of_size(1)?;
                 let a = a.as_primitive::<T>();
-                S::K(a.is_valid(0).then(|| a.value(0)))
+                Source::Constant(a.is_valid(0).then(|| a.value(0)))
             }
         });
     }
@@ -141,41 +141,41 @@ fn primitive<T: ArrowPrimitiveType>(args: &[&ColumnarValue], choice: &[u8]) -> R
         .iter()
         .enumerate()
         .map(|(i, &c)| match srcs.get(c as usize) {
-            Some(S::A(a)) => a.values()[i],
-            Some(S::K(Some(k))) => *k,
+            Some(Source::Column(a)) => a.values()[i],
+            Some(Source::Constant(Some(k))) => *k,
             _ => T::Native::default(),
         })
         .collect();
     let nulls = validity(n, |i| match srcs.get(choice[i] as usize) {
-        Some(S::A(a)) => a.is_valid(i),
-        Some(S::K(k)) => k.is_some(),
+        Some(Source::Column(a)) => a.is_valid(i),
+        Some(Source::Constant(k)) => k.is_some(),
         None => false,
     });
     Ok(Arc::new(PrimitiveArray::<T>::new(values, nulls)))
 }
 
 fn boolean(args: &[&ColumnarValue], choice: &[u8]) -> Result<ArrayRef> {
-    enum S<'a> {
-        A(&'a BooleanArray),
-        K(Option<bool>),
+    enum Source<'a> {
+        Column(&'a BooleanArray),
+        Constant(Option<bool>),
     }
-    let srcs: Vec<S> = args
+    let srcs: Vec<Source> = args
         .iter()
         .map(|a| match a {
-            ColumnarValue::Array(a) => S::A(a.as_boolean()),
-            ColumnarValue::Scalar(ScalarValue::Boolean(b)) => S::K(*b),
-            ColumnarValue::Scalar(_) => S::K(None),
+            ColumnarValue::Array(a) => Source::Column(a.as_boolean()),
+            ColumnarValue::Scalar(ScalarValue::Boolean(b)) => Source::Constant(*b),
+            ColumnarValue::Scalar(_) => Source::Constant(None),
         })
         .collect();
     let n = choice.len();
     let values = BooleanBuffer::collect_bool(n, |i| match srcs.get(choice[i] as usize) {
-        Some(S::A(a)) => a.values().value(i),
-        Some(S::K(Some(k))) => *k,
+        Some(Source::Column(a)) => a.values().value(i),
+        Some(Source::Constant(Some(k))) => *k,
         _ => false,
     });
     let nulls = validity(n, |i| match srcs.get(choice[i] as usize) {
-        Some(S::A(a)) => a.is_valid(i),
-        Some(S::K(k)) => k.is_some(),
+        Some(Source::Column(a)) => a.is_valid(i),
+        Some(Source::Constant(k)) => k.is_some(),
         None => false,
     });
     Ok(Arc::new(BooleanArray::new(values, nulls)))

@@ -114,6 +114,23 @@ impl Ty {
         })
     }
 
+    /// The rule type for the engine's semantics; enumerations without their
+    /// identity (`EnumId(0)`), which no operation needs.
+    pub fn rule_type(self) -> Type {
+        match self {
+            Ty::Bool => Type::Bool,
+            Ty::Int => Type::Int,
+            Ty::Decimal => Type::Decimal,
+            Ty::Rate => Type::Rate,
+            Ty::Money => Type::Money,
+            Ty::Date => Type::Date,
+            Ty::Duration => Type::Duration,
+            Ty::Text => Type::Text,
+            Ty::Enum => Type::Enum(EnumId(0)),
+            Ty::EnumSet => Type::Set(Box::new(Type::Enum(EnumId(0)))),
+        }
+    }
+
     pub fn is_dec(self) -> bool {
         matches!(self, Ty::Decimal | Ty::Rate | Ty::Money)
     }

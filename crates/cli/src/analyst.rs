@@ -1,9 +1,9 @@
 //! The portal's reform page, backed by the batch simulator: shipped reforms over
 //! shipped populations, each result remembered for the life of the server.
 
-use crate::population::program;
+use crate::rules::Rules;
 use chrono::NaiveDate;
-use onestop_lang::{Program, RuleSet};
+use onestop_lang::Program;
 use onestop_web::analyst::{
     PopulationChoice, ReformChoice, SimulationError, SimulationFuture, SimulationOutcome, Simulator,
 };
@@ -69,14 +69,14 @@ fn entity_of_file(name: &str) -> Option<&'static str> {
 }
 
 impl BatchSimulator {
-    /// Checks every shipped reform once and lists the populations under
-    /// `data/populations` next to the rules directory.
-    pub fn load(rules: &Path) -> Result<BatchSimulator, String> {
-        let baseline = Arc::new(program(Some(rules.to_path_buf()), None)?);
-        let set = RuleSet::load_dir(rules)?;
+    /// Over the rules already read and checked (the baseline is the engine's
+    /// program): checks every shipped reform once and lists the populations
+    /// under `data/populations` next to the rules directory.
+    pub fn new(rules: &Rules) -> Result<BatchSimulator, String> {
+        let baseline = rules.program.clone();
         let mut reforms = Vec::new();
-        for r in &set.reforms {
-            let p = program(Some(rules.to_path_buf()), Some(&r.id))?;
+        for r in &rules.set.reforms {
+            let p = rules.reformed(&r.id)?;
             let (en, zh) = p
                 .reform
                 .as_ref()
@@ -96,7 +96,7 @@ impl BatchSimulator {
                 Arc::new(p),
             ));
         }
-        let root = std::fs::canonicalize(rules)
+        let root = std::fs::canonicalize(&rules.dir)
             .ok()
             .and_then(|r| r.parent().map(Path::to_path_buf))
             .unwrap_or_else(|| PathBuf::from("."));
@@ -118,7 +118,7 @@ impl BatchSimulator {
             .unwrap_or_default();
         populations.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(BatchSimulator {
-            rules: rules.to_path_buf(),
+            rules: rules.dir.clone(),
             populations_dir,
             baseline,
             reforms,
@@ -127,6 +127,12 @@ impl BatchSimulator {
             running: tokio::sync::Semaphore::new(1),
             waiting: std::sync::atomic::AtomicUsize::new(0),
         })
+    }
+
+    /// The checked program the simulations start from.
+    #[cfg(test)]
+    pub fn baseline(&self) -> &Arc<Program> {
+        &self.baseline
     }
 
     async fn run(

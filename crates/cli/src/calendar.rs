@@ -149,8 +149,9 @@ fn import(file: &Path, data: &Path, database_url: Option<String>) -> Result<Exit
         }
     };
     let text = notice.to_file();
-    let url = crate::serve::database_url(database_url, data)?;
-    let rt = crate::serve::runtime()?;
+    let url =
+        crate::database::database_url(database_url, data, crate::database::IfMissing::Create)?;
+    let rt = crate::runtime::runtime()?;
     let dir = data.join(onestop_calendar::DATA_SUBDIR);
     let source = file.display().to_string();
     rt.block_on(async move {

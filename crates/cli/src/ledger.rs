@@ -2,6 +2,7 @@
 //! of a whole stored log, the auditor's consistency check between two signed heads,
 //! and the durable-append benchmark.
 
+use crate::runtime::runtime;
 use clap::ValueEnum;
 use onestop_ledger::{
     Hash, Receipt, SignedTreeHead, from_hex, leaf_hash, load_verifying_key, to_hex,
@@ -91,21 +92,11 @@ pub enum LedgerCommand {
 }
 
 fn database_url(a: &DbArgs) -> Result<String, String> {
-    if let Some(u) = a
-        .database_url
-        .clone()
-        .or_else(|| std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty()))
-    {
-        return Ok(u);
-    }
-    let file = a.data.join("onestop.db");
-    if !file.exists() {
-        return Err(format!(
-            "no database at {}; give --data DIR or --database-url",
-            file.display()
-        ));
-    }
-    Ok(format!("sqlite://{}", file.display()))
+    crate::database::database_url(
+        a.database_url.clone(),
+        &a.data,
+        crate::database::IfMissing::Refuse,
+    )
 }
 
 async fn open(a: &DbArgs) -> Result<Db, String> {
@@ -113,13 +104,6 @@ async fn open(a: &DbArgs) -> Result<Db, String> {
     Db::open(&url)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))
-}
-
-fn runtime() -> Result<tokio::runtime::Runtime, String> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the async runtime: {e}"))
 }
 
 fn read_json(path: &Path) -> Result<J, String> {

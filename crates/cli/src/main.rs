@@ -22,8 +22,11 @@ fn tune_allocator() {
 
 mod analyst;
 mod calendar;
+mod database;
 mod ledger;
 mod population;
+mod rules;
+mod runtime;
 mod serve;
 mod services;
 mod simulate;
@@ -33,7 +36,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use onestop_engine::explain::{Lang, render_explanation, render_summary};
 use onestop_engine::report::{evaluation_to_json, output_name, val_to_json};
 use onestop_engine::testing::run_tests;
-use onestop_engine::{Engine, EvalOptions, Evaluation, Facts, LoadError, facts_from_json};
+use onestop_engine::{Engine, EvalOptions, Evaluation, Facts, facts_from_json};
 use onestop_lang::{RuleSet, Severity, render_all};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -225,24 +228,6 @@ pub(crate) fn rules_dir(dir: Option<PathBuf>) -> Result<PathBuf, String> {
     )
 }
 
-fn load_checked(dir: Option<PathBuf>) -> Result<(RuleSet, Arc<onestop_lang::Program>), String> {
-    let dir = rules_dir(dir)?;
-    let set = RuleSet::load_dir(&dir)?;
-    let (program, diags) = set.check(None);
-    match program {
-        Some(p) => Ok((set, Arc::new(p))),
-        None => {
-            let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
-            eprint!("{}", render_all(&errors, &set.sources));
-            Err(format!(
-                "the rules in {} have {} error(s); `onestop check` shows them all",
-                dir.display(),
-                errors.len()
-            ))
-        }
-    }
-}
-
 fn cmd_check(dir: Option<PathBuf>, deny_warnings: bool) -> Result<ExitCode, String> {
     let start = Instant::now();
     let dir = rules_dir(dir)?;
@@ -288,8 +273,8 @@ fn cmd_check(dir: Option<PathBuf>, deny_warnings: bool) -> Result<ExitCode, Stri
 }
 
 fn cmd_test(dir: Option<PathBuf>, filter: Option<String>) -> Result<ExitCode, String> {
-    let (set, program) = load_checked(dir)?;
-    let outcomes = run_tests(&set, program, filter.as_deref());
+    let rules = rules::Rules::load(dir)?;
+    let outcomes = run_tests(&rules.set, rules.program.clone(), filter.as_deref());
     let mut failed = 0;
     for o in &outcomes {
         if !o.passed() {
@@ -311,7 +296,7 @@ fn cmd_test(dir: Option<PathBuf>, filter: Option<String>) -> Result<ExitCode, St
 
 fn cmd_measures(format: Format, rules: Option<PathBuf>) -> Result<ExitCode, String> {
     let catalog = onestop_catalog::embedded();
-    let (_, program) = load_checked(rules)?;
+    let program = rules::Rules::load(rules)?.program;
     let mut rows = Vec::new();
     for m in &catalog.measures {
         let computable = program.measure(&m.id).is_some();
@@ -360,8 +345,8 @@ fn cmd_measures(format: Format, rules: Option<PathBuf>) -> Result<ExitCode, Stri
 }
 
 fn cmd_inputs(entity: &str, format: Format, rules: Option<PathBuf>) -> Result<ExitCode, String> {
-    let (_, program) = load_checked(rules)?;
-    let engine = Engine::new((*program).clone());
+    let program = rules::Rules::load(rules)?.program;
+    let engine = Engine::shared(program.clone());
     let e = engine.entity(entity)?;
     let rows: Vec<_> = program
         .inputs_of(e)
@@ -448,6 +433,7 @@ fn cmd_eval(a: EvalArgs, explain: bool) -> Result<ExitCode, String> {
     }
     let dir = rules_dir(a.rules.clone())?;
     let mut json = read_json(&a.facts)?;
+    let rules = rules::Rules::load(Some(dir))?;
     // Accept either a bare facts object or {"entity", "date", "facts"}.
     let mut entity_name = a.entity.clone();
     let mut date_text = a.date.clone();
@@ -467,13 +453,7 @@ fn cmd_eval(a: EvalArgs, explain: bool) -> Result<ExitCode, String> {
         Some(d) => parse_date(&d)?,
         None => chrono::Local::now().date_naive(),
     };
-    let base = Engine::load(&dir, None).map_err(|e| match e {
-        LoadError::Input(m) => m,
-        LoadError::Rules(diags) => {
-            eprint!("{diags}");
-            "the rules have errors; run `onestop check`".to_string()
-        }
-    })?;
+    let base = Engine::shared(rules.program.clone());
     let entity = base.entity(&entity_name)?;
     let facts = facts_from_json(&base.program, entity, &json).map_err(|e| e.to_string())?;
     let mut measures = Vec::new();
@@ -501,13 +481,7 @@ fn cmd_eval(a: EvalArgs, explain: bool) -> Result<ExitCode, String> {
         print_one(&base, &facts, &ev, a.format, explain, lang)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let reformed = Engine::load(&dir, Some(reform)).map_err(|e| match e {
-        LoadError::Input(m) => m,
-        LoadError::Rules(diags) => {
-            eprint!("{diags}");
-            format!("reform `{reform}` does not apply cleanly to the rules")
-        }
-    })?;
+    let reformed = Engine::new(rules.reformed(reform)?);
     // Same facts, re-read against the reformed program (inputs are unchanged by reforms).
     let rfacts = facts_from_json(&reformed.program, entity, &json).map_err(|e| e.to_string())?;
     let ropts = EvalOptions {

@@ -1,10 +1,10 @@
 //! `onestop population`: synthetic populations, and whole populations evaluated
 //! through every measure (the batch evaluator, `onestop-batch`).
 
-use crate::rules_dir;
+use crate::rules::Rules;
+use crate::runtime::runtime;
 use chrono::NaiveDate;
 use clap::Subcommand;
-use onestop_lang::{Program, RuleSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -54,39 +54,12 @@ pub enum PopulationCommand {
     },
 }
 
-/// The checked program of the rules, with a reform (id or file) applied.
-pub(crate) fn program(rules: Option<PathBuf>, reform: Option<&str>) -> Result<Program, String> {
-    let dir = rules_dir(rules)?;
-    let mut set = RuleSet::load_dir(&dir)?;
-    let idx = match reform {
-        Some(r) => Some(onestop_engine::resolve_reform(&mut set, r)?),
-        None => None,
-    };
-    let (p, diags) = set.check(idx);
-    p.ok_or_else(|| {
-        let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
-        eprint!("{}", onestop_lang::render_all(&errors, &set.sources));
-        format!(
-            "the rules in {} have {} error(s); `onestop check` shows them all",
-            dir.display(),
-            errors.len()
-        )
-    })
-}
-
 pub(crate) fn date_or_today(d: Option<&str>) -> Result<NaiveDate, String> {
     match d {
         Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
             .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2024-06-30")),
         None => Ok(chrono::Local::now().date_naive()),
     }
-}
-
-pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, String> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the runtime: {e}"))
 }
 
 fn bar(len: Option<u64>, what: &str) -> indicatif::ProgressBar {
@@ -115,7 +88,7 @@ pub fn run(c: PopulationCommand) -> Result<ExitCode, String> {
             out,
             rules,
         } => {
-            let p = program(rules, None)?;
+            let p = Rules::load(rules)?.program;
             let e = onestop_batch::entity_of(&p, &entity).map_err(|e| e.to_string())?;
             let b = bar(Some(count), "generating");
             let start = std::time::Instant::now();
@@ -143,7 +116,7 @@ pub fn run(c: PopulationCommand) -> Result<ExitCode, String> {
             measures,
             rules,
         } => {
-            let p = program(rules, reform.as_deref())?;
+            let p = Rules::load(rules)?.program_with(reform.as_deref())?;
             let e = onestop_batch::entity_of(&p, &entity).map_err(|e| e.to_string())?;
             let date = date_or_today(date.as_deref())?;
             let opts = onestop_batch::Options {

@@ -1,7 +1,9 @@
 //! `onestop serve` and `onestop admin`: the one-window service on SQLite by default.
 
+use crate::database::{IfMissing, database_url};
+use crate::runtime::runtime;
 use onestop_cases::CaseService;
-use onestop_engine::{Engine, LoadError};
+use onestop_engine::Engine;
 use onestop_store::Role;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -75,41 +77,28 @@ pub enum AdminCommand {
     },
 }
 
-pub(crate) fn database_url(flag: Option<String>, data: &Path) -> Result<String, String> {
-    if let Some(u) = flag.or_else(|| std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty())) {
-        return Ok(u);
-    }
-    std::fs::create_dir_all(data)
-        .map_err(|e| format!("cannot create data directory {}: {e}", data.display()))?;
-    Ok(format!("sqlite://{}", data.join("onestop.db").display()))
-}
-
-pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, String> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the async runtime: {e}"))
-}
-
-fn engine(rules: Option<PathBuf>) -> Result<Arc<Engine>, String> {
-    let dir = crate::rules_dir(rules)?;
-    Engine::load(&dir, None).map(Arc::new).map_err(|e| match e {
-        LoadError::Input(m) => m,
-        LoadError::Rules(d) => {
-            eprint!("{d}");
-            "the rules have errors; run `onestop check`".into()
-        }
-    })
+/// The engine and the reform page's simulator over one read of the rules: one
+/// checked `Program`, shared.
+pub(crate) fn engine_and_simulator(
+    rules: Option<PathBuf>,
+) -> Result<(Arc<Engine>, Option<Arc<crate::analyst::BatchSimulator>>), String> {
+    let rules = crate::rules::Rules::load(rules)?;
+    let engine = Arc::new(Engine::shared(rules.program.clone()));
+    let simulator = crate::analyst::BatchSimulator::new(&rules)
+        .map(Arc::new)
+        .map_err(|e| eprintln!("warning: the reform page is off: {e}"))
+        .ok();
+    Ok((engine, simulator))
 }
 
 pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
-    let rules_dir = crate::rules_dir(a.rules.clone())?;
-    let engine = engine(a.rules)?;
-    let simulator = crate::analyst::BatchSimulator::load(&rules_dir)
-        .map(|s| Arc::new(s) as Arc<dyn onestop_web::analyst::Simulator>)
-        .map_err(|e| eprintln!("warning: the reform page is off: {e}"))
-        .ok();
-    let url = database_url(a.database_url, &a.data)?;
+    let (engine, simulator) = engine_and_simulator(a.rules.clone())?;
+    let simulator = simulator.map(|s| s as Arc<dyn onestop_web::analyst::Simulator>);
+    eprintln!(
+        "rules: read and checked {} time(s), one program shared by the engine and the reform page",
+        crate::rules::loads()
+    );
+    let url = database_url(a.database_url, &a.data, IfMissing::Create)?;
     if let Some(key) = &a.ledger_key {
         // SAFETY: set before the runtime starts, while this is the only thread.
         unsafe { std::env::set_var("ONESTOP_LEDGER_KEY", key) };
@@ -346,7 +335,7 @@ async fn sqlx_count(cases: &CaseService) -> Result<i64, String> {
 }
 
 pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
-    let engine = engine(None)?;
+    let engine = Arc::new(Engine::shared(crate::rules::Rules::load(None)?.program));
     let (username, password, role, agency, data, url) = match cmd {
         AdminCommand::CreateOfficer {
             username,
@@ -369,7 +358,7 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
             database_url,
         } => (username, password, Role::Admin, None, data, database_url),
     };
-    let url = database_url(url, &data)?;
+    let url = database_url(url, &data, IfMissing::Create)?;
     // The agencies an officer may belong to are the operator's (DIR/services.toml).
     let services = onestop_cases::services::Services::load(&data)?;
     let authz = onestop_store::authz::Authz::load(&data)?;
@@ -398,4 +387,20 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
         );
         Ok(ExitCode::SUCCESS)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    /// `serve` reads and checks the rules once; the engine and the reform page
+    /// hold the same program.
+    #[test]
+    fn the_rules_are_read_once_and_shared() {
+        let before = crate::rules::loads();
+        let (engine, simulator) = super::engine_and_simulator(None).expect("the shipped rules");
+        assert_eq!(crate::rules::loads() - before, 1);
+        let simulator = simulator.expect("the reform page");
+        assert!(Arc::ptr_eq(&engine.program, simulator.baseline()));
+    }
 }

@@ -24,7 +24,7 @@ pub enum ServicesCommand {
 pub fn run(c: ServicesCommand) -> Result<ExitCode, String> {
     match c {
         ServicesCommand::Check { file, data, rules } => {
-            let program = crate::population::program(rules, None)?;
+            let program = crate::rules::Rules::load(rules)?.program;
             let file = file.or_else(|| {
                 let p = data.join(onestop_cases::services::DATA_FILE);
                 p.is_file().then_some(p)

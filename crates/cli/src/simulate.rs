@@ -1,7 +1,9 @@
 //! `onestop simulate`: a reform against the baseline over a whole population,
 //! in one pass; JSON and HTML reports with charts.
 
-use crate::population::{date_or_today, program, progress_bar, runtime};
+use crate::population::{date_or_today, progress_bar};
+use crate::rules::Rules;
+use crate::runtime::runtime;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,8 +50,9 @@ pub struct SimulateArgs {
 }
 
 pub fn run(a: SimulateArgs) -> Result<ExitCode, String> {
-    let baseline = program(a.rules.clone(), None)?;
-    let reform = program(a.rules.clone(), Some(&a.reform))?;
+    let rules = Rules::load(a.rules.clone())?;
+    let baseline = rules.program.clone();
+    let reform = rules.reformed(&a.reform)?;
     let date = date_or_today(a.date.as_deref())?;
     let sim = onestop_batch::simulate::Simulation {
         baseline: &baseline,

@@ -16,7 +16,7 @@ use datafusion::logical_expr::{Extension, LogicalPlan, ScalarUDF};
 use datafusion::physical_plan::ExecutionPlan;
 use datafusion_proto::logical_plan::LogicalExtensionCodec;
 use datafusion_proto::physical_plan::{PhysicalExtensionCodec, PhysicalProtoConverterExtension};
-use onestop_batch::ops::OsFn;
+use onestop_batch::udf::OsFn;
 use std::sync::Arc;
 
 /// Writes an `OsFn`'s configuration; other functions get no bytes (they are

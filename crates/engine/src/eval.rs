@@ -2,14 +2,14 @@
 //! Three-valued: a value is known, missing (with the facts it waits for), or an error
 //! such as a conflict between exceptions. Definitions are evaluated lazily and once.
 
-use crate::value_ops::{arith, compare, comparison, equal, months_between, years_between};
+use crate::semantics::exceptions::{self, ExceptionSet, Resolution, WideSet};
+use crate::semantics::{self, arith, comparison, equal};
 use crate::{EvalError, Facts};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use onestop_calendar::{Calendar, YearSet};
 use onestop_lang::ast::BinOp;
 use onestop_lang::program::*;
-use onestop_lang::types::{Type, Value, round_fen};
-use rust_decimal::RoundingStrategy;
+use onestop_lang::types::Value;
 use std::sync::Arc;
 
 /// The outcome of evaluating an expression.
@@ -330,12 +330,9 @@ impl<'a> Evaluator<'a> {
         let provisional = self.provisional.pop().unwrap_or_default();
         self.mark_provisional(provisional);
         let value = match value {
-            Val::Known(v) => match v.convert_to(&decl.ty) {
-                Some(v) => Val::Known(v),
-                None => Val::Error(Arc::new(EvalError::Arithmetic(format!(
-                    "`{}` must be a whole number",
-                    decl.name
-                )))),
+            Val::Known(v) => match semantics::convert(v, &decl.ty, &decl.name) {
+                Ok(v) => Val::Known(v),
+                Err(e) => Val::Error(Arc::new(e)),
             },
             other => other,
         };
@@ -359,52 +356,42 @@ impl<'a> Evaluator<'a> {
         if decl.exceptions.is_empty() {
             return (self.eval(&decl.default), Branch::Default);
         }
-        let mut fired = Vec::new();
-        let mut pending: Vec<(usize, Vec<InputId>)> = Vec::new();
-        for (i, ex) in decl.exceptions.iter().enumerate() {
+        // Conditions in order; an error in one decides at once.
+        let mut conds = Vec::with_capacity(decl.exceptions.len());
+        for ex in &decl.exceptions {
             match self.eval(&ex.cond) {
-                Val::Known(Value::Bool(true)) => fired.push(i),
-                Val::Known(_) => {}
-                Val::Missing(m) => pending.push((i, m)),
                 Val::Error(e) => return (Val::Error(e), Branch::Error),
+                v => conds.push(v),
             }
         }
-        // Drop fired exceptions that a fired exception overrides.
-        let winners: Vec<usize> = fired
-            .iter()
-            .copied()
-            .filter(|&i| !fired.iter().any(|&j| decl.exceptions[j].beats.contains(&i)))
-            .collect();
-        if winners.len() > 1 {
-            let labels = winners
-                .iter()
-                .map(|&i| decl.exceptions[i].label.clone())
-                .collect();
-            let err = EvalError::Conflict {
-                definition: decl.name.clone(),
-                exceptions: labels,
-            };
-            return (Val::Error(Arc::new(err)), Branch::Conflict(winners));
-        }
-        // A pending exception matters unless the winner overrides it.
-        let mut waiting: Vec<InputId> = Vec::new();
-        for (i, m) in &pending {
-            let overridden = winners
-                .first()
-                .is_some_and(|&w| decl.exceptions[w].beats.contains(i));
-            if !overridden {
-                waiting.extend_from_slice(m);
-            }
-        }
-        if !waiting.is_empty() {
-            waiting.sort();
-            waiting.dedup();
-            return (Val::Missing(waiting), Branch::Pending);
-        }
+        let beats: Vec<Vec<usize>> = decl.exceptions.iter().map(|e| e.beats.clone()).collect();
+        let resolution = if conds.len() <= 64 {
+            resolve_conditions::<u64>(&conds, &beats)
+        } else {
+            resolve_conditions::<WideSet>(&conds, &beats)
+        };
         let _ = d;
-        match winners.first() {
-            Some(&w) => (self.eval(&decl.exceptions[w].value), Branch::Exception(w)),
-            None => (self.eval(&decl.default), Branch::Default),
+        match resolution {
+            Resolution::Conflict(winners) => {
+                let labels: Vec<String> = decl.exceptions.iter().map(|e| e.label.clone()).collect();
+                let err = exceptions::conflict(&decl.name, &labels, &winners);
+                (Val::Error(Arc::new(err)), Branch::Conflict(winners))
+            }
+            Resolution::Pending(waiting) => {
+                let mut missing: Vec<InputId> = Vec::new();
+                for i in waiting {
+                    if let Val::Missing(m) = &conds[i] {
+                        missing.extend_from_slice(m);
+                    }
+                }
+                missing.sort();
+                missing.dedup();
+                (Val::Missing(missing), Branch::Pending)
+            }
+            Resolution::Exception(w) => {
+                (self.eval(&decl.exceptions[w].value), Branch::Exception(w))
+            }
+            Resolution::Default => (self.eval(&decl.default), Branch::Default),
         }
     }
 
@@ -458,7 +445,7 @@ impl<'a> Evaluator<'a> {
             },
             TKind::DecisionDate => Val::Known(Value::Date(self.plan.date)),
             TKind::Neg(x) => match self.eval(x) {
-                Val::Known(v) => match arith(BinOp::Sub, &zero_like(&v), &v, &e.ty) {
+                Val::Known(v) => match semantics::negate(&v, &e.ty) {
                     Ok(r) => Val::Known(r),
                     Err(err) => Val::Error(Arc::new(err)),
                 },
@@ -537,13 +524,10 @@ impl<'a> Evaluator<'a> {
                 let ve = self.eval(elem);
                 let vs = self.eval(set);
                 match (&ve, &vs) {
-                    (Val::Known(x), Val::Known(Value::Set(items))) => {
-                        let found = items.iter().any(|i| equal(i, x));
-                        Val::Known(Value::Bool(found != *negated))
-                    }
-                    (Val::Known(_), Val::Known(_)) => {
-                        Val::Error(Arc::new(EvalError::Arithmetic("`in` needs a set".into())))
-                    }
+                    (Val::Known(x), Val::Known(set)) => match semantics::member(x, set, *negated) {
+                        Ok(b) => Val::Known(Value::Bool(b)),
+                        Err(err) => Val::Error(Arc::new(err)),
+                    },
                     _ => unknown_of(&[&ve, &vs]),
                 }
             }
@@ -568,7 +552,7 @@ impl<'a> Evaluator<'a> {
                     return unknown_of(&vals.iter().collect::<Vec<_>>());
                 }
                 let vs: Vec<&Value> = vals.iter().filter_map(|v| v.known()).collect();
-                let result = self.call(*f, &vs, &e.ty);
+                let result = semantics::call(*f, &vs, &e.ty, &self.calendar);
                 if let (Builtin::AddWorkingDays | Builtin::WorkingDaysBetween, Ok(v)) = (f, &result)
                 {
                     // The span counted: from the first argument to the result date or the second.
@@ -591,96 +575,25 @@ impl<'a> Evaluator<'a> {
             }
         }
     }
-
-    fn call(&self, f: Builtin, args: &[&Value], ty: &Type) -> Result<Value, EvalError> {
-        let date = |v: &Value| match v {
-            Value::Date(d) => Ok(*d),
-            _ => Err(EvalError::Arithmetic("expected a date".into())),
-        };
-        let int = |v: &Value| match v {
-            Value::Int(i) => Ok(*i),
-            _ => Err(EvalError::Arithmetic("expected a whole number".into())),
-        };
-        let cal = |e: onestop_calendar::CalendarError| EvalError::Calendar(e.to_string());
-        Ok(match f {
-            Builtin::Min | Builtin::Max => {
-                let mut best = args[0];
-                for a in &args[1..] {
-                    let o = compare(a, best);
-                    if (f == Builtin::Min && o.is_lt()) || (f == Builtin::Max && o.is_gt()) {
-                        best = a;
-                    }
-                }
-                best.clone().convert_to(ty).unwrap_or_else(|| best.clone())
-            }
-            Builtin::Abs => match args[0] {
-                Value::Int(i) => Value::Int(i.checked_abs().ok_or_else(|| {
-                    EvalError::Arithmetic("a number grew beyond the exact range".into())
-                })?),
-                Value::Decimal(d) => Value::Decimal(d.abs()),
-                Value::Rate(d) => Value::Rate(d.abs()),
-                Value::Money(d) => Value::Money(d.abs()),
-                other => other.clone(),
-            },
-            Builtin::RoundFen | Builtin::FloorFen | Builtin::CeilFen => {
-                let d = args[0]
-                    .as_decimal()
-                    .ok_or_else(|| EvalError::Arithmetic("expected a number".into()))?;
-                let strategy = match f {
-                    Builtin::FloorFen => RoundingStrategy::ToNegativeInfinity,
-                    Builtin::CeilFen => RoundingStrategy::ToPositiveInfinity,
-                    _ => return Ok(Value::Money(round_fen(d))),
-                };
-                Value::Money(d.round_dp_with_strategy(2, strategy))
-            }
-            Builtin::Floor | Builtin::Ceil => {
-                let d = args[0]
-                    .as_decimal()
-                    .ok_or_else(|| EvalError::Arithmetic("expected a number".into()))?;
-                let r = if f == Builtin::Floor {
-                    d.floor()
-                } else {
-                    d.ceil()
-                };
-                Value::Int(i64::try_from(r).map_err(|_| {
-                    EvalError::Arithmetic("a number grew beyond the exact range".into())
-                })?)
-            }
-            Builtin::YearsBetween => Value::Int(years_between(date(args[0])?, date(args[1])?)),
-            Builtin::MonthsBetween => Value::Int(months_between(date(args[0])?, date(args[1])?)),
-            Builtin::DaysBetween => Value::Int((date(args[1])? - date(args[0])?).num_days()),
-            Builtin::AddWorkingDays => Value::Date(
-                self.calendar
-                    .add_working_days(date(args[0])?, int(args[1])?)
-                    .map_err(cal)?,
-            ),
-            Builtin::WorkingDaysBetween => Value::Int(
-                self.calendar
-                    .working_days_between(date(args[0])?, date(args[1])?)
-                    .map_err(cal)?,
-            ),
-            Builtin::MakeDate => {
-                let (y, m, d) = (int(args[0])?, int(args[1])?, int(args[2])?);
-                let made = i32::try_from(y)
-                    .ok()
-                    .zip(u32::try_from(m).ok())
-                    .zip(u32::try_from(d).ok())
-                    .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d));
-                Value::Date(made.ok_or_else(|| {
-                    EvalError::Arithmetic(format!("{y}-{m}-{d} is not a calendar date"))
-                })?)
-            }
-            Builtin::Year => Value::Int(date(args[0])?.year() as i64),
-        })
-    }
 }
 
-fn zero_like(v: &Value) -> Value {
-    match v {
-        Value::Int(_) => Value::Int(0),
-        Value::Money(_) => Value::Money(rust_decimal::Decimal::ZERO),
-        Value::Rate(_) => Value::Rate(rust_decimal::Decimal::ZERO),
-        Value::Duration(_) => Value::Duration(Default::default()),
-        _ => Value::Decimal(rust_decimal::Decimal::ZERO),
+/// The exception rule over the conditions' outcomes (none is an error).
+fn resolve_conditions<S: ExceptionSet>(
+    conds: &[Val],
+    beats: &[Vec<usize>],
+) -> Resolution<Vec<usize>> {
+    let (mut fired, mut pending) = (S::empty(conds.len()), S::empty(conds.len()));
+    for (i, c) in conds.iter().enumerate() {
+        match c {
+            Val::Known(Value::Bool(true)) => fired.insert(i),
+            Val::Missing(_) => pending.insert(i),
+            _ => {}
+        }
+    }
+    match exceptions::resolve(&fired, &pending, &exceptions::beats_sets::<S>(beats)) {
+        Resolution::Default => Resolution::Default,
+        Resolution::Exception(w) => Resolution::Exception(w),
+        Resolution::Conflict(s) => Resolution::Conflict(s.members()),
+        Resolution::Pending(s) => Resolution::Pending(s.members()),
     }
 }

@@ -1,9 +1,9 @@
 //! Facts about one entity, read from JSON with errors that name the field and the fix.
 
-use chrono::NaiveDate;
 use onestop_lang::diag::did_you_mean;
-use onestop_lang::types::{Duration, Type, Value};
-use onestop_lang::{EntityId, InputId, Program};
+use onestop_lang::literal;
+use onestop_lang::types::{Type, Value};
+use onestop_lang::{EntityId, EnumId, InputId, Program};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -84,16 +84,10 @@ pub fn facts_from_json(
             });
         };
         let ty = &program.inputs[id.index()].ty;
-        let value = if v.is_null() {
-            None
-        } else {
-            Some(
-                value_from_json(program, ty, v).map_err(|message| FactError {
-                    field: name.clone(),
-                    message,
-                })?,
-            )
-        };
+        let value = fact_from_json(program, ty, v).map_err(|message| FactError {
+            field: name.clone(),
+            message,
+        })?;
         facts.set(id, value);
     }
     Ok(facts)
@@ -110,117 +104,101 @@ fn kind_of(v: &serde_json::Value) -> &'static str {
     }
 }
 
-fn decimal_from(v: &serde_json::Value) -> Option<Decimal> {
-    match v {
-        serde_json::Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Some(Decimal::from(i))
-            } else {
-                // Shortest round-trip text of the number, read exactly.
-                Decimal::from_str(&n.to_string())
-                    .or_else(|_| Decimal::from_scientific(&n.to_string()))
-                    .ok()
+/// A JSON number as an exact decimal (its shortest round-trip text, read exactly).
+fn number(n: &serde_json::Number) -> Option<Decimal> {
+    if let Some(i) = n.as_i64() {
+        return Some(Decimal::from(i));
+    }
+    let t = n.to_string();
+    Decimal::from_str(&t)
+        .or_else(|_| Decimal::from_scientific(&t))
+        .ok()
+}
+
+/// One fact as JSON: `null` or a blank text is not known (`None`); a text is read
+/// by the one literal reader (`onestop_lang::literal`, shared with population
+/// files); numbers, booleans, enumeration names and arrays as JSON gives them.
+pub fn fact_from_json(
+    program: &Program,
+    ty: &Type,
+    v: &serde_json::Value,
+) -> Result<Option<Value>, String> {
+    use serde_json::Value as J;
+    let found = || format!("found {}", show(v));
+    match (ty, v) {
+        (_, J::Null) => Ok(None),
+        (Type::Enum(_), J::String(s)) if s.trim().is_empty() => Ok(None),
+        (Type::Enum(e), J::String(s)) => enum_value(program, *e, s).map(Some),
+        (Type::Enum(_), _) => Err(format!("{}, found {}", expected(program, ty), kind_of(v))),
+        (Type::Set(inner), J::Array(arr)) => {
+            let mut out = Vec::new();
+            for (i, el) in arr.iter().enumerate() {
+                out.push(
+                    value_from_json(program, inner, el).map_err(|m| format!("element {i}: {m}"))?,
+                );
             }
+            Ok(Some(Value::set(out)))
         }
-        serde_json::Value::String(s) => {
-            let cleaned: String = s
-                .trim()
-                .trim_end_matches("yuan")
-                .trim()
-                .chars()
-                .filter(|c| !matches!(c, ' ' | '_' | ','))
-                .collect();
-            Decimal::from_str(&cleaned).ok()
+        (Type::Set(_), _) => Err(format!("expected an array, found {}", kind_of(v))),
+        (_, J::String(s)) => literal::parse(ty, s).map_err(|m| format!("{m}, {}", found())),
+        (Type::Bool, J::Bool(b)) => Ok(Some(Value::Bool(*b))),
+        (Type::Int | Type::Decimal | Type::Rate | Type::Money, J::Number(n)) => {
+            let d = number(n).ok_or_else(|| format!("{}, {}", literal::expected(ty), found()))?;
+            Ok(Some(match ty {
+                Type::Int => Value::Int(
+                    Some(d)
+                        .filter(|d| d.fract().is_zero())
+                        .and_then(|d| i64::try_from(d).ok())
+                        .ok_or_else(|| format!("{}, {}", literal::expected(ty), found()))?,
+                ),
+                Type::Rate => Value::Rate(d),
+                Type::Money => {
+                    Value::Money(literal::money(d).map_err(|m| format!("{m}, {}", found()))?)
+                }
+                _ => Value::Decimal(d),
+            }))
         }
-        _ => None,
+        (Type::Text, _) => Err(format!("expected text, found {}", kind_of(v))),
+        (Type::Bool, _) => Err(format!("expected true or false, found {}", kind_of(v))),
+        _ => Err(format!("{}, {}", literal::expected(ty), found())),
     }
 }
 
-/// Converts one JSON value to a value of `ty`, or says what was expected.
+fn expected(program: &Program, ty: &Type) -> String {
+    match ty {
+        Type::Enum(e) => format!(
+            "expected one of the values of {}",
+            program.enums[e.0 as usize].name
+        ),
+        other => literal::expected(other),
+    }
+}
+
+fn enum_value(program: &Program, e: EnumId, s: &str) -> Result<Value, String> {
+    let decl = &program.enums[e.0 as usize];
+    match program.variant(e, s) {
+        Some(i) => Ok(Value::Enum(e, i)),
+        None => {
+            let hint = did_you_mean(s, decl.values.iter().map(|(n, _)| n.as_str()))
+                .map(|x| format!("did you mean \"{x}\"?"))
+                .unwrap_or_else(|| {
+                    let all: Vec<&str> = decl.values.iter().map(|(n, _)| n.as_str()).collect();
+                    format!("expected one of: {}", all.join(", "))
+                });
+            Err(format!("\"{s}\" is not a value of {}; {hint}", decl.name))
+        }
+    }
+}
+
+/// Converts one JSON value to a value of `ty`, or says what was expected; a
+/// value is wanted, so `null` and blank text are refused.
 pub fn value_from_json(
     program: &Program,
     ty: &Type,
     v: &serde_json::Value,
 ) -> Result<Value, String> {
-    let found = kind_of(v);
-    match ty {
-        Type::Bool => v
-            .as_bool()
-            .map(Value::Bool)
-            .ok_or_else(|| format!("expected true or false, found {found}")),
-        Type::Int => {
-            let d = decimal_from(v).filter(|d| d.fract().is_zero());
-            d.and_then(|d| i64::try_from(d).ok())
-                .map(Value::Int)
-                .ok_or_else(|| format!("expected a whole number, found {}", show(v)))
-        }
-        Type::Decimal => decimal_from(v)
-            .map(Value::Decimal)
-            .ok_or_else(|| format!("expected a number, found {}", show(v))),
-        Type::Rate => {
-            if let Some(s) = v.as_str()
-                && let Some(p) = s.trim().strip_suffix('%')
-            {
-                return Decimal::from_str(p.trim())
-                    .map(|d| Value::Rate(d / Decimal::ONE_HUNDRED))
-                    .map_err(|_| format!("expected a percentage like \"12.5%\", found {}", show(v)));
-            }
-            decimal_from(v)
-                .map(Value::Rate)
-                .ok_or_else(|| format!("expected a rate as \"12.5%\" or a fraction like 0.125, found {}", show(v)))
-        }
-        Type::Money => {
-            let d = decimal_from(v).ok_or_else(|| {
-                format!("expected an amount in yuan such as \"5000000.00\" or 5000000, found {}", show(v))
-            })?;
-            if d.round_dp(2) != d {
-                return Err(format!("an amount of money has at most two decimal places (fen), found {}", show(v)));
-            }
-            Ok(Value::Money(d))
-        }
-        Type::Date => v
-            .as_str()
-            .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
-            .map(Value::Date)
-            .ok_or_else(|| format!("expected a date \"YYYY-MM-DD\", found {}", show(v))),
-        Type::Duration => v
-            .as_str()
-            .and_then(parse_duration)
-            .map(Value::Duration)
-            .ok_or_else(|| format!("expected a duration such as \"2 years\", \"18 months\" or \"30 days\", found {}", show(v))),
-        Type::Text => v
-            .as_str()
-            .map(|s| Value::Text(s.into()))
-            .ok_or_else(|| format!("expected text, found {found}")),
-        Type::Enum(e) => {
-            let decl = &program.enums[e.0 as usize];
-            let s = v
-                .as_str()
-                .ok_or_else(|| format!("expected one of the values of {}, found {found}", decl.name))?;
-            match program.variant(*e, s) {
-                Some(i) => Ok(Value::Enum(*e, i)),
-                None => {
-                    let hint = did_you_mean(s, decl.values.iter().map(|(n, _)| n.as_str()))
-                        .map(|x| format!("did you mean \"{x}\"?"))
-                        .unwrap_or_else(|| {
-                            let all: Vec<&str> = decl.values.iter().map(|(n, _)| n.as_str()).collect();
-                            format!("expected one of: {}", all.join(", "))
-                        });
-                    Err(format!("\"{s}\" is not a value of {}; {hint}", decl.name))
-                }
-            }
-        }
-        Type::Set(inner) => {
-            let arr = v
-                .as_array()
-                .ok_or_else(|| format!("expected an array, found {found}"))?;
-            let mut out = Vec::new();
-            for (i, el) in arr.iter().enumerate() {
-                out.push(value_from_json(program, inner, el).map_err(|m| format!("element {i}: {m}"))?);
-            }
-            Ok(Value::set(out))
-        }
-    }
+    fact_from_json(program, ty, v)?
+        .ok_or_else(|| format!("{}, found {}", expected(program, ty), show(v)))
 }
 
 fn show(v: &serde_json::Value) -> String {
@@ -233,24 +211,6 @@ fn show(v: &serde_json::Value) -> String {
     } else {
         s
     }
-}
-
-fn parse_duration(s: &str) -> Option<Duration> {
-    let mut parts = s.split_whitespace();
-    let n: i32 = parts.next()?.parse().ok()?;
-    let unit = parts.next()?;
-    if parts.next().is_some() {
-        return None;
-    }
-    Some(match unit {
-        "day" | "days" => Duration { months: 0, days: n },
-        "month" | "months" => Duration { months: n, days: 0 },
-        "year" | "years" => Duration {
-            months: n.checked_mul(12)?,
-            days: 0,
-        },
-        _ => return None,
-    })
 }
 
 /// A value as JSON: exact decimals as strings, enumerations by name.

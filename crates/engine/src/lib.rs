@@ -9,12 +9,14 @@ pub mod eval;
 pub mod explain;
 pub mod facts;
 pub mod report;
+pub mod semantics;
 pub mod testing;
-mod value_ops;
-pub use value_ops::months_between;
+pub use semantics::months_between;
 
 pub use eval::{Branch, DefTrace, Evaluation, MeasureResult, Plan, Status, Val};
-pub use facts::{FactError, Facts, facts_from_json, value_from_json, value_to_json};
+pub use facts::{
+    FactError, Facts, fact_from_json, facts_from_json, value_from_json, value_to_json,
+};
 
 use chrono::NaiveDate;
 use onestop_lang::{EntityId, MeasureId, Program, RuleSet};
@@ -101,8 +103,14 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(program: Program) -> Engine {
+        Engine::shared(Arc::new(program))
+    }
+
+    /// An engine over a program others hold too (the CLI's `serve` gives the
+    /// same checked program to the batch simulator).
+    pub fn shared(program: Arc<Program>) -> Engine {
         Engine {
-            program: Arc::new(program),
+            program,
             plans: Mutex::new(HashMap::new()),
             report_parts: std::sync::OnceLock::new(),
         }

@@ -2,7 +2,7 @@
 
 use crate::eval::{Evaluator, Plan, Status, Val};
 use crate::facts::Facts;
-use crate::value_ops::{compare, equal};
+use crate::semantics::{compare, equal};
 use onestop_lang::ast::{Expectation, ExpectedStatus, Item, ItemKind, TestCase};
 use onestop_lang::check::check_value_expr;
 use onestop_lang::diag::did_you_mean;

@@ -9,6 +9,7 @@ pub mod ast;
 pub mod check;
 pub mod diag;
 pub mod lexer;
+pub mod literal;
 pub mod load;
 pub mod parser;
 pub mod program;
