@@ -2,10 +2,10 @@
 //! official, how long official coverage lasts (warned 60 days ahead), and the upload
 //! that loads next year's holiday notice (the same step as `onestop calendar import`).
 
-use super::{LangQuery, ctx, message, render};
+use super::page::{Page, csrf_refused, message, render};
 use crate::state::AppState;
-use axum::extract::{Multipart, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use onestop_cases::Role;
@@ -14,10 +14,8 @@ const PATH: &str = "/admin/calendar";
 
 pub async fn page(
     State(s): State<AppState>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
+    c: Page,
 ) -> Response {
-    let c = ctx(&s, &headers, q.lang.as_deref(), PATH).await;
     let Some(user) = c.user.clone() else {
         return Redirect::to(&format!("/login?next={PATH}")).into_response();
     };
@@ -29,7 +27,7 @@ pub async fn page(
 
 fn show(
     s: &AppState,
-    c: &super::Ctx,
+    c: &Page,
     status: StatusCode,
     loaded: Value,
     refused: Value,
@@ -48,11 +46,9 @@ fn show(
 /// The uploaded notice, read whole (a notice is a few kilobytes; the router caps bodies).
 pub async fn upload(
     State(s): State<AppState>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
+    c: Page,
     mut multipart: Multipart,
 ) -> Response {
-    let c = ctx(&s, &headers, q.lang.as_deref(), PATH).await;
     let Some(user) = c.user.clone() else {
         return Redirect::to(&format!("/login?next={PATH}")).into_response();
     };
@@ -85,7 +81,7 @@ pub async fn upload(
             Err(e) => return unreadable(e),
         }
     }
-    if let Some(r) = super::csrf_refused(&s, &c, &headers, &csrf) {
+    if let Some(r) = csrf_refused(&s, &c, &csrf) {
         return r;
     }
     let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
