@@ -139,7 +139,7 @@ async fn get_material(
     PathParam(hash): PathParam<String>,
 ) -> Result<Response, ApiError> {
     let (m, bytes) = s.cases.material(&who, &hash).await?;
-    Ok(crate::attachment(&m.content_type, &m.filename, bytes))
+    Ok(crate::download::attachment(&m.content_type, &m.filename, bytes))
 }
 
 // ---- bundles and cases ----

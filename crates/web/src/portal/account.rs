@@ -41,7 +41,7 @@ pub(super) fn signin_refused(
             r
         }
         security::LoginRefused::Failed(e) => {
-            let api = crate::ApiError::from(e);
+            let api = crate::error::ApiError::from(e);
             message(s, c, api.status, "error-action", &api.message)
         }
     }

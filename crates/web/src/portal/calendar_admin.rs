@@ -113,7 +113,7 @@ pub async fn upload(
             Value::UNDEFINED,
         ),
         Err(e) => {
-            let err = crate::ApiError::from(e);
+            let err = crate::error::ApiError::from(e);
             show(
                 &s,
                 &c,

@@ -57,7 +57,7 @@ pub(super) async fn case_page(
             )
         }
         Err(e) => {
-            let status = crate::ApiError::from(e).status;
+            let status = crate::error::ApiError::from(e).status;
             message(
                 &s,
                 &c,
@@ -103,7 +103,7 @@ pub(super) async fn case_action(
     match s.cases.act(&user, &id, action, &get("reason"), None).await {
         Ok(_) => Redirect::to(&format!("/cases/{id}")).into_response(),
         Err(e) => {
-            let api = crate::ApiError::from(e);
+            let api = crate::error::ApiError::from(e);
             message(&s, &c, api.status, "error-action", &api.message)
         }
     }
@@ -145,8 +145,8 @@ pub(super) async fn file(State(s): State<AppState>, c: Page, Path(hash): Path<St
         return StatusCode::UNAUTHORIZED.into_response();
     };
     match s.cases.material(&user, &hash).await {
-        Ok((m, bytes)) => crate::attachment(&m.content_type, &m.filename, bytes),
-        Err(e) => crate::ApiError::from(e).into_response(),
+        Ok((m, bytes)) => crate::download::attachment(&m.content_type, &m.filename, bytes),
+        Err(e) => crate::error::ApiError::from(e).into_response(),
     }
 }
 

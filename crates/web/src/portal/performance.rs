@@ -15,7 +15,7 @@ pub async fn page(
     let p = match s.cases.performance().await {
         Ok(p) => p,
         Err(e) => {
-            let api = crate::ApiError::from(e);
+            let api = crate::error::ApiError::from(e);
             return message(&s, &c, api.status, "error-action", &api.message);
         }
     };

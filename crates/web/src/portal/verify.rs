@@ -37,7 +37,7 @@ pub(super) async fn verify_page(
             }),
         ),
         Err(e) => {
-            let status = crate::ApiError::from(e).status;
+            let status = crate::error::ApiError::from(e).status;
             let key = if status == StatusCode::NOT_FOUND {
                 "verify-not-found"
             } else {
