@@ -136,7 +136,8 @@ fn filter(m: &HttpMethod) -> MethodFilter {
     }
 }
 
-/// The document itself.
+/// The document itself (described here; `lib.rs` mounts it with the finished document).
+#[allow(dead_code)]
 #[utoipa::path(get, path = "/openapi.json", responses(
     (status = 200, description = "This OpenAPI 3.1 document", body = Object),
 ))]

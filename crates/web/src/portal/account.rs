@@ -48,7 +48,7 @@ pub(super) fn signin_refused(
 }
 
 #[derive(serde::Deserialize, Default)]
-struct NextQuery {
+pub(super) struct NextQuery {
     next: Option<String>,
 }
 

@@ -9,7 +9,7 @@ use axum::response::Response;
 use minijinja::{Value, context};
 
 #[derive(serde::Deserialize)]
-struct AnalystQuery {
+pub(super) struct AnalystQuery {
     reform: Option<String>,
     population: Option<String>,
     date: Option<String>,

@@ -34,7 +34,7 @@ pub(super) async fn home(
 }
 
 #[derive(serde::Deserialize, Default)]
-struct CatalogueQuery {
+pub(super) struct CatalogueQuery {
     group: Option<String>,
     audience: Option<String>,
 }
@@ -92,7 +92,7 @@ pub(super) async fn measure(
 }
 
 #[derive(serde::Deserialize, Default)]
-struct SearchQuery {
+pub(super) struct SearchQuery {
     q: Option<String>,
 }
 

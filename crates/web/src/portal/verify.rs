@@ -10,7 +10,7 @@ use minijinja::{Value, context};
 use serde_json::{Value as J, json};
 
 #[derive(serde::Deserialize)]
-struct VerifyQuery {
+pub(super) struct VerifyQuery {
     code: Option<String>,
 }
 
