@@ -63,11 +63,28 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match Query::<T>::from_request_parts(parts, state).await {
             Ok(Query(v)) => Ok(QueryParams(v)),
-            Err(e) => Err(ApiError::field(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "query",
-                e.body_text(),
-            )),
+            Err(e) => {
+                let text = e.body_text();
+                let field = query_field(&text).unwrap_or("query").to_string();
+                Err(ApiError::field(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &field,
+                    text,
+                ))
+            }
         }
     }
+}
+
+/// The parameter a query rejection names: "missing field `second`", or
+/// "...: index: invalid digit found in string".
+fn query_field(message: &str) -> Option<&str> {
+    if let Some(rest) = message.split("missing field `").nth(1) {
+        return rest.split('`').next();
+    }
+    let rest = message.strip_prefix("Failed to deserialize query string: ")?;
+    let (name, _) = rest.split_once(':')?;
+    name.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        .then_some(name)
 }

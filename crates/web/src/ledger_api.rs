@@ -87,7 +87,14 @@ struct RightQuery {
     /// patent or trademark
     #[param(pattern = "^(patent|trademark)$")]
     right_kind: String,
+    /// The registration number, e.g. ZL202310000001.X
+    #[param(pattern = "^[A-Za-z0-9./-]{1,64}$")]
     right_number: String,
+}
+
+/// A proof between trees this log never had is not here: 404, as for any missing thing.
+fn no_tree(message: &str) -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, message)
 }
 
 fn non_negative(name: &str, n: i64) -> Result<i64, ApiError> {
@@ -150,12 +157,9 @@ async fn entries(
         Some(e) => non_negative("end", e)?,
         None => ledger_store::size(&s.cases.db).await?,
     };
-    if end < start {
-        return Err(ApiError::field(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "end",
-            "`end` is not before `start`",
-        ));
+    // [start, end) with end before start holds nothing, like any empty range.
+    if end <= start {
+        return Ok(Json(J::Array(Vec::new())));
     }
     let admin = optional_user(&s, &headers)
         .await
@@ -199,7 +203,8 @@ async fn entry_receipt(
 
 #[utoipa::path(get, path = "/api/ledger/proofs/inclusion", params(Inclusion), responses(
     (status = 200, description = "RFC 6962 inclusion proof", body = Object),
-    (status = 422, description = "`index` or `size` missing, malformed or out of range", body = Error),
+    (status = 404, description = "The log never had that tree, or the entry is not in it", body = Error),
+    (status = 422, description = "`index` or `size` missing or malformed", body = Error),
     (status = 503, description = "Storage unavailable; try again", body = Error),
 ))]
 async fn inclusion(
@@ -207,6 +212,12 @@ async fn inclusion(
     QueryParams(q): QueryParams<Inclusion>,
 ) -> Result<Json<J>, ApiError> {
     let (index, size) = (non_negative("index", q.index)?, non_negative("size", q.size)?);
+    let logged = ledger_store::size(&s.cases.db).await?;
+    if size > logged || index >= size {
+        return Err(no_tree(&format!(
+            "no entry {index} in a tree of {size} entries here; the log holds {logged}"
+        )));
+    }
     let proof = ledger_store::inclusion_proof(&s.cases.db, index, size).await?;
     Ok(Json(
         json!({"leaf_index": index, "tree_size": size, "inclusion_proof": proof}),
@@ -215,7 +226,8 @@ async fn inclusion(
 
 #[utoipa::path(get, path = "/api/ledger/proofs/consistency", params(Consistency), responses(
     (status = 200, description = "RFC 6962 consistency proof", body = Object),
-    (status = 422, description = "`first` or `second` missing, malformed or out of range", body = Error),
+    (status = 404, description = "The log never had those trees, or `first` is past `second`", body = Error),
+    (status = 422, description = "`first` or `second` missing or malformed", body = Error),
     (status = 503, description = "Storage unavailable; try again", body = Error),
 ))]
 async fn consistency(
@@ -226,6 +238,12 @@ async fn consistency(
         non_negative("first", q.first)?,
         non_negative("second", q.second)?,
     );
+    let logged = ledger_store::size(&s.cases.db).await?;
+    if second > logged || first > second || first == 0 {
+        return Err(no_tree(&format!(
+            "no proof from a tree of {first} to one of {second} entries; the log holds {logged}"
+        )));
+    }
     let proof = ledger_store::consistency_proof(&s.cases.db, first, second).await?;
     Ok(Json(
         json!({"first": first, "second": second, "consistency_proof": proof}),
@@ -280,7 +298,7 @@ async fn my_licences(State(s): State<AppState>, User(who): User) -> Result<Json<
     Ok(Json(J::Array(licences::mine(&s.cases, &who).await?)))
 }
 
-#[utoipa::path(get, path = "/api/licences/{code}", params(("code" = String, Path, description = "The licence code")), responses(
+#[utoipa::path(get, path = "/api/licences/{code}", params(("code" = String, Path, description = "The licence verification code, like BJ-7K3MQ-9XT2A", pattern = "^BJ-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$")), responses(
     (status = 200, description = "A licence with its receipt (document, inclusion proof, signed tree head)", body = ReceiptSchema),
     (status = 404, description = "No such licence", body = Error),
     (status = 422, description = "Not a licence code", body = Error),
@@ -293,7 +311,7 @@ async fn licence(
     Ok(Json(licences::receipt(&s.cases, &code).await?))
 }
 
-#[utoipa::path(get, path = "/api/licences/{code}/verification", params(("code" = String, Path, description = "The licence code")), responses(
+#[utoipa::path(get, path = "/api/licences/{code}/verification", params(("code" = String, Path, description = "The licence verification code, like BJ-7K3MQ-9XT2A", pattern = "^BJ-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$")), responses(
     (status = 200, description = "The server's verification of a licence, for the portal", body = Object),
     (status = 404, description = "No such licence", body = Error),
     (status = 422, description = "Not a licence code", body = Error),
@@ -306,7 +324,7 @@ async fn licence_verification(
     Ok(Json(licences::verification(&s.cases, &code).await?))
 }
 
-#[utoipa::path(get, path = "/api/licences/{code}/html", params(("code" = String, Path, description = "The licence code")), responses(
+#[utoipa::path(get, path = "/api/licences/{code}/html", params(("code" = String, Path, description = "The licence verification code, like BJ-7K3MQ-9XT2A", pattern = "^BJ-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$")), responses(
     (status = 200, description = "The printable licence page", content_type = "text/html", body = String),
     (status = 404, description = "No such licence", body = Error),
     (status = 422, description = "Not a licence code", body = Error),

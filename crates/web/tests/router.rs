@@ -274,6 +274,11 @@ async fn api_errors_have_one_shape() {
     let body = json_body(r).await;
     assert_eq!(body["field"], "entity");
     assert!(body["error"].is_string());
+    let r = app.get("/api/ledger/proofs/inclusion?index=x&size=2").await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json_body(r).await["field"], "index");
+    let r = app.get("/api/ledger/proofs/consistency?first=3").await;
+    assert_eq!(json_body(r).await["field"], "second");
     let r = app.get("/api/ledger/entries/seven/receipt").await;
     assert!(r.status().is_client_error());
     assert!(json_body(r).await["error"].is_string());

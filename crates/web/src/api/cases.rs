@@ -148,7 +148,9 @@ async fn get_material(
 pub struct SubmitBody {
     /// A service id from GET /api/services, e.g. category-a-permits
     service: String,
-    /// Same key on every retry of the same application (or send the Idempotency-Key header).
+    /// Same key on every retry of the same application (clients that cannot put it
+    /// in the body may send the Idempotency-Key header instead).
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 128, pattern = "\\S")]
     idempotency_key: Option<String>,
     /// Facts added to (and overriding) the stored profile.
     #[schema(value_type = Option<Object>)]
@@ -159,7 +161,6 @@ pub struct SubmitBody {
 }
 
 #[utoipa::path(post, path = "/api/bundles", request_body = SubmitBody,
-    params(("Idempotency-Key" = Option<String>, Header, description = "The idempotency key, when the body has none")),
     responses(
         (status = 201, description = "New bundle: one case per agency", body = Bundle),
         (status = 200, description = "The same bundle again (idempotent retry)", body = Bundle),

@@ -7,3 +7,4 @@ pub mod cases;
 pub mod projects;
 pub mod rules;
 pub mod schemas;
+pub mod vocabulary;

@@ -26,12 +26,13 @@ pub fn routes() -> Routes {
 
 #[derive(Deserialize, ToSchema)]
 pub struct ProjectBody {
+    #[schema(pattern = "^\\S.{0,298}$")]
     title: String,
     /// Facts of the `project` entity (see POST /api/questions with entity project).
-    #[schema(value_type = Object)]
+    #[schema(value_type = crate::api::schemas::ProjectFacts)]
     facts: J,
     #[serde(default)]
-    #[schema(value_type = Vec<Object>)]
+    #[schema(value_type = Vec<crate::api::schemas::NewMilestone>)]
     milestones: Vec<onestop_cases::projects::NewMilestone>,
 }
 
@@ -86,7 +87,7 @@ async fn get_project(
 #[derive(Deserialize, ToSchema)]
 pub struct AdjustBody {
     /// New amounts, e.g. {"equipment_budget_after": "260000.00", ...}
-    #[schema(value_type = Object)]
+    #[schema(value_type = crate::api::schemas::ProjectFacts)]
     facts: J,
 }
 

@@ -259,7 +259,9 @@ pub struct IssueVoucher {
     /// Last day it may be redeemed, YYYY-MM-DD.
     #[schema(format = Date)]
     expires_on: String,
-    purpose: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    purpose: String,
 }
 
 /// Redeem part or all of a voucher's balance with a service provider.
@@ -269,6 +271,7 @@ pub struct Redeem {
     #[schema(pattern = "^[1-9][0-9]{0,8}(\\.[0-9]{1,2})?$")]
     amount: String,
     /// The service provider (name or registration number).
+    #[schema(pattern = "^\\S.{0,198}\\S$")]
     provider: String,
     /// beijing, tianjin or hebei
     #[schema(pattern = "^(beijing|tianjin|hebei)$")]
@@ -282,8 +285,10 @@ pub struct RegisterPledge {
     #[schema(pattern = "^(patent|trademark)$")]
     right_kind: String,
     /// The registration number, e.g. ZL202310000001.X
+    #[schema(pattern = "^[A-Za-z0-9./-]{1,64}$")]
     right_number: String,
     /// The lender (pledgee).
+    #[schema(pattern = "^\\S.{0,198}\\S$")]
     lender: String,
     /// The secured amount in yuan, if any.
     #[schema(pattern = "^[1-9][0-9]{0,8}(\\.[0-9]{1,2})?$")]
@@ -293,8 +298,15 @@ pub struct RegisterPledge {
 /// Why a pledge is released.
 #[derive(ToSchema, Serialize)]
 pub struct Release {
-    reason: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    reason: String,
 }
+
+/// An entity's facts by input name; the server fills in the rules' inputs
+/// (`api::vocabulary`).
+#[derive(ToSchema, Serialize)]
+pub struct ProjectFacts {}
 
 /// A receipt: the logged document, its index, the audit path and a signed tree head.
 #[derive(ToSchema, Serialize)]
@@ -340,4 +352,13 @@ pub struct Verified {
     r#type: (),
     #[schema(value_type = Value)]
     code: (),
+}
+
+/// A milestone of a new project.
+#[derive(ToSchema, Serialize)]
+pub struct NewMilestone {
+    #[schema(pattern = "^\\S.{0,198}$")]
+    name: String,
+    #[schema(pattern = "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$")]
+    due_on: String,
 }

@@ -1,0 +1,147 @@
+//! The rules' vocabulary in the OpenAPI document. Which entities, measures and facts
+//! exist (and each fact's type), and which agencies officers belong to, are data:
+//! the rules and the services the server loaded. So the request schemas that name
+//! them are built from that data when the router is, as strict as the handlers'
+//! checks: a request the document allows is one the rules can evaluate.
+
+use onestop_lang::{Program, Type as RuleType};
+use serde_json::json;
+use utoipa::openapi::schema::{
+    AdditionalProperties, ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, Type,
+};
+use utoipa::openapi::{OpenApi, RefOr};
+
+/// A decision date the calendar covers (2008-2099), any day any month has.
+const DATE: &str = "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$";
+
+/// Replaces the schemas that name the rules' vocabulary: `EvalRequest` (one variant
+/// per entity, with its measures and facts), `ProjectFacts`, `AdminCreate` (officers
+/// of a known agency).
+pub fn describe(doc: &mut OpenApi, program: &Program, agencies: &[String]) {
+    let Some(components) = doc.components.as_mut() else {
+        return;
+    };
+    let mut by_entity = OneOfBuilder::new();
+    for e in &program.entities {
+        by_entity = by_entity.item(eval_request(program, &e.name));
+    }
+    components
+        .schemas
+        .insert("EvalRequest".into(), RefOr::T(Schema::OneOf(by_entity.build())));
+    if program.entities.iter().any(|e| e.name == "project") {
+        components
+            .schemas
+            .insert("ProjectFacts".into(), facts(program, "project").into());
+    }
+    components
+        .schemas
+        .insert("AdminCreate".into(), admin_create(agencies));
+}
+
+fn string(pattern: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(pattern))
+}
+
+fn one_of<I: IntoIterator<Item = S>, S: Into<String>>(values: I) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values.into_iter().map(|v| json!(v.into()))))
+}
+
+fn eval_request(program: &Program, entity: &str) -> Schema {
+    let measures = program
+        .measures
+        .iter()
+        .filter(|m| program.entities[m.entity.index()].name == entity)
+        .map(|m| m.id.clone());
+    ObjectBuilder::new()
+        .property("entity", one_of([entity]))
+        .required("entity")
+        .property("facts", facts(program, entity))
+        .required("facts")
+        .property("date", string(DATE).description(Some("Decision date (default: today in Beijing)")))
+        .property(
+            "measures",
+            ArrayBuilder::new().items(one_of(measures)).description(Some(
+                "Only these measures (default: every measure of the entity)",
+            )),
+        )
+        .property("lang", one_of(["en", "zh"]).description(Some("Language of the explanation")))
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)))
+        .into()
+}
+
+/// An entity's facts by input name, each of its type; absent means unknown.
+fn facts(program: &Program, entity: &str) -> Schema {
+    let mut o = ObjectBuilder::new()
+        .description(Some("Facts by input name; absent means unknown"))
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)));
+    for input in program
+        .inputs
+        .iter()
+        .filter(|i| program.entities[i.entity.index()].name == entity)
+    {
+        o = o.property(&input.name, value(program, &input.ty));
+    }
+    o.into()
+}
+
+/// What `onestop_engine::value_from_json` reads for a type (a subset where it reads
+/// more: amounts as text with two decimals at most, rates as percentages).
+fn value(program: &Program, ty: &RuleType) -> RefOr<Schema> {
+    let schema: Schema = match ty {
+        RuleType::Bool => ObjectBuilder::new().schema_type(Type::Boolean).into(),
+        RuleType::Int => ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(-1_000_000_000))
+            .maximum(Some(1_000_000_000))
+            .into(),
+        RuleType::Decimal => string("^-?[0-9]{1,9}(\\.[0-9]{1,4})?$").into(),
+        RuleType::Money => string("^[0-9]{1,12}(\\.[0-9]{1,2})?$").into(),
+        RuleType::Rate => string("^[0-9]{1,3}(\\.[0-9]{1,2})?%$").into(),
+        RuleType::Date => string(DATE).into(),
+        RuleType::Duration => string("^[0-9]{1,3} (days|months|years)$").into(),
+        RuleType::Text => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .max_length(Some(200))
+            .into(),
+        RuleType::Enum(e) => one_of(
+            program.enums[e.0 as usize]
+                .values
+                .iter()
+                .map(|(n, _)| n.clone()),
+        )
+        .into(),
+        RuleType::Set(inner) => ArrayBuilder::new().items(value(program, inner)).into(),
+    };
+    RefOr::T(schema)
+}
+
+fn admin_create(agencies: &[String]) -> RefOr<Schema> {
+    let account = |role: &str| {
+        ObjectBuilder::new()
+            .property("username", string("^[A-Za-z0-9._@-]{3,64}$"))
+            .required("username")
+            .property(
+                "password",
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .min_length(Some(8)),
+            )
+            .required("password")
+            .property("role", one_of([role]))
+            .required("role")
+            .property("display_name", ObjectBuilder::new().schema_type(Type::String))
+    };
+    OneOfBuilder::new()
+        .item(
+            account("officer")
+                .property("agency", one_of(agencies.iter().cloned()))
+                .required("agency")
+                .description(Some("An officer of one of the services' agencies")),
+        )
+        .item(account("admin").description(Some("An administrator")))
+        .into()
+}
