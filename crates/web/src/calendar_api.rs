@@ -85,13 +85,6 @@ async fn import_notice(
             "the notice is not UTF-8 text; save it as CSV UTF-8",
         )
     })?;
-    if body.trim().is_empty() {
-        return Err(ApiError::field(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "file",
-            "send the notice file as the request body (Content-Type: text/csv)",
-        ));
-    }
     let report = s
         .cases
         .import_calendar_notice(&who, "upload", body)

@@ -97,6 +97,32 @@ fn no_tree(message: &str) -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, message)
 }
 
+/// Numbers of a receipt as JSON allows them: `647.0` is the whole number 647 (JSON
+/// has one number type); anything beyond 2^63 - 1 is no index, size or time here.
+fn whole_numbers(v: &mut J) -> Result<(), ApiError> {
+    match v {
+        J::Number(n) if n.as_u64().is_none() && n.as_i64().is_none() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && (0.0..9.2e18).contains(&f)
+            {
+                *v = json!(f as u64);
+            }
+        }
+        J::Number(n) if n.as_u64().is_some_and(|u| u > i64::MAX as u64) => {
+            return Err(ApiError::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "receipt",
+                format!("{n} is beyond any index, size or time this log uses"),
+            ));
+        }
+        J::Array(items) => items.iter_mut().try_for_each(whole_numbers)?,
+        J::Object(members) => members.values_mut().try_for_each(whole_numbers)?,
+        _ => {}
+    }
+    Ok(())
+}
+
 fn non_negative(name: &str, n: i64) -> Result<i64, ApiError> {
     if n < 0 {
         return Err(ApiError::field(
@@ -263,11 +289,12 @@ async fn verify(
     State(s): State<AppState>,
     JsonBody(body): JsonBody<J>,
 ) -> Result<Json<J>, ApiError> {
-    let body = if body.get("receipt").is_some() {
+    let mut body = if body.get("receipt").is_some() {
         body["receipt"].clone()
     } else {
         body
     };
+    whole_numbers(&mut body)?;
     let r: Receipt = serde_json::from_value(body).map_err(|e| {
         ApiError::field(
             StatusCode::UNPROCESSABLE_ENTITY,

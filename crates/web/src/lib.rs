@@ -42,9 +42,8 @@ pub fn router(state: AppState) -> Router {
         .merge(ledger_api::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();
-    let agencies: Vec<String> = state.cases.services.agencies.keys().cloned().collect();
     let mut doc = doc;
-    api::vocabulary::describe(&mut doc, &state.engine.program, &agencies);
+    api::vocabulary::describe(&mut doc, &state.engine.program, &state.cases.services);
     let doc = Arc::new(doc);
     api.route(
         "/openapi.json",

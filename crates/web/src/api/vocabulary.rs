@@ -4,6 +4,7 @@
 //! them are built from that data when the router is, as strict as the handlers'
 //! checks: a request the document allows is one the rules can evaluate.
 
+use onestop_cases::services::Services;
 use onestop_lang::{Program, Type as RuleType};
 use serde_json::json;
 use utoipa::openapi::schema::{
@@ -15,9 +16,12 @@ use utoipa::openapi::{OpenApi, RefOr};
 const DATE: &str = "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$";
 
 /// Replaces the schemas that name the rules' vocabulary: `EvalRequest` (one variant
-/// per entity, with its measures and facts), `ProjectFacts`, `AdminCreate` (officers
-/// of a known agency).
-pub fn describe(doc: &mut OpenApi, program: &Program, agencies: &[String]) {
+/// per entity, with its measures and facts), `ProjectFacts`, `SubmitBody` (one
+/// variant per service, with its entity's facts), `AdminCreate` (officers of a known
+/// agency).
+pub fn describe(doc: &mut OpenApi, program: &Program, services: &Services) {
+    let agencies: Vec<String> = services.agencies.keys().cloned().collect();
+    let agencies = agencies.as_slice();
     let Some(components) = doc.components.as_mut() else {
         return;
     };
@@ -36,6 +40,36 @@ pub fn describe(doc: &mut OpenApi, program: &Program, agencies: &[String]) {
     components
         .schemas
         .insert("AdminCreate".into(), admin_create(agencies));
+    let mut by_service = OneOfBuilder::new();
+    for svc in &services.services {
+        by_service = by_service.item(submit_body(program, &svc.id, &svc.entity));
+    }
+    components.schemas.insert(
+        "SubmitBody".into(),
+        RefOr::T(Schema::OneOf(by_service.build())),
+    );
+}
+
+fn submit_body(program: &Program, service: &str, entity: &str) -> Schema {
+    ObjectBuilder::new()
+        .property("service", one_of([service]))
+        .required("service")
+        .property(
+            "idempotency_key",
+            string("\\S")
+                .min_length(Some(1))
+                .max_length(Some(128))
+                .description(Some("The same on every retry of the same application")),
+        )
+        .required("idempotency_key")
+        .property("facts", facts(program, entity))
+        .property(
+            "materials",
+            ArrayBuilder::new()
+                .items(ObjectBuilder::new().schema_type(Type::String))
+                .description(Some("Hashes of materials uploaded with POST /api/materials")),
+        )
+        .into()
 }
 
 fn string(pattern: &str) -> ObjectBuilder {
@@ -69,7 +103,7 @@ fn eval_request(program: &Program, entity: &str) -> Schema {
             )),
         )
         .property("lang", one_of(["en", "zh"]).description(Some("Language of the explanation")))
-        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)))
+        // Other members (the samples' `about`) are ignored, as the handler does.
         .into()
 }
 
@@ -83,7 +117,14 @@ fn facts(program: &Program, entity: &str) -> Schema {
         .iter()
         .filter(|i| program.entities[i.entity.index()].name == entity)
     {
-        o = o.property(&input.name, value(program, &input.ty));
+        // `null` says "unknown", like an absent fact.
+        let unknown = ObjectBuilder::new().schema_type(Type::Null);
+        o = o.property(
+            &input.name,
+            OneOfBuilder::new()
+                .item(value(program, &input.ty))
+                .item(unknown),
+        );
     }
     o.into()
 }
