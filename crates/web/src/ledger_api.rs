@@ -318,6 +318,7 @@ async fn verify(
 
 #[utoipa::path(get, path = "/api/licences", responses(
     (status = 200, description = "The signed-in holder's licences", body = [Object]),
+    (status = 403, description = "Licences are listed for their holders (applicants)", body = Error),
     (status = 401, description = "Not signed in", body = Error),
     (status = 503, description = "Storage unavailable; try again", body = Error),
 ), security(("bearer" = [])))]

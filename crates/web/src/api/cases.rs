@@ -70,6 +70,9 @@ async fn put_profile(
     User(who): User,
     JsonBody(b): JsonBody<ProfileBody>,
 ) -> Result<Json<J>, ApiError> {
+    if let Some(entity) = &who.entity {
+        crate::api::facts::check(&s.engine.program, entity, &b.facts)?;
+    }
     Ok(Json(
         json!({"facts": s.cases.set_profile(&who, &b.facts).await?}),
     ))
@@ -184,6 +187,9 @@ async fn submit(
         .idempotency_key
         .or_else(|| headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(String::from))
         .ok_or_else(|| ApiError::field(StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key", "send an idempotency key (field or Idempotency-Key header), the same on every retry"))?;
+    if let (Some(facts), Some(svc)) = (&b.facts, s.cases.services.get(&b.service)) {
+        crate::api::facts::check(&s.engine.program, &svc.entity, facts)?;
+    }
     let (bundle, created) = s
         .cases
         .submit(

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod cases;
+pub mod facts;
 pub mod projects;
 pub mod rules;
 pub mod schemas;

@@ -51,6 +51,7 @@ async fn file_project(
     User(who): User,
     JsonBody(b): JsonBody<ProjectBody>,
 ) -> Result<(StatusCode, Json<J>), ApiError> {
+    crate::api::facts::check(&s.engine.program, "project", &b.facts)?;
     let p = s
         .cases
         .file_project(&who, &b.title, &b.facts, &b.milestones)
@@ -108,6 +109,7 @@ async fn adjust_budget(
     PathParam(id): PathParam<String>,
     JsonBody(b): JsonBody<AdjustBody>,
 ) -> Result<Json<J>, ApiError> {
+    crate::api::facts::check(&s.engine.program, "project", &b.facts)?;
     let (p, decision) = s.cases.adjust_budget(&who, &id, &b.facts).await?;
     Ok(Json(json!({"project": p, "decision": decision})))
 }

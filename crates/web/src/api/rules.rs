@@ -45,12 +45,29 @@ pub struct EvalRequest {
     lang: Option<String>,
 }
 
+/// The explanation's language (English unless asked); every endpoint refuses an
+/// unknown one, so a typo is not silently ignored.
+fn language(req: &EvalRequest) -> Result<Lang, ApiError> {
+    match req.lang.as_deref() {
+        None => Ok(Lang::En),
+        Some(l) => Lang::parse(l).ok_or_else(|| {
+            ApiError::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "lang",
+                format!("unknown language `{l}`; use en or zh"),
+            )
+        }),
+    }
+}
+
 struct Evaluated {
     facts: onestop_engine::Facts,
     ev: onestop_engine::Evaluation,
 }
 
 fn evaluate(engine: &Engine, req: &EvalRequest, trace: bool) -> Result<Evaluated, ApiError> {
+    language(req)?;
+    super::facts::check(&engine.program, &req.entity, &req.facts)?;
     let entity = engine
         .entity(&req.entity)
         .map_err(|m| ApiError::field(StatusCode::UNPROCESSABLE_ENTITY, "entity", m))?;
@@ -135,16 +152,7 @@ async fn explain(
     State(s): State<AppState>,
     JsonBody(req): JsonBody<EvalRequest>,
 ) -> Result<Json<J>, ApiError> {
-    let lang = match req.lang.as_deref() {
-        None => Lang::En,
-        Some(l) => Lang::parse(l).ok_or_else(|| {
-            ApiError::field(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "lang",
-                format!("unknown language `{l}`; use en or zh"),
-            )
-        })?,
-    };
+    let lang = language(&req)?;
     let e = evaluate(&s.engine, &req, true)?;
     let mut out = evaluation_to_json(&s.engine.program, &e.ev);
     out["explanation"] = json!(render_explanation(&s.engine.program, &e.facts, &e.ev, lang));

@@ -311,7 +311,8 @@ pub struct ProjectFacts {}
 /// A receipt: the logged document, its index, the audit path and a signed tree head.
 #[derive(ToSchema, Serialize)]
 pub struct Receipt {
-    #[schema(value_type = Object)]
+    /// The logged document (any JSON; a licence, a voucher event, ...).
+    #[schema(value_type = Value)]
     entry: (),
     #[schema(minimum = 0)]
     leaf_index: u64,

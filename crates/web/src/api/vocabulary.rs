@@ -8,12 +8,22 @@ use onestop_cases::services::Services;
 use onestop_lang::{Program, Type as RuleType};
 use serde_json::json;
 use utoipa::openapi::schema::{
-    AdditionalProperties, ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, Type,
+    AdditionalProperties, ArrayBuilder, KnownFormat, ObjectBuilder, OneOfBuilder, Schema,
+    SchemaFormat, Type,
 };
 use utoipa::openapi::{OpenApi, RefOr};
 
-/// A decision date the calendar covers (2008-2099), any day any month has.
-const DATE: &str = "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$";
+/// Amounts, decimals and rates the API reads: text of this shape, or a whole number
+/// (`api::facts` refuses the other forms the engine's reader would take).
+pub const MONEY: &str = "^-?[0-9]{1,15}(\\.[0-9]{1,2})?$";
+pub const DECIMAL: &str = "^-?[0-9]{1,15}(\\.[0-9]{1,6})?$";
+pub const RATE: &str = "^-?[0-9]{1,3}(\\.[0-9]{1,4})?%$";
+
+fn date() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+}
 
 /// Replaces the schemas that name the rules' vocabulary: `EvalRequest` (one variant
 /// per entity, with its measures and facts), `ProjectFacts`, `SubmitBody` (one
@@ -62,7 +72,7 @@ fn submit_body(program: &Program, service: &str, entity: &str) -> Schema {
                 .description(Some("The same on every retry of the same application")),
         )
         .required("idempotency_key")
-        .property("facts", facts(program, entity))
+        .property("facts", or_null(facts(program, entity)))
         .property(
             "materials",
             ArrayBuilder::new()
@@ -70,6 +80,31 @@ fn submit_body(program: &Program, service: &str, entity: &str) -> Schema {
                 .description(Some("Hashes of materials uploaded with POST /api/materials")),
         )
         .into()
+}
+
+/// `null` or the schema (`null` is what an absent member means).
+fn or_null(schema: impl Into<RefOr<Schema>>) -> Schema {
+    Schema::OneOf(
+        OneOfBuilder::new()
+            .item(schema)
+            .item(ObjectBuilder::new().schema_type(Type::Null))
+            .build(),
+    )
+}
+
+/// Text matching `text`, or a whole number (of 64 bits).
+fn text_or_integer(text: &str) -> Schema {
+    Schema::OneOf(
+        OneOfBuilder::new()
+            .item(string(text))
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(i64::MIN))
+                    .maximum(Some(i64::MAX)),
+            )
+            .build(),
+    )
 }
 
 fn string(pattern: &str) -> ObjectBuilder {
@@ -95,14 +130,20 @@ fn eval_request(program: &Program, entity: &str) -> Schema {
         .required("entity")
         .property("facts", facts(program, entity))
         .required("facts")
-        .property("date", string(DATE).description(Some("Decision date (default: today in Beijing)")))
+        .property(
+            "date",
+            or_null(date().description(Some("Decision date (default: today in Beijing)"))),
+        )
         .property(
             "measures",
             ArrayBuilder::new().items(one_of(measures)).description(Some(
                 "Only these measures (default: every measure of the entity)",
             )),
         )
-        .property("lang", one_of(["en", "zh"]).description(Some("Language of the explanation")))
+        .property(
+            "lang",
+            or_null(one_of(["en", "zh", "zh-CN"]).description(Some("Language of the explanation"))),
+        )
         // Other members (the samples' `about`) are ignored, as the handler does.
         .into()
 }
@@ -118,13 +159,7 @@ fn facts(program: &Program, entity: &str) -> Schema {
         .filter(|i| program.entities[i.entity.index()].name == entity)
     {
         // `null` says "unknown", like an absent fact.
-        let unknown = ObjectBuilder::new().schema_type(Type::Null);
-        o = o.property(
-            &input.name,
-            OneOfBuilder::new()
-                .item(value(program, &input.ty))
-                .item(unknown),
-        );
+        o = o.property(&input.name, or_null(value(program, &input.ty)));
     }
     o.into()
 }
@@ -136,18 +171,17 @@ fn value(program: &Program, ty: &RuleType) -> RefOr<Schema> {
         RuleType::Bool => ObjectBuilder::new().schema_type(Type::Boolean).into(),
         RuleType::Int => ObjectBuilder::new()
             .schema_type(Type::Integer)
-            .minimum(Some(-1_000_000_000))
-            .maximum(Some(1_000_000_000))
+            .minimum(Some(i64::MIN))
+            .maximum(Some(i64::MAX))
             .into(),
-        RuleType::Decimal => string("^-?[0-9]{1,9}(\\.[0-9]{1,4})?$").into(),
-        RuleType::Money => string("^[0-9]{1,12}(\\.[0-9]{1,2})?$").into(),
-        RuleType::Rate => string("^[0-9]{1,3}(\\.[0-9]{1,2})?%$").into(),
-        RuleType::Date => string(DATE).into(),
-        RuleType::Duration => string("^[0-9]{1,3} (days|months|years)$").into(),
-        RuleType::Text => ObjectBuilder::new()
-            .schema_type(Type::String)
-            .max_length(Some(200))
-            .into(),
+        RuleType::Decimal => text_or_integer(DECIMAL),
+        RuleType::Money => text_or_integer(MONEY),
+        RuleType::Rate => text_or_integer(RATE),
+        RuleType::Date => date().into(),
+        RuleType::Duration => {
+            string("^-?[0-9]{1,6} (day|days|month|months|year|years)$").into()
+        }
+        RuleType::Text => ObjectBuilder::new().schema_type(Type::String).into(),
         RuleType::Enum(e) => one_of(
             program.enums[e.0 as usize]
                 .values
