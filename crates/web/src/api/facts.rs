@@ -56,7 +56,7 @@ pub fn check(program: &Program, entity: &str, facts: &J) -> Result<(), ApiError>
 fn whole(n: &serde_json::Number) -> bool {
     n.as_i64().is_some()
         || n.as_f64()
-            .is_some_and(|f| f.fract() == 0.0 && f >= i64::MIN as f64 && f < i64::MAX as f64)
+            .is_some_and(|f| f.fract() == 0.0 && f > i64::MIN as f64 && f < i64::MAX as f64)
 }
 
 /// `-?digits(.digits)?%?` with at most 15 digits before the point (3 for a rate).
