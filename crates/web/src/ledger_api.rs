@@ -88,7 +88,7 @@ struct RightQuery {
     #[param(pattern = "^(patent|trademark)$")]
     right_kind: String,
     /// The registration number, e.g. ZL202310000001.X
-    #[param(pattern = "^[A-Za-z0-9./-]{1,64}$")]
+    #[param(pattern = "^\\s*[A-Za-z0-9./-](\\s*[A-Za-z0-9./-]){0,63}\\s*$")]
     right_number: String,
 }
 

@@ -285,7 +285,7 @@ pub struct RegisterPledge {
     #[schema(pattern = "^(patent|trademark)$")]
     right_kind: String,
     /// The registration number, e.g. ZL202310000001.X
-    #[schema(pattern = "^[A-Za-z0-9./-]{1,64}$")]
+    #[schema(pattern = "^\\s*[A-Za-z0-9./-](\\s*[A-Za-z0-9./-]){0,63}\\s*$")]
     right_number: String,
     /// The lender (pledgee).
     #[schema(pattern = "^\\S.{0,198}\\S$")]
