@@ -2,9 +2,9 @@
 //! lasts, `/api/calendar` shows every year, and an admin loads a year's notice with
 //! `POST /api/admin/calendar/notices` (the same step as `onestop calendar import`).
 
-use crate::openapi::{Routes, documented};
 use crate::api::schemas::Error;
 use crate::error::ApiError;
+use crate::openapi::{Routes, documented};
 use crate::state::{AppState, User};
 use axum::Json;
 use axum::extract::State;
@@ -85,10 +85,6 @@ async fn import_notice(
             "the notice is not UTF-8 text; save it as CSV UTF-8",
         )
     })?;
-    let report = s
-        .cases
-        .import_calendar_notice(&who, "upload", body)
-        .await?;
+    let report = s.cases.import_calendar_notice(&who, "upload", body).await?;
     Ok(Json(report))
 }
-

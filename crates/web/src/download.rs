@@ -3,11 +3,7 @@
 /// A stored material as a download: `attachment` with a safe file name, so a browser
 /// never renders an uploaded file as a page of this site (with `nosniff`, set on
 /// every response).
-pub fn attachment(
-    content_type: &str,
-    filename: &str,
-    bytes: Vec<u8>,
-) -> axum::response::Response {
+pub fn attachment(content_type: &str, filename: &str, bytes: Vec<u8>) -> axum::response::Response {
     use axum::http::{HeaderValue, header};
     use axum::response::IntoResponse;
     let safe: String = filename

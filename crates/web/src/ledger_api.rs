@@ -3,18 +3,18 @@
 //! pledges. The portal's verification page calls `GET /api/licences/{code}/verification`
 //! or `POST /api/ledger/verify` with a downloaded licence.
 
-use crate::openapi::{Routes, documented};
 use crate::api::schemas::{
-    Error, IssueVoucher, Receipt as ReceiptSchema, Redeem, RegisterPledge, Release,
-    SignedTreeHead, Verified, VerifyRequest,
+    Error, IssueVoucher, Receipt as ReceiptSchema, Redeem, RegisterPledge, Release, SignedTreeHead,
+    Verified, VerifyRequest,
 };
 use crate::error::ApiError;
 use crate::extract::{JsonBody, PathParam, QueryParams};
+use crate::openapi::{Routes, documented};
 use crate::state::{AppState, User, optional_user};
+use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use onestop_cases::ledger_store;
 use onestop_cases::{Role, licences, pledges, vouchers};
 use onestop_ledger::{Receipt, key_id, public_key_text, to_hex};
@@ -237,7 +237,10 @@ async fn inclusion(
     State(s): State<AppState>,
     QueryParams(q): QueryParams<Inclusion>,
 ) -> Result<Json<J>, ApiError> {
-    let (index, size) = (non_negative("index", q.index)?, non_negative("size", q.size)?);
+    let (index, size) = (
+        non_negative("index", q.index)?,
+        non_negative("size", q.size)?,
+    );
     let logged = ledger_store::size(&s.cases.db).await?;
     if size > logged || index >= size {
         return Err(no_tree(&format!(
@@ -562,4 +565,3 @@ async fn pledge_receipts(
     }
     Ok(Json(json!(out)))
 }
-

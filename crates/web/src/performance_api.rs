@@ -1,9 +1,9 @@
 //! `GET /api/performance`: each agency's on-time rate and each service's median
 //! working days, public (the portal's `/performance` page shows the same).
 
-use crate::openapi::{Routes, documented};
 use crate::api::schemas::{Error, Performance as PerformanceSchema};
 use crate::error::ApiError;
+use crate::openapi::{Routes, documented};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
@@ -17,4 +17,3 @@ pub fn routes() -> Routes {
 async fn performance(State(s): State<AppState>) -> Result<Json<Performance>, ApiError> {
     Ok(Json(s.cases.performance().await?))
 }
-

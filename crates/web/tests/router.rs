@@ -120,7 +120,8 @@ async fn every_response_carries_the_security_headers() {
         app.get("/openapi.json").await,
         app.get("/no/such/page").await,
         app.get("/api/me").await,
-        app.post_json("/api/eligibility", &json!({"entity": 1})).await,
+        app.post_json("/api/eligibility", &json!({"entity": 1}))
+            .await,
     ];
     for r in answers {
         let h = r.headers();
@@ -128,7 +129,11 @@ async fn every_response_carries_the_security_headers() {
             .get(header::CONTENT_SECURITY_POLICY)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
-        assert!(csp.contains("frame-ancestors 'none'"), "{} {csp}", r.status());
+        assert!(
+            csp.contains("frame-ancestors 'none'"),
+            "{} {csp}",
+            r.status()
+        );
         assert_eq!(h[header::X_FRAME_OPTIONS], "DENY");
         assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
         assert_eq!(h[header::REFERRER_POLICY], "same-origin");
@@ -150,9 +155,11 @@ async fn a_cross_site_form_post_is_refused() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert!(r.headers().get(header::SET_COOKIE).is_none_or(|c| {
-        !c.to_str().unwrap_or("").starts_with("session=")
-    }));
+    assert!(
+        r.headers()
+            .get(header::SET_COOKIE)
+            .is_none_or(|c| { !c.to_str().unwrap_or("").starts_with("session=") })
+    );
     // A matching token does not help a request from another site.
     let token = "0123456789abcdef0123456789abcdef";
     let r = app
@@ -226,11 +233,16 @@ async fn next_with_a_backslash_goes_home_not_to_another_site() {
 async fn the_interview_asks_what_the_api_ranks_first_and_moves_on() {
     let app = app().await;
     let r = app
-        .post_json("/api/questions", &json!({"entity": "enterprise", "facts": {}}))
+        .post_json(
+            "/api/questions",
+            &json!({"entity": "enterprise", "facts": {}}),
+        )
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let api = json_body(r).await;
-    let first = api["questions"][0]["fact"].as_str().expect("a first question");
+    let first = api["questions"][0]["fact"]
+        .as_str()
+        .expect("a first question");
     let r = app.get("/interview/enterprise?lang=en").await;
     assert_eq!(r.status(), StatusCode::OK);
     let page = text(r).await;
@@ -268,7 +280,10 @@ async fn api_errors_have_one_shape() {
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     assert!(json_body(r).await["error"].is_string());
     let r = app
-        .post_json("/api/eligibility", &json!({"entity": "dragon", "facts": {}}))
+        .post_json(
+            "/api/eligibility",
+            &json!({"entity": "dragon", "facts": {}}),
+        )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = json_body(r).await;
@@ -314,7 +329,11 @@ async fn openapi_lists_every_route_of_the_router() {
                         .expect("a request"),
                 )
                 .await;
-            assert_ne!(r.status(), StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+            assert_ne!(
+                r.status(),
+                StatusCode::METHOD_NOT_ALLOWED,
+                "{method} {path}"
+            );
             let body = text(r).await;
             assert!(!body.contains("no such endpoint"), "{method} {path}");
             for (code, response) in op["responses"].as_object().expect("responses") {

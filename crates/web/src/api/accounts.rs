@@ -1,15 +1,15 @@
 //! Accounts and sessions: applicants register themselves, admins create officers,
 //! everyone signs in for a bearer token (throttled with the portal's sign-in).
 
-use crate::openapi::{Routes, documented};
 use super::schemas::{Account as AccountSchema, Error, Session};
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::openapi::{Routes, documented};
 use crate::state::{AppState, User, bearer};
+use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use onestop_cases::{Account, Role};
 use serde::Deserialize;
 use serde_json::json;

@@ -1,15 +1,15 @@
 //! The one-window service for a signed-in account: the stored profile, materials,
 //! bundles (one application, one case per agency), cases and an officer's inbox.
 
-use crate::openapi::{Routes, documented};
 use super::schemas::{Bundle, Case, CaseDetail, Error, Material, Profile};
 use crate::error::ApiError;
 use crate::extract::{JsonBody, PathParam, QueryParams};
+use crate::openapi::{Routes, documented};
 use crate::state::{AppState, User};
+use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
-use axum::Json;
 use onestop_cases::{CaseAction, SubmitRequest};
 use serde::Deserialize;
 use serde_json::{Value as J, json};
@@ -142,7 +142,11 @@ async fn get_material(
     PathParam(hash): PathParam<String>,
 ) -> Result<Response, ApiError> {
     let (m, bytes) = s.cases.material(&who, &hash).await?;
-    Ok(crate::download::attachment(&m.content_type, &m.filename, bytes))
+    Ok(crate::download::attachment(
+        &m.content_type,
+        &m.filename,
+        bytes,
+    ))
 }
 
 // ---- bundles and cases ----

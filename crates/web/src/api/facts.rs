@@ -39,7 +39,11 @@ pub fn check(program: &Program, entity: &str, facts: &J) -> Result<(), ApiError>
             _ => true, // the engine names the wrong type
         };
         if !fits {
-            let example = if percent { "\"12.5%\"" } else { "\"5000000.00\"" };
+            let example = if percent {
+                "\"12.5%\""
+            } else {
+                "\"5000000.00\""
+            };
             return Err(ApiError::field(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &format!("facts.{name}"),
@@ -76,9 +80,7 @@ fn plain(s: &str, decimals: usize, percent: bool) -> bool {
     };
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     let max_int = if percent { 3 } else { 15 };
-    digits(int)
-        && int.len() <= max_int
-        && frac.is_none_or(|f| digits(f) && f.len() <= decimals)
+    digits(int) && int.len() <= max_int && frac.is_none_or(|f| digits(f) && f.len() <= decimals)
 }
 
 #[cfg(test)]

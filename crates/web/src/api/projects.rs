@@ -1,14 +1,14 @@
 //! Research projects under the fund rules: filing, budget adjustments and milestone
 //! reports, each decided by the engine.
 
-use crate::openapi::{Routes, documented};
 use super::schemas::Error;
 use crate::error::ApiError;
 use crate::extract::{JsonBody, PathParam};
+use crate::openapi::{Routes, documented};
 use crate::state::{AppState, User};
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use serde::Deserialize;
 use serde_json::{Value as J, json};
 use utoipa::ToSchema;

@@ -1,15 +1,15 @@
 //! The rule engine over HTTP: eligibility, explanations, the next questions, and the
 //! catalogue of measures and services. Anonymous; nothing is stored.
 
-use crate::openapi::{Routes, documented};
 use super::schemas::{Error, Evaluation, Explained, Questions};
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::openapi::{Routes, documented};
 use crate::state::AppState;
+use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use chrono::NaiveDate;
 use onestop_engine::explain::{Lang, render_explanation};
 use onestop_engine::report::evaluation_to_json;

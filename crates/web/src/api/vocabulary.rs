@@ -39,9 +39,10 @@ pub fn describe(doc: &mut OpenApi, program: &Program, services: &Services) {
     for e in &program.entities {
         by_entity = by_entity.item(eval_request(program, &e.name));
     }
-    components
-        .schemas
-        .insert("EvalRequest".into(), RefOr::T(Schema::OneOf(by_entity.build())));
+    components.schemas.insert(
+        "EvalRequest".into(),
+        RefOr::T(Schema::OneOf(by_entity.build())),
+    );
     if program.entities.iter().any(|e| e.name == "project") {
         components
             .schemas
@@ -77,7 +78,9 @@ fn submit_body(program: &Program, service: &str, entity: &str) -> Schema {
             "materials",
             ArrayBuilder::new()
                 .items(ObjectBuilder::new().schema_type(Type::String))
-                .description(Some("Hashes of materials uploaded with POST /api/materials")),
+                .description(Some(
+                    "Hashes of materials uploaded with POST /api/materials",
+                )),
         )
         .into()
 }
@@ -136,9 +139,11 @@ fn eval_request(program: &Program, entity: &str) -> Schema {
         )
         .property(
             "measures",
-            ArrayBuilder::new().items(one_of(measures)).description(Some(
-                "Only these measures (default: every measure of the entity)",
-            )),
+            ArrayBuilder::new()
+                .items(one_of(measures))
+                .description(Some(
+                    "Only these measures (default: every measure of the entity)",
+                )),
         )
         .property(
             "lang",
@@ -178,9 +183,7 @@ fn value(program: &Program, ty: &RuleType) -> RefOr<Schema> {
         RuleType::Money => text_or_integer(MONEY),
         RuleType::Rate => text_or_integer(RATE),
         RuleType::Date => date().into(),
-        RuleType::Duration => {
-            string("^-?[0-9]{1,6} (day|days|month|months|year|years)$").into()
-        }
+        RuleType::Duration => string("^-?[0-9]{1,6} (day|days|month|months|year|years)$").into(),
         RuleType::Text => ObjectBuilder::new().schema_type(Type::String).into(),
         RuleType::Enum(e) => one_of(
             program.enums[e.0 as usize]
@@ -208,7 +211,10 @@ fn admin_create(agencies: &[String]) -> RefOr<Schema> {
             .required("password")
             .property("role", one_of([role]))
             .required("role")
-            .property("display_name", ObjectBuilder::new().schema_type(Type::String))
+            .property(
+                "display_name",
+                ObjectBuilder::new().schema_type(Type::String),
+            )
     };
     OneOfBuilder::new()
         .item(

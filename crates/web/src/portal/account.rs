@@ -152,7 +152,7 @@ pub(super) async fn logout(
         return r;
     }
     if let Some(t) = &c.session {
-        let _ = s.cases.logout(&t).await;
+        let _ = s.cases.logout(t).await;
     }
     let mut r = Redirect::to("/").into_response();
     r.headers_mut().append(

@@ -114,4 +114,3 @@ pub(super) async fn analyst_page(
         }
     }
 }
-

@@ -209,4 +209,3 @@ pub(super) async fn apply_submit(
         }
     }
 }
-

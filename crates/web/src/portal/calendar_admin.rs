@@ -12,10 +12,7 @@ use onestop_cases::Role;
 
 const PATH: &str = "/admin/calendar";
 
-pub async fn page(
-    State(s): State<AppState>,
-    c: Page,
-) -> Response {
+pub async fn page(State(s): State<AppState>, c: Page) -> Response {
     let Some(user) = c.user.clone() else {
         return Redirect::to(&format!("/login?next={PATH}")).into_response();
     };
@@ -25,13 +22,7 @@ pub async fn page(
     show(&s, &c, StatusCode::OK, Value::UNDEFINED, Value::UNDEFINED)
 }
 
-fn show(
-    s: &AppState,
-    c: &Page,
-    status: StatusCode,
-    loaded: Value,
-    refused: Value,
-) -> Response {
+fn show(s: &AppState, c: &Page, status: StatusCode, loaded: Value, refused: Value) -> Response {
     let st = crate::calendar_api::current_status(s);
     let mut r = render(
         s,
@@ -44,11 +35,7 @@ fn show(
 }
 
 /// The uploaded notice, read whole (a notice is a few kilobytes; the router caps bodies).
-pub async fn upload(
-    State(s): State<AppState>,
-    c: Page,
-    mut multipart: Multipart,
-) -> Response {
+pub async fn upload(State(s): State<AppState>, c: Page, mut multipart: Multipart) -> Response {
     let Some(user) = c.user.clone() else {
         return Redirect::to(&format!("/login?next={PATH}")).into_response();
     };

@@ -10,10 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use onestop_cases::{CaseAction, Role};
 
-pub(super) async fn cases_page(
-    State(s): State<AppState>,
-    c: Page,
-) -> Response {
+pub(super) async fn cases_page(State(s): State<AppState>, c: Page) -> Response {
     let Some(user) = c.user.clone() else {
         return Redirect::to("/login?next=/cases").into_response();
     };
@@ -109,10 +106,7 @@ pub(super) async fn case_action(
     }
 }
 
-pub(super) async fn officer_page(
-    State(s): State<AppState>,
-    c: Page,
-) -> Response {
+pub(super) async fn officer_page(State(s): State<AppState>, c: Page) -> Response {
     let Some(user) = c.user.clone() else {
         return Redirect::to("/login?next=/officer").into_response();
     };
@@ -149,4 +143,3 @@ pub(super) async fn file(State(s): State<AppState>, c: Page, Path(hash): Path<St
         Err(e) => crate::error::ApiError::from(e).into_response(),
     }
 }
-

@@ -26,10 +26,7 @@ fn measure_row(m: &onestop_catalog::MeasureEntry, lang: &str, computable: bool) 
     }
 }
 
-pub(super) async fn home(
-    State(s): State<AppState>,
-    c: Page,
-) -> Response {
+pub(super) async fn home(State(s): State<AppState>, c: Page) -> Response {
     render(&s, &c, "home.html", context! {})
 }
 
@@ -127,10 +124,7 @@ pub(super) async fn search_page(
     )
 }
 
-pub(super) async fn tracker(
-    State(s): State<AppState>,
-    c: Page,
-) -> Response {
+pub(super) async fn tracker(State(s): State<AppState>, c: Page) -> Response {
     let month = onestop_cases::today().format("%Y-%m").to_string();
     let mut rows: Vec<(bool, String, Value)> = Vec::new();
     for m in &onestop_catalog::embedded().measures {
@@ -166,4 +160,3 @@ pub(super) async fn tracker(
         context! { rows => rows.into_iter().map(|r| r.2).collect::<Vec<_>>(), orgs => orgs, overdue => overdue, month => month },
     )
 }
-

@@ -165,7 +165,11 @@ pub(super) async fn interview(
     // Most decisive first, as the API asks; facts the applicant skipped are not asked again.
     let order: Vec<interview::Question> = interview::next_questions(&ev)
         .into_iter()
-        .filter(|q| !answers.skipped.contains(&program.inputs[q.input.index()].name))
+        .filter(|q| {
+            !answers
+                .skipped
+                .contains(&program.inputs[q.input.index()].name)
+        })
         .collect();
     let next = match &answers.error {
         Some((name, _)) => program.input(entity, name),
@@ -304,7 +308,13 @@ fn results(
             missing => r.missing.iter().map(|i| program.inputs[i.index()].title.best(zl).to_string()).collect::<Vec<_>>(),
         });
         if r.status == Status::Eligible {
-            for svc in s.cases.services.services.iter().filter(|x| x.measure == m.id) {
+            for svc in s
+                .cases
+                .services
+                .services
+                .iter()
+                .filter(|x| x.measure == m.id)
+            {
                 services.push(context! { id => svc.id, title => service_title(svc, c.lang) });
             }
         }

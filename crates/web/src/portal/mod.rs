@@ -44,7 +44,10 @@ pub fn routes() -> Router<AppState> {
         .route("/login", get(account::login_page).post(account::login))
         .route("/logout", post(account::logout))
         .route("/cases", get(cases::cases_page))
-        .route("/cases/{id}", get(cases::case_page).post(cases::case_action))
+        .route(
+            "/cases/{id}",
+            get(cases::case_page).post(cases::case_action),
+        )
         .route("/officer", get(cases::officer_page))
         .route("/performance", get(performance::page))
         .route(
@@ -52,6 +55,9 @@ pub fn routes() -> Router<AppState> {
             get(calendar_admin::page).post(calendar_admin::upload),
         )
         .route("/files/{hash}", get(cases::file))
-        .route("/verify", get(verify::verify_page).post(verify::verify_upload))
+        .route(
+            "/verify",
+            get(verify::verify_page).post(verify::verify_upload),
+        )
         .route("/analyst", get(analyst::analyst_page))
 }

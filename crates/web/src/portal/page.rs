@@ -166,7 +166,13 @@ pub fn render(s: &AppState, c: &Page, name: &str, page: Value) -> Response {
 }
 
 /// A page that only says what happened (not found, refused, ...).
-pub fn message(s: &AppState, c: &Page, status: StatusCode, title_key: &str, detail: &str) -> Response {
+pub fn message(
+    s: &AppState,
+    c: &Page,
+    status: StatusCode,
+    title_key: &str,
+    detail: &str,
+) -> Response {
     let mut r = render(
         s,
         c,

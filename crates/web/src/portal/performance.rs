@@ -8,10 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 
-pub async fn page(
-    State(s): State<AppState>,
-    c: Page,
-) -> Response {
+pub async fn page(State(s): State<AppState>, c: Page) -> Response {
     let p = match s.cases.performance().await {
         Ok(p) => p,
         Err(e) => {

@@ -43,10 +43,7 @@ pub(super) async fn verify_page(
             } else {
                 "verify-bad-code"
             };
-            (
-                status,
-                json!({"valid": false, "problems": [c.t(key, &[])]}),
-            )
+            (status, json!({"valid": false, "problems": [c.t(key, &[])]}))
         }
     };
     let mut r = render(
@@ -79,8 +76,8 @@ pub(super) async fn verify_upload(
         .filter(|b| !b.is_empty())
         .ok_or_else(|| c.t("verify-no-file", &[]))
         .and_then(|bytes| {
-            let v: J = serde_json::from_slice(&bytes)
-                .map_err(|_| c.t("verify-not-a-licence", &[]))?;
+            let v: J =
+                serde_json::from_slice(&bytes).map_err(|_| c.t("verify-not-a-licence", &[]))?;
             let v = if v.get("receipt").is_some() {
                 v["receipt"].clone()
             } else {
@@ -120,4 +117,3 @@ pub(super) async fn verify_upload(
     *r.status_mut() = status;
     r
 }
-
