@@ -8,6 +8,7 @@
 pub mod eval;
 pub mod explain;
 pub mod facts;
+pub mod interview;
 pub mod report;
 pub mod semantics;
 pub mod testing;

@@ -2,22 +2,19 @@
 //! lasts, `/api/calendar` shows every year, and an admin loads a year's notice with
 //! `POST /api/admin/calendar/notices` (the same step as `onestop calendar import`).
 
+use crate::api::schemas::Error;
 use crate::error::ApiError;
+use crate::openapi::{Routes, documented};
 use crate::state::{AppState, User};
 use axum::Json;
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
 use onestop_cases::calendar_notices::{CalendarStatus, NoticeImported};
 use serde::Serialize;
-use utoipa::{OpenApi, ToSchema};
+use utoipa::ToSchema;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/api/calendar", get(calendar))
-        .route("/api/admin/calendar/notices", post(import_notice))
+pub fn routes() -> Routes {
+    documented!(Routes::new(), healthz, calendar, import_notice)
 }
 
 /// The calendar's status from the business date (`serve --today` or today in Beijing).
@@ -68,31 +65,26 @@ async fn calendar(State(s): State<AppState>) -> Json<CalendarStatus> {
     request_body(content = String, content_type = "text/csv", description = "One year's notice file: `# year:`, `# notice:`, `# published:` lines, then rows `date,kind,name` (see docs/calendar.md)"),
     responses(
         (status = 200, description = "Loaded; provisional deadlines of open cases recounted", body = Object),
-        (status = 401, description = "Not signed in"),
-        (status = 403, description = "Not an admin"),
-        (status = 422, description = "The file is invalid; `error` lists every problem with its line and a hint; nothing changed")
+        (status = 401, description = "Not signed in", body = Error),
+        (status = 403, description = "Not an admin", body = Error),
+        (status = 413, description = "The body is over 1 MiB", body = Error),
+        (status = 422, description = "The file is invalid; `error` lists every problem with its line and a hint; nothing changed", body = Error),
+        (status = 503, description = "Storage unavailable; try again", body = Error)
     ),
     security(("bearer" = []))
 )]
 async fn import_notice(
     State(s): State<AppState>,
     User(who): User,
-    body: String,
+    body: axum::body::Bytes,
 ) -> Result<Json<NoticeImported>, ApiError> {
-    if body.trim().is_empty() {
-        return Err(ApiError::field(
+    let body = std::str::from_utf8(&body).map_err(|_| {
+        ApiError::field(
             StatusCode::UNPROCESSABLE_ENTITY,
             "file",
-            "send the notice file as the request body (Content-Type: text/csv)",
-        ));
-    }
-    let report = s
-        .cases
-        .import_calendar_notice(&who, "upload", &body)
-        .await?;
+            "the notice is not UTF-8 text; save it as CSV UTF-8",
+        )
+    })?;
+    let report = s.cases.import_calendar_notice(&who, "upload", body).await?;
     Ok(Json(report))
 }
-
-#[derive(OpenApi)]
-#[openapi(paths(healthz, calendar, import_notice), components(schemas(Health)))]
-pub struct CalendarDoc;

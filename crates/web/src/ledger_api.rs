@@ -3,93 +3,144 @@
 //! pledges. The portal's verification page calls `GET /api/licences/{code}/verification`
 //! or `POST /api/ledger/verify` with a downloaded licence.
 
-use crate::api::{AppState, JsonBody, User};
+use crate::api::schemas::{
+    Error, IssueVoucher, Receipt as ReceiptSchema, Redeem, RegisterPledge, Release, SignedTreeHead,
+    Verified, VerifyRequest,
+};
 use crate::error::ApiError;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use crate::extract::{JsonBody, PathParam, QueryParams};
+use crate::openapi::{Routes, documented};
+use crate::state::{AppState, User, optional_user};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use onestop_ledger::{Receipt, key_id, public_key_text, to_hex};
 use onestop_register::log;
 use onestop_register::{licences, pledges, vouchers};
 use onestop_store::Role;
+use serde::Deserialize;
 use serde_json::{Value as J, json};
-use std::collections::HashMap;
+use utoipa::IntoParams;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/ledger/key", get(key))
-        .route("/api/ledger/head", get(head))
-        .route("/api/ledger/heads", get(heads))
-        .route("/api/ledger/entries", get(entries))
-        .route("/api/ledger/entries/{index}/receipt", get(entry_receipt))
-        .route("/api/ledger/proofs/inclusion", get(inclusion))
-        .route("/api/ledger/proofs/consistency", get(consistency))
-        .route("/api/ledger/verify", post(verify))
-        .route("/api/licences", get(my_licences))
-        .route("/api/licences/{code}", get(licence))
-        .route(
-            "/api/licences/{code}/verification",
-            get(licence_verification),
-        )
-        .route("/api/licences/{code}/html", get(licence_html))
-        .route("/api/vouchers", post(issue_voucher).get(list_vouchers))
-        .route("/api/vouchers/{id}", get(get_voucher))
-        .route("/api/vouchers/{id}/redemptions", post(redeem))
-        .route("/api/vouchers/{id}/receipts", get(voucher_receipts))
-        .route("/api/pledges", post(register_pledge))
-        .route("/api/pledges/status", get(pledge_status))
-        .route("/api/pledges/{id}", get(get_pledge))
-        .route("/api/pledges/{id}/release", post(release_pledge))
-        .route("/api/pledges/{id}/receipts", get(pledge_receipts))
+pub fn routes() -> Routes {
+    documented!(
+        Routes::new(),
+        key,
+        head,
+        heads,
+        entries,
+        entry_receipt,
+        inclusion,
+        consistency,
+        verify,
+        my_licences,
+        licence,
+        licence_verification,
+        licence_html,
+        issue_voucher,
+        list_vouchers,
+        get_voucher,
+        redeem,
+        voucher_receipts,
+        register_pledge,
+        pledge_status,
+        get_pledge,
+        release_pledge,
+        pledge_receipts
+    )
 }
 
-type Q = Query<HashMap<String, String>>;
+/// Which entries: `[start, end)`, by default the whole log.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct Range {
+    #[param(minimum = 0)]
+    start: Option<i64>,
+    #[param(minimum = 0)]
+    end: Option<i64>,
+}
 
-fn int(q: &HashMap<String, String>, name: &str) -> Result<Option<i64>, ApiError> {
-    match q.get(name) {
-        None => Ok(None),
-        Some(v) => v
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n >= 0)
-            .map(Some)
-            .ok_or_else(|| {
-                ApiError::field(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    name,
-                    format!("`{name}` is a whole number from 0, not `{v}`"),
-                )
-            }),
+/// Entry `index` in the tree of `size` entries.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct Inclusion {
+    #[param(minimum = 0)]
+    index: i64,
+    #[param(minimum = 1)]
+    size: i64,
+}
+
+/// The tree of `first` entries is a prefix of the tree of `second`.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct Consistency {
+    #[param(minimum = 1)]
+    first: i64,
+    #[param(minimum = 1)]
+    second: i64,
+}
+
+/// A patent or trademark by its registration number.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct RightQuery {
+    /// patent or trademark
+    #[param(pattern = "^(patent|trademark)$")]
+    right_kind: String,
+    /// The registration number, e.g. ZL202310000001.X
+    #[param(pattern = "^\\s*[A-Za-z0-9./-](\\s*[A-Za-z0-9./-]){0,63}\\s*$")]
+    right_number: String,
+}
+
+/// A proof between trees this log never had is not here: 404, as for any missing thing.
+fn no_tree(message: &str) -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, message)
+}
+
+/// Numbers of a receipt as JSON allows them: `647.0` is the whole number 647 (JSON
+/// has one number type); anything beyond 2^63 - 1 is no index, size or time here.
+fn whole_numbers(v: &mut J) -> Result<(), ApiError> {
+    match v {
+        J::Number(n) if n.as_u64().is_none() && n.as_i64().is_none() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && (0.0..9.2e18).contains(&f)
+            {
+                *v = json!(f as u64);
+            }
+        }
+        J::Number(n) if n.as_u64().is_some_and(|u| u > i64::MAX as u64) => {
+            return Err(ApiError::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "receipt",
+                format!("{n} is beyond any index, size or time this log uses"),
+            ));
+        }
+        J::Array(items) => items.iter_mut().try_for_each(whole_numbers)?,
+        J::Object(members) => members.values_mut().try_for_each(whole_numbers)?,
+        _ => {}
     }
+    Ok(())
 }
 
-fn required(q: &HashMap<String, String>, name: &str) -> Result<i64, ApiError> {
-    int(q, name)?.ok_or_else(|| {
-        ApiError::field(
+fn non_negative(name: &str, n: i64) -> Result<i64, ApiError> {
+    if n < 0 {
+        return Err(ApiError::field(
             StatusCode::UNPROCESSABLE_ENTITY,
             name,
-            format!("give `{name}`"),
-        )
-    })
-}
-
-/// The signed-in account if a valid token came with the request.
-async fn optional_user(s: &AppState, h: &HeaderMap) -> Option<onestop_store::Account> {
-    let token = h
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")?
-        .trim()
-        .to_string();
-    s.cases.authenticate(&token).await.ok()
+            format!("`{name}` is a whole number from 0, not {n}"),
+        ));
+    }
+    Ok(n)
 }
 
 // ---- the log ----
 
+#[utoipa::path(get, path = "/api/ledger/key", responses(
+    (status = 200, description = "The log's Ed25519 public key (key_file is the text `--log-key` reads)", body = Object),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
 async fn key(State(s): State<AppState>) -> Result<Json<J>, ApiError> {
     let k = log::verifying_key(&s.cases.db)?;
     Ok(Json(json!({
@@ -100,32 +151,42 @@ async fn key(State(s): State<AppState>) -> Result<Json<J>, ApiError> {
     })))
 }
 
+#[utoipa::path(get, path = "/api/ledger/head", responses(
+    (status = 200, description = "A signed tree head covering the whole log", body = SignedTreeHead),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
 async fn head(State(s): State<AppState>) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(log::publish_head(&s.cases.db).await?)))
 }
 
+#[utoipa::path(get, path = "/api/ledger/heads", responses(
+    (status = 200, description = "Every signed tree head, smallest first", body = [SignedTreeHead]),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
 async fn heads(State(s): State<AppState>) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(log::heads(&s.cases.db).await?)))
 }
 
 /// Entries by position: kind and leaf hash for anyone (enough to recompute every root);
 /// the documents themselves for administrators.
+#[utoipa::path(get, path = "/api/ledger/entries", params(Range), responses(
+    (status = 200, description = "Entries [start, end): kind and leaf hash; documents for administrators", body = [Object]),
+    (status = 422, description = "`start` or `end` is not a whole number from 0, or `end` is before `start`", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
 async fn entries(
     State(s): State<AppState>,
     headers: HeaderMap,
-    Query(q): Q,
+    QueryParams(q): QueryParams<Range>,
 ) -> Result<Json<J>, ApiError> {
-    let start = int(&q, "start")?.unwrap_or(0);
-    let end = match int(&q, "end")? {
-        Some(e) => e,
+    let start = non_negative("start", q.start.unwrap_or(0))?;
+    let end = match q.end {
+        Some(e) => non_negative("end", e)?,
         None => log::size(&s.cases.db).await?,
     };
-    if end < start {
-        return Err(ApiError::field(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "end",
-            "`end` is not before `start`",
-        ));
+    // [start, end) with end before start holds nothing, like any empty range.
+    if end <= start {
+        return Ok(Json(J::Array(Vec::new())));
     }
     let admin = optional_user(&s, &headers)
         .await
@@ -145,10 +206,18 @@ async fn entries(
     Ok(Json(J::Array(out)))
 }
 
+#[utoipa::path(get, path = "/api/ledger/entries/{index}/receipt", params(("index" = u64, Path)), responses(
+    (status = 200, description = "The entry's receipt", body = ReceiptSchema),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Not an administrator", body = Error),
+    (status = 404, description = "No such entry", body = Error),
+    (status = 422, description = "`index` is not a whole number", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
 async fn entry_receipt(
     State(s): State<AppState>,
     User(who): User,
-    Path(index): Path<i64>,
+    PathParam(index): PathParam<i64>,
 ) -> Result<Json<Receipt>, ApiError> {
     if who.role != Role::Admin {
         return Err(ApiError::new(
@@ -159,18 +228,52 @@ async fn entry_receipt(
     Ok(Json(log::receipt(&s.cases.db, index).await?))
 }
 
-async fn inclusion(State(s): State<AppState>, Query(q): Q) -> Result<Json<J>, ApiError> {
-    let index = required(&q, "index")?;
-    let size = required(&q, "size")?;
+#[utoipa::path(get, path = "/api/ledger/proofs/inclusion", params(Inclusion), responses(
+    (status = 200, description = "RFC 6962 inclusion proof", body = Object),
+    (status = 404, description = "The log never had that tree, or the entry is not in it", body = Error),
+    (status = 422, description = "`index` or `size` missing or malformed", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
+async fn inclusion(
+    State(s): State<AppState>,
+    QueryParams(q): QueryParams<Inclusion>,
+) -> Result<Json<J>, ApiError> {
+    let (index, size) = (
+        non_negative("index", q.index)?,
+        non_negative("size", q.size)?,
+    );
+    let logged = log::size(&s.cases.db).await?;
+    if size > logged || index >= size {
+        return Err(no_tree(&format!(
+            "no entry {index} in a tree of {size} entries here; the log holds {logged}"
+        )));
+    }
     let proof = log::inclusion_proof(&s.cases.db, index, size).await?;
     Ok(Json(
         json!({"leaf_index": index, "tree_size": size, "inclusion_proof": proof}),
     ))
 }
 
-async fn consistency(State(s): State<AppState>, Query(q): Q) -> Result<Json<J>, ApiError> {
-    let first = required(&q, "first")?;
-    let second = required(&q, "second")?;
+#[utoipa::path(get, path = "/api/ledger/proofs/consistency", params(Consistency), responses(
+    (status = 200, description = "RFC 6962 consistency proof", body = Object),
+    (status = 404, description = "The log never had those trees, or `first` is past `second`", body = Error),
+    (status = 422, description = "`first` or `second` missing or malformed", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
+async fn consistency(
+    State(s): State<AppState>,
+    QueryParams(q): QueryParams<Consistency>,
+) -> Result<Json<J>, ApiError> {
+    let (first, second) = (
+        non_negative("first", q.first)?,
+        non_negative("second", q.second)?,
+    );
+    let logged = log::size(&s.cases.db).await?;
+    if second > logged || first > second || first == 0 {
+        return Err(no_tree(&format!(
+            "no proof from a tree of {first} to one of {second} entries; the log holds {logged}"
+        )));
+    }
     let proof = log::consistency_proof(&s.cases.db, first, second).await?;
     Ok(Json(
         json!({"first": first, "second": second, "consistency_proof": proof}),
@@ -178,15 +281,24 @@ async fn consistency(State(s): State<AppState>, Query(q): Q) -> Result<Json<J>, 
 }
 
 /// Verifies a receipt (a downloaded licence, say) against this log's public key.
+#[utoipa::path(post, path = "/api/ledger/verify", request_body = VerifyRequest, responses(
+    (status = 200, description = "Whether the receipt verifies, and why not", body = Verified),
+    (status = 400, description = "The body is not JSON", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 415, description = "The body is not sent as application/json", body = Error),
+    (status = 422, description = "Not a receipt", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
 async fn verify(
     State(s): State<AppState>,
     JsonBody(body): JsonBody<J>,
 ) -> Result<Json<J>, ApiError> {
-    let body = if body.get("receipt").is_some() {
+    let mut body = if body.get("receipt").is_some() {
         body["receipt"].clone()
     } else {
         body
     };
+    whole_numbers(&mut body)?;
     let r: Receipt = serde_json::from_value(body).map_err(|e| {
         ApiError::field(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -208,34 +320,67 @@ async fn verify(
 
 // ---- licences ----
 
+#[utoipa::path(get, path = "/api/licences", responses(
+    (status = 200, description = "The signed-in holder's licences", body = [Object]),
+    (status = 403, description = "Licences are listed for their holders (applicants)", body = Error),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
 async fn my_licences(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
     Ok(Json(J::Array(
         licences::mine(&s.cases.register(), &who).await?,
     )))
 }
 
+#[utoipa::path(get, path = "/api/licences/{code}", params(("code" = String, Path, description = "The licence verification code, like BJ-7K3MQ-9XT2A", pattern = "^BJ-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$")), responses(
+    (status = 200, description = "A licence with its receipt (document, inclusion proof, signed tree head)", body = ReceiptSchema),
+    (status = 404, description = "No such licence", body = Error),
+    (status = 422, description = "Not a licence code", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
 async fn licence(
     State(s): State<AppState>,
-    Path(code): Path<String>,
+    PathParam(code): PathParam<String>,
 ) -> Result<Json<Receipt>, ApiError> {
     Ok(Json(licences::receipt(&s.cases.db, &code).await?))
 }
 
+#[utoipa::path(get, path = "/api/licences/{code}/verification", params(("code" = String, Path, description = "The licence verification code, like BJ-7K3MQ-9XT2A", pattern = "^BJ-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$")), responses(
+    (status = 200, description = "The server's verification of a licence, for the portal", body = Object),
+    (status = 404, description = "No such licence", body = Error),
+    (status = 422, description = "Not a licence code", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
 async fn licence_verification(
     State(s): State<AppState>,
-    Path(code): Path<String>,
+    PathParam(code): PathParam<String>,
 ) -> Result<Json<J>, ApiError> {
     Ok(Json(licences::verification(&s.cases.db, &code).await?))
 }
 
-/// The printable page moved to the portal (`/licences/{code}`, in six languages).
-async fn licence_html(Path(code): Path<String>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/api/licences/{code}/html", params(("code" = String, Path, description = "The licence verification code, like BJ-7K3MQ-9XT2A", pattern = "^BJ-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$")), responses(
+    (status = 308, description = "Moved: the printable licence is the portal page `/licences/{code}`, in the reader's language"),
+    (status = 422, description = "Not a licence code", body = Error),
+))]
+async fn licence_html(PathParam(code): PathParam<String>) -> Result<Response, ApiError> {
     let code = licences::normalise_code(&code)?;
     Ok(axum::response::Redirect::permanent(&format!("/licences/{code}")).into_response())
 }
 
 // ---- vouchers ----
 
+#[utoipa::path(post, path = "/api/vouchers", request_body = IssueVoucher, responses(
+    (status = 201, description = "Issued and logged", body = Object),
+    (status = 400, description = "The body is not JSON", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 415, description = "The body is not sent as application/json", body = Error),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Not the region's agency nor an administrator", body = Error),
+    (status = 404, description = "No such holder", body = Error),
+    (status = 409, description = "Refused by the rules", body = Error),
+    (status = 422, description = "Invalid field; `field` names it", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
 async fn issue_voucher(
     State(s): State<AppState>,
     User(who): User,
@@ -245,26 +390,50 @@ async fn issue_voucher(
     Ok((StatusCode::CREATED, Json(json!(v))))
 }
 
+#[utoipa::path(get, path = "/api/vouchers", responses(
+    (status = 200, description = "Vouchers visible to the signed-in account", body = [Object]),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
 async fn list_vouchers(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(
         vouchers::list(&s.cases.register(), &who).await?
     )))
 }
 
+#[utoipa::path(get, path = "/api/vouchers/{id}", params(("id" = String, Path)), responses(
+    (status = 200, description = "A voucher with its redemptions", body = Object),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Not permitted", body = Error),
+    (status = 404, description = "No such voucher", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
 async fn get_voucher(
     State(s): State<AppState>,
     User(who): User,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(
         vouchers::get(&s.cases.register(), &who, &id).await?
     )))
 }
 
+#[utoipa::path(post, path = "/api/vouchers/{id}/redemptions", request_body = Redeem, params(("id" = String, Path)), responses(
+    (status = 201, description = "Redeemed and logged", body = Object),
+    (status = 400, description = "The body is not JSON", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 415, description = "The body is not sent as application/json", body = Error),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Not the holder", body = Error),
+    (status = 404, description = "No such voucher", body = Error),
+    (status = 409, description = "Refused by the rules (balance, expiry, region)", body = Error),
+    (status = 422, description = "Invalid field; `field` names it", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
 async fn redeem(
     State(s): State<AppState>,
     User(who): User,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
     JsonBody(req): JsonBody<vouchers::Redeem>,
 ) -> Result<(StatusCode, Json<J>), ApiError> {
     let (v, r) =
@@ -275,10 +444,17 @@ async fn redeem(
     ))
 }
 
+#[utoipa::path(get, path = "/api/vouchers/{id}/receipts", params(("id" = String, Path)), responses(
+    (status = 200, description = "Receipts of every logged voucher event", body = [ReceiptSchema]),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Not permitted", body = Error),
+    (status = 404, description = "No such voucher", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
 async fn voucher_receipts(
     State(s): State<AppState>,
     User(who): User,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Json<J>, ApiError> {
     let v = vouchers::get(&s.cases.register(), &who, &id).await?;
     let mut out = vec![log::receipt(&s.cases.db, v.entry_index).await?];
@@ -290,6 +466,17 @@ async fn voucher_receipts(
 
 // ---- pledges ----
 
+#[utoipa::path(post, path = "/api/pledges", request_body = RegisterPledge, responses(
+    (status = 201, description = "Registered and logged", body = Object),
+    (status = 400, description = "The body is not JSON", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 415, description = "The body is not sent as application/json", body = Error),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Only applicants pledge their rights", body = Error),
+    (status = 409, description = "The right stands pledged already", body = Error),
+    (status = 422, description = "Invalid field; `field` names it", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
 async fn register_pledge(
     State(s): State<AppState>,
     User(who): User,
@@ -299,31 +486,54 @@ async fn register_pledge(
     Ok((StatusCode::CREATED, Json(json!(p))))
 }
 
-async fn pledge_status(State(s): State<AppState>, Query(q): Q) -> Result<Json<J>, ApiError> {
-    let kind = q.get("right_kind").map(String::as_str).unwrap_or("");
-    let number = q.get("right_number").map(String::as_str).unwrap_or("");
+#[utoipa::path(get, path = "/api/pledges/status", params(RightQuery), responses(
+    (status = 200, description = "Whether the right stands pledged", body = Object),
+    (status = 422, description = "`right_kind` or `right_number` missing or malformed", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
+async fn pledge_status(
+    State(s): State<AppState>,
+    QueryParams(q): QueryParams<RightQuery>,
+) -> Result<Json<J>, ApiError> {
     Ok(Json(
-        pledges::status(&s.cases.register(), kind, number).await?,
+        pledges::status(&s.cases.register(), &q.right_kind, &q.right_number).await?,
     ))
 }
 
+#[utoipa::path(get, path = "/api/pledges/{id}", params(("id" = String, Path)), responses(
+    (status = 200, description = "A pledge", body = Object),
+    (status = 404, description = "No such pledge", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
 async fn get_pledge(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(pledges::get(&s.cases.register(), &id).await?)))
 }
 
-#[derive(serde::Deserialize)]
+#[derive(Deserialize)]
 struct ReleaseBody {
     #[serde(default)]
     reason: String,
 }
 
+#[utoipa::path(post, path = "/api/pledges/{id}/release", request_body = Release, params(("id" = String, Path)), responses(
+    (status = 200, description = "Released and logged", body = Object),
+    (status = 400, description = "The body is not JSON", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 415, description = "The body is not sent as application/json", body = Error),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Neither the pledgor nor an administrator", body = Error),
+    (status = 404, description = "No such pledge", body = Error),
+    (status = 409, description = "Released already", body = Error),
+    (status = 422, description = "Invalid field", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
 async fn release_pledge(
     State(s): State<AppState>,
     User(who): User,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
     JsonBody(b): JsonBody<ReleaseBody>,
 ) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(
@@ -331,9 +541,14 @@ async fn release_pledge(
     )))
 }
 
+#[utoipa::path(get, path = "/api/pledges/{id}/receipts", params(("id" = String, Path)), responses(
+    (status = 200, description = "Receipts of the pledge's registration and release", body = [ReceiptSchema]),
+    (status = 404, description = "No such pledge", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
 async fn pledge_receipts(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Json<J>, ApiError> {
     let p = pledges::get(&s.cases.register(), &id).await?;
     let mut out = vec![log::receipt(&s.cases.db, p.register_entry).await?];
@@ -341,45 +556,4 @@ async fn pledge_receipts(
         out.push(log::receipt(&s.cases.db, r).await?);
     }
     Ok(Json(json!(out)))
-}
-
-/// Adds the register's routes to the OpenAPI document served at `/openapi.json`.
-pub(crate) fn describe(doc: &mut J) {
-    let ok = |summary: &str| json!({"summary": summary, "responses": {"200": {"description": "OK"}, "404": {"description": "Not found"}, "422": {"description": "A parameter is malformed; `field` names it"}}});
-    let created = |summary: &str| json!({"summary": summary, "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}, "responses": {"201": {"description": "Created and logged"}, "403": {"description": "Not permitted"}, "409": {"description": "Refused by the rules (balance, expiry, standing pledge)"}, "422": {"description": "Invalid field; `field` names it"}}});
-    let paths = &mut doc["paths"];
-    paths["/api/ledger/key"]["get"] =
-        ok("The log's Ed25519 public key (key_file is the text `--log-key` reads)");
-    paths["/api/ledger/head"]["get"] = ok("A signed tree head covering the whole log");
-    paths["/api/ledger/heads"]["get"] = ok("Every signed tree head, smallest first");
-    paths["/api/ledger/entries"]["get"] =
-        ok("Entries [start, end): kind and leaf hash; documents for administrators");
-    paths["/api/ledger/entries/{index}/receipt"]["get"] =
-        ok("Administrators: the receipt of any entry");
-    paths["/api/ledger/proofs/inclusion"]["get"] = ok("RFC 6962 inclusion proof: ?index=&size=");
-    paths["/api/ledger/proofs/consistency"]["get"] =
-        ok("RFC 6962 consistency proof: ?first=&second=");
-    paths["/api/ledger/verify"]["post"] = json!({"summary": "Verify a receipt (a downloaded licence) against this log's key", "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}, "responses": {"200": {"description": "{valid, problems}"}, "422": {"description": "Not a receipt"}}});
-    paths["/api/licences"]["get"] = ok("The signed-in holder's licences");
-    paths["/api/licences/{code}"]["get"] =
-        ok("A licence with its receipt (document, inclusion proof, signed tree head)");
-    paths["/api/licences/{code}/verification"]["get"] =
-        ok("The server's verification of a licence, for the portal");
-    paths["/api/licences/{code}/html"]["get"] = ok("The printable licence page");
-    paths["/api/vouchers"]["post"] =
-        created("Issue an innovation voucher (the region's agency or an administrator)");
-    paths["/api/vouchers"]["get"] = ok("Vouchers visible to the signed-in account");
-    paths["/api/vouchers/{id}"]["get"] = ok("A voucher with its redemptions");
-    paths["/api/vouchers/{id}/redemptions"]["post"] =
-        created("Redeem part or all of the balance (the holder)");
-    paths["/api/vouchers/{id}/receipts"]["get"] = ok("Receipts of every logged voucher event");
-    paths["/api/pledges"]["post"] =
-        created("Register the pledge of a patent or trademark (the right holder)");
-    paths["/api/pledges/status"]["get"] =
-        ok("Whether a right stands pledged: ?right_kind=&right_number=");
-    paths["/api/pledges/{id}"]["get"] = ok("A pledge");
-    paths["/api/pledges/{id}/release"]["post"] =
-        created("Release a standing pledge (pledgor or administrator)");
-    paths["/api/pledges/{id}/receipts"]["get"] =
-        ok("Receipts of the pledge's registration and release");
 }

@@ -9,52 +9,62 @@
 pub mod analyst;
 mod api;
 mod calendar_api;
+mod download;
 mod error;
+mod extract;
 mod ledger_api;
+mod openapi;
 mod performance_api;
 pub mod portal;
 pub mod security;
 mod state;
 
-pub use api::{AppState, router};
 pub use error::ApiError;
-pub use portal::Portal;
+pub use portal::templates::Portal;
+pub use state::AppState;
 
-/// A stored material as a download: `attachment` with a safe file name, so a browser
-/// never renders an uploaded file as a page of this site (with `nosniff`, set on
-/// every response).
-pub(crate) fn attachment(
-    content_type: &str,
-    filename: &str,
-    bytes: Vec<u8>,
-) -> axum::response::Response {
-    use axum::http::{HeaderValue, header};
-    use axum::response::IntoResponse;
-    let safe: String = filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "._-".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    let safe = if safe.trim_matches(['.', '_']).is_empty() {
-        "material".into()
-    } else {
-        safe
-    };
-    let mut r = bytes.into_response();
-    let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{safe}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    r
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use std::sync::Arc;
+
+/// The whole service: the JSON API (every route documented in `/openapi.json`), the
+/// portal, and the layers every response passes (security headers, compression, a
+/// panic is a 500 in the error shape).
+pub fn router(state: AppState) -> Router {
+    let (api, doc) = api::rules::routes()
+        .merge(api::accounts::routes())
+        .merge(api::cases::routes())
+        .merge(api::projects::routes())
+        .merge(calendar_api::routes())
+        .merge(performance_api::routes())
+        .merge(ledger_api::routes())
+        .document::<openapi::__path_openapi_json>()
+        .finish();
+    let mut doc = doc;
+    api::vocabulary::describe(&mut doc, &state.engine.program, &state.cases.services);
+    let doc = Arc::new(doc);
+    api.route(
+        "/openapi.json",
+        get(move || {
+            let doc = doc.clone();
+            async move { Json(doc.as_ref().clone()) }
+        }),
+    )
+    .merge(portal::routes())
+    .fallback(|| async {
+        ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /openapi.json")
+    })
+    .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024))
+    .layer(axum::middleware::from_fn(security::headers))
+    .layer(tower_http::compression::CompressionLayer::new())
+    .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal error; the request was not completed",
+        )
+        .into_response()
+    }))
+    .with_state(state)
 }

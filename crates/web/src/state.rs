@@ -14,7 +14,7 @@ use std::sync::Arc;
 pub struct AppState {
     pub engine: Arc<Engine>,
     pub cases: Arc<CaseService>,
-    pub portal: Arc<crate::portal::Portal>,
+    pub portal: Arc<crate::portal::templates::Portal>,
     /// The population simulator behind the analyst's reform page, when the binary
     /// provides one.
     pub simulator: Option<Arc<dyn crate::analyst::Simulator>>,
@@ -49,4 +49,10 @@ pub(crate) fn bearer(h: &HeaderMap) -> Option<String> {
         .ok()?
         .strip_prefix("Bearer ")
         .map(|t| t.trim().to_string())
+}
+
+/// The signed-in account if a valid bearer token came with the request (pages and
+/// answers that show more to some accounts, without requiring one).
+pub(crate) async fn optional_user(s: &AppState, h: &HeaderMap) -> Option<Account> {
+    s.cases.authenticate(&bearer(h)?).await.ok()
 }

@@ -2,22 +2,17 @@
 //! official, how long official coverage lasts (warned 60 days ahead), and the upload
 //! that loads next year's holiday notice (the same step as `onestop calendar import`).
 
-use super::{LangQuery, ctx, message, render};
+use super::page::{Page, csrf_refused, message, render};
 use crate::state::AppState;
-use axum::extract::{Multipart, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use onestop_store::Role;
 
 const PATH: &str = "/admin/calendar";
 
-pub async fn page(
-    State(s): State<AppState>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
-) -> Response {
-    let c = ctx(&s, &headers, q.lang.as_deref(), PATH).await;
+pub async fn page(State(s): State<AppState>, c: Page) -> Response {
     let Some(user) = c.user.clone() else {
         return Redirect::to(&format!("/login?next={PATH}")).into_response();
     };
@@ -27,13 +22,7 @@ pub async fn page(
     show(&s, &c, StatusCode::OK, Value::UNDEFINED, Value::UNDEFINED)
 }
 
-fn show(
-    s: &AppState,
-    c: &super::Ctx,
-    status: StatusCode,
-    loaded: Value,
-    refused: Value,
-) -> Response {
+fn show(s: &AppState, c: &Page, status: StatusCode, loaded: Value, refused: Value) -> Response {
     let st = crate::calendar_api::current_status(s);
     let mut r = render(
         s,
@@ -46,13 +35,7 @@ fn show(
 }
 
 /// The uploaded notice, read whole (a notice is a few kilobytes; the router caps bodies).
-pub async fn upload(
-    State(s): State<AppState>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
-    mut multipart: Multipart,
-) -> Response {
-    let c = ctx(&s, &headers, q.lang.as_deref(), PATH).await;
+pub async fn upload(State(s): State<AppState>, c: Page, mut multipart: Multipart) -> Response {
     let Some(user) = c.user.clone() else {
         return Redirect::to(&format!("/login?next={PATH}")).into_response();
     };
@@ -85,7 +68,7 @@ pub async fn upload(
             Err(e) => return unreadable(e),
         }
     }
-    if let Some(r) = super::csrf_refused(&s, &c, &headers, &csrf) {
+    if let Some(r) = csrf_refused(&s, &c, &csrf) {
         return r;
     }
     let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
@@ -117,7 +100,7 @@ pub async fn upload(
             Value::UNDEFINED,
         ),
         Err(e) => {
-            let err = crate::ApiError::from(e);
+            let err = crate::error::ApiError::from(e);
             show(
                 &s,
                 &c,

@@ -1,29 +1,17 @@
 //! `/licences/{code}`: the printable e-licence, in the reader's language, from the
 //! register's stored document (the register renders nothing itself).
 
-use super::{LangQuery, ctx, message, render};
+use super::page::{Page, message, render};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use minijinja::context;
 
 /// The page carries its own stylesheet inline (it prints alone), and nothing else.
 const PRINT_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-pub async fn page(
-    State(s): State<AppState>,
-    headers: HeaderMap,
-    Path(code): Path<String>,
-    Query(q): Query<LangQuery>,
-) -> Response {
-    let c = ctx(
-        &s,
-        &headers,
-        q.lang.as_deref(),
-        &format!("/licences/{code}"),
-    )
-    .await;
+pub(super) async fn page(State(s): State<AppState>, c: Page, Path(code): Path<String>) -> Response {
     let printable = match onestop_register::licences::printable(&s.cases.db, &code).await {
         Ok(p) => p,
         Err(e) => {

@@ -1,22 +1,18 @@
 //! `/performance`: how each agency keeps its statutory time limits, in public.
 
-use super::{LangQuery, ctx, i18n, message, render};
+use super::page::{Page, message, render, service_title};
+use super::templates::i18n;
 use crate::state::AppState;
-use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 
-pub async fn page(
-    State(s): State<AppState>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
-) -> Response {
-    let c = ctx(&s, &headers, q.lang.as_deref(), "/performance").await;
+pub async fn page(State(s): State<AppState>, c: Page) -> Response {
     let p = match s.cases.performance().await {
         Ok(p) => p,
         Err(e) => {
-            let api = crate::ApiError::from(e);
+            let api = crate::error::ApiError::from(e);
             return message(&s, &c, api.status, "error-action", &api.message);
         }
     };
@@ -28,11 +24,7 @@ pub async fn page(
                 .cases
                 .services
                 .get(&sp.service)
-                .map(|svc| match c.lang {
-                    "zh-CN" => svc.title.zh.clone(),
-                    "en" => svc.title.en.clone(),
-                    _ => super::measure_title(&svc.measure, c.lang),
-                })
+                .map(|svc| service_title(svc, c.lang))
                 .unwrap_or_else(|| sp.service.clone());
             context! { title => title, decided => sp.decided, median => sp.median_working_days }
         })

@@ -1,0 +1,11 @@
+//! The JSON API's own routes (rules, accounts, cases, projects) and the shapes of
+//! their answers. The register's routes are in `ledger_api`, the calendar's in
+//! `calendar_api`; `lib.rs` composes them all.
+
+pub mod accounts;
+pub mod cases;
+pub mod facts;
+pub mod projects;
+pub mod rules;
+pub mod schemas;
+pub mod vocabulary;

@@ -1,0 +1,365 @@
+//! The shapes of the API's answers for the OpenAPI document. The values themselves are
+//! written by `onestop-cases` and `onestop-engine` (which know nothing of OpenAPI);
+//! these types only describe them, and the router tests check answers against them.
+#![allow(dead_code)] // described, never built
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Every failure: what went wrong and what to do about it.
+#[derive(ToSchema, Serialize)]
+pub struct Error {
+    /// What went wrong and what to do about it.
+    error: String,
+    /// The input at fault, when there is one.
+    field: Option<String>,
+    /// The engine's explanation, when the rules refused.
+    explanation: Option<String>,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Applicant,
+    Officer,
+    Admin,
+}
+
+#[derive(ToSchema, Serialize)]
+pub struct Account {
+    id: String,
+    username: String,
+    role: Role,
+    /// The agency an officer works for.
+    agency: Option<String>,
+    /// `enterprise` or `person` for applicants.
+    entity: Option<String>,
+    display_name: String,
+}
+
+/// A signed-in session: send `Authorization: Bearer <token>`.
+#[derive(ToSchema, Serialize)]
+pub struct Session {
+    token: String,
+    expires_at: String,
+    account: Account,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseState {
+    Submitted,
+    Accepted,
+    InReview,
+    MoreInfoNeeded,
+    Approved,
+    Rejected,
+    Withdrawn,
+}
+
+/// One agency's case of a bundle.
+#[derive(ToSchema, Serialize)]
+pub struct Case {
+    id: String,
+    bundle_id: String,
+    service: String,
+    kind: String,
+    agency: String,
+    state: CaseState,
+    working_days: Option<i64>,
+    accepted_on: Option<String>,
+    #[schema(format = Date)]
+    deadline: Option<String>,
+    /// Counted through a year without an official holiday notice.
+    deadline_provisional: bool,
+    clock_stopped_on: Option<String>,
+    #[schema(minimum = 0)]
+    suspended_days: i64,
+    overdue: bool,
+}
+
+/// A case with its audit trail, facts, the engine's evaluation and explanation.
+#[derive(ToSchema, Serialize)]
+pub struct CaseDetail {
+    #[schema(inline)]
+    #[serde(flatten)]
+    case: Case,
+    #[schema(value_type = Vec<Object>)]
+    audit: Vec<()>,
+    #[schema(value_type = Object)]
+    facts: (),
+    #[schema(value_type = Object)]
+    evaluation: (),
+    explanation: String,
+    rules_version: String,
+    #[schema(value_type = Vec<Object>)]
+    materials: Vec<()>,
+}
+
+/// An application: one case per agency.
+#[derive(ToSchema, Serialize)]
+pub struct Bundle {
+    id: String,
+    service: String,
+    idempotency_key: String,
+    created_at: String,
+    rules_version: String,
+    status: String,
+    cases: Vec<Case>,
+}
+
+/// A stored material, named by the hash of its bytes.
+#[derive(ToSchema, Serialize)]
+pub struct Material {
+    hash: String,
+    content_type: String,
+    size: i64,
+    filename: String,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureStatus {
+    Eligible,
+    NotEligible,
+    Undetermined,
+}
+
+/// Working days counted through years without an official notice.
+#[derive(ToSchema, Serialize)]
+pub struct Provisional {
+    years: Vec<i32>,
+    eligibility: bool,
+    outputs: Vec<String>,
+    reason: String,
+}
+
+#[derive(ToSchema, Serialize)]
+pub struct MeasureResult {
+    measure: String,
+    #[schema(value_type = Value)]
+    title: (),
+    status: MeasureStatus,
+    #[schema(value_type = Object)]
+    outputs: (),
+    /// Facts that could still change the status.
+    missing: Vec<String>,
+    /// Facts that could still change an amount.
+    missing_for_outputs: Vec<String>,
+    errors: Vec<String>,
+    #[schema(value_type = Value)]
+    sources: (),
+    #[schema(required = true)]
+    provisional: Option<Provisional>,
+}
+
+/// Per measure: status, outputs and the facts still missing.
+#[derive(ToSchema, Serialize)]
+pub struct Evaluation {
+    entity: String,
+    #[schema(format = Date)]
+    date: String,
+    rules_version: String,
+    measures: Vec<MeasureResult>,
+}
+
+/// An evaluation with its explanation as text.
+#[derive(ToSchema, Serialize)]
+pub struct Explained {
+    #[serde(flatten)]
+    evaluation: Evaluation,
+    explanation: String,
+}
+
+#[derive(ToSchema, Serialize)]
+pub struct Texts {
+    en: String,
+    zh: String,
+}
+
+#[derive(ToSchema, Serialize)]
+pub struct Choice {
+    value: String,
+    en: String,
+    zh: String,
+}
+
+/// A fact worth asking, most decisive first.
+#[derive(ToSchema, Serialize)]
+pub struct Question {
+    fact: String,
+    #[serde(rename = "type")]
+    ty: String,
+    title: Texts,
+    question: Texts,
+    options: Vec<Choice>,
+    #[schema(minimum = 0)]
+    decides_status_of: usize,
+    #[schema(minimum = 0)]
+    needed_for_amounts_of: usize,
+    measures: Vec<String>,
+}
+
+#[derive(ToSchema, Serialize)]
+pub struct Questions {
+    /// Every status is determined.
+    done: bool,
+    #[schema(minimum = 0)]
+    undetermined: usize,
+    questions: Vec<Question>,
+}
+
+/// The stored facts that pre-fill every application.
+#[derive(ToSchema, Serialize)]
+pub struct Profile {
+    #[schema(value_type = Object)]
+    facts: (),
+}
+
+#[derive(ToSchema, Serialize)]
+pub struct AgencyPerformance {
+    agency: String,
+    #[schema(minimum = 0)]
+    decided: usize,
+    #[schema(minimum = 0)]
+    on_time: usize,
+    #[schema(minimum = 0, maximum = 100)]
+    on_time_percent: Option<u32>,
+}
+
+#[derive(ToSchema, Serialize)]
+pub struct ServicePerformance {
+    service: String,
+    #[schema(minimum = 0)]
+    decided: usize,
+    median_working_days: Option<i64>,
+}
+
+/// Per agency: decided cases with a deadline and how many on time; per service: the
+/// median working days from acceptance to decision.
+#[derive(ToSchema, Serialize)]
+pub struct Performance {
+    agencies: Vec<AgencyPerformance>,
+    services: Vec<ServicePerformance>,
+}
+
+// ---- the register's requests (parsed by `onestop_cases`, described here) ----
+
+/// Issue an innovation voucher to an enterprise.
+#[derive(ToSchema, Serialize)]
+pub struct IssueVoucher {
+    /// beijing, tianjin or hebei
+    #[schema(pattern = "^(beijing|tianjin|hebei)$")]
+    region: String,
+    /// Username of the enterprise's account.
+    holder: String,
+    /// Value in yuan, e.g. "50000.00".
+    #[schema(pattern = "^[1-9][0-9]{0,8}(\\.[0-9]{1,2})?$")]
+    value: String,
+    /// Last day it may be redeemed, YYYY-MM-DD.
+    #[schema(format = Date)]
+    expires_on: String,
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    purpose: String,
+}
+
+/// Redeem part or all of a voucher's balance with a service provider.
+#[derive(ToSchema, Serialize)]
+pub struct Redeem {
+    /// Amount in yuan, e.g. "1200.00".
+    #[schema(pattern = "^[1-9][0-9]{0,8}(\\.[0-9]{1,2})?$")]
+    amount: String,
+    /// The service provider (name or registration number).
+    #[schema(pattern = "^\\S.{0,198}\\S$")]
+    provider: String,
+    /// beijing, tianjin or hebei
+    #[schema(pattern = "^(beijing|tianjin|hebei)$")]
+    provider_region: String,
+}
+
+/// Register the pledge of a patent or trademark.
+#[derive(ToSchema, Serialize)]
+pub struct RegisterPledge {
+    /// patent or trademark
+    #[schema(pattern = "^(patent|trademark)$")]
+    right_kind: String,
+    /// The registration number, e.g. ZL202310000001.X
+    #[schema(pattern = "^\\s*[A-Za-z0-9./-](\\s*[A-Za-z0-9./-]){0,63}\\s*$")]
+    right_number: String,
+    /// The lender (pledgee).
+    #[schema(pattern = "^\\S.{0,198}\\S$")]
+    lender: String,
+    /// The secured amount in yuan, if any.
+    #[schema(pattern = "^[1-9][0-9]{0,8}(\\.[0-9]{1,2})?$")]
+    secured_amount: Option<String>,
+}
+
+/// Why a pledge is released.
+#[derive(ToSchema, Serialize)]
+pub struct Release {
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    reason: String,
+}
+
+/// An entity's facts by input name; the server fills in the rules' inputs
+/// (`api::vocabulary`).
+#[derive(ToSchema, Serialize)]
+pub struct ProjectFacts {}
+
+/// A receipt: the logged document, its index, the audit path and a signed tree head.
+#[derive(ToSchema, Serialize)]
+pub struct Receipt {
+    /// The logged document (any JSON; a licence, a voucher event, ...).
+    #[schema(value_type = Value)]
+    entry: (),
+    #[schema(minimum = 0)]
+    leaf_index: u64,
+    inclusion_proof: Vec<String>,
+    tree_head: SignedTreeHead,
+}
+
+/// A tree head signed with the log's Ed25519 key (hex strings).
+#[derive(ToSchema, Serialize)]
+pub struct SignedTreeHead {
+    #[schema(minimum = 0)]
+    tree_size: u64,
+    root_hash: String,
+    #[schema(minimum = 0)]
+    timestamp: u64,
+    key_id: String,
+    signature: String,
+}
+
+/// A receipt to verify, bare or inside a downloaded licence (`{"receipt": ...}`).
+#[derive(ToSchema, Serialize)]
+#[serde(untagged)]
+pub enum VerifyRequest {
+    Bare(Receipt),
+    Wrapped { receipt: Receipt },
+}
+
+/// The outcome of verifying a receipt against this log's key.
+#[derive(ToSchema, Serialize)]
+pub struct Verified {
+    valid: bool,
+    problems: Vec<String>,
+    #[schema(minimum = 0)]
+    leaf_index: u64,
+    #[schema(minimum = 0)]
+    tree_size: u64,
+    #[schema(value_type = Value)]
+    r#type: (),
+    #[schema(value_type = Value)]
+    code: (),
+}
+
+/// A milestone of a new project.
+#[derive(ToSchema, Serialize)]
+pub struct NewMilestone {
+    #[schema(pattern = "^\\S.{0,198}$")]
+    name: String,
+    #[schema(pattern = "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$")]
+    due_on: String,
+}

@@ -1,0 +1,212 @@
+//! Applying: sign in (or register) if needed, upload each material once, submit the
+//! bundle; every step checks the form's CSRF token first.
+
+use super::account::{signed_in_cookie, signin_refused};
+use super::page::{Page, csrf_refused, message, render, service_title};
+use crate::security;
+use crate::state::AppState;
+use axum::extract::{Form, Multipart, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use onestop_cases::SubmitRequest;
+use onestop_store::Role;
+use serde_json::{Value as J, json};
+
+pub(super) async fn apply(
+    State(s): State<AppState>,
+    c: Page,
+    Path(service): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let c = c.at("/cases");
+    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    if let Some(r) = csrf_refused(&s, &c, &field("csrf").unwrap_or_default()) {
+        return r;
+    }
+    let facts = field("facts").unwrap_or_else(|| "{}".into());
+    apply_form(&s, &c, &service, &facts, None)
+}
+
+fn apply_form(
+    s: &AppState,
+    c: &Page,
+    service: &str,
+    facts: &str,
+    error: Option<String>,
+) -> Response {
+    let Some(svc) = s.cases.services.get(service) else {
+        return message(s, c, StatusCode::NOT_FOUND, "error-not-found", service);
+    };
+    // Titles in all six languages: the service is named by its measure, each case by its kind.
+    let title = service_title(svc, c.lang);
+    let cases: Vec<String> = svc
+        .cases
+        .iter()
+        .map(|k| c.t(&format!("kind-{}", k.kind), &[]))
+        .collect();
+    let template = if c.user.is_some() {
+        "apply.html"
+    } else {
+        "signin.html"
+    };
+    render(
+        s,
+        c,
+        template,
+        context! {
+            service => service,
+            service_title => title,
+            cases => cases,
+            facts => facts,
+            key => uuid::Uuid::new_v4().to_string(),
+            entity => svc.entity,
+            error => error,
+        },
+    )
+}
+
+pub(super) async fn apply_signin(
+    State(s): State<AppState>,
+    c: Page,
+    ext: axum::http::Extensions,
+    Path(service): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let mut c = c.at("/cases");
+    let get = |k: &str| {
+        form.iter()
+            .find(|(a, _)| a == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    if let Some(r) = csrf_refused(&s, &c, &get("csrf")) {
+        return r;
+    }
+    let facts = get("facts");
+    let (username, password) = (get("username"), get("password"));
+    if get("mode") == "register" {
+        let entity = s
+            .cases
+            .services
+            .get(&service)
+            .map(|x| x.entity.clone())
+            .unwrap_or_else(|| "person".into());
+        if let Err(e) = s
+            .cases
+            .create_account(
+                &username,
+                &password,
+                Role::Applicant,
+                None,
+                Some(&entity),
+                &username,
+            )
+            .await
+        {
+            return apply_form(&s, &c, &service, &facts, Some(e.to_string()));
+        }
+    }
+    match security::login(&s.throttle, &s.cases, &ext, &username, &password).await {
+        Ok(session) => {
+            c.user = Some(session.account.clone());
+            let mut r = apply_form(&s, &c, &service, &facts, None);
+            if let Some(v) = signed_in_cookie(&s, &session.token) {
+                r.headers_mut().append(header::SET_COOKIE, v);
+            }
+            r
+        }
+        Err(refused) => signin_refused(&s, &c, refused, |error| {
+            apply_form(&s, &c, &service, &facts, Some(error))
+        }),
+    }
+}
+
+pub(super) async fn apply_submit(
+    State(s): State<AppState>,
+    c: Page,
+    Path(service): Path<String>,
+    mut multipart: Multipart,
+) -> Response {
+    let c = c.at("/cases");
+    let Some(user) = c.user.clone() else {
+        return Redirect::to("/login?next=/cases").into_response();
+    };
+    let mut facts = String::from("{}");
+    let mut key = String::new();
+    let mut csrf = String::new();
+    let mut hashes = Vec::new();
+    let mut error = None;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or("").to_string();
+                let filename = field.file_name().map(String::from);
+                let ct = field.content_type().map(String::from).unwrap_or_default();
+                let bytes = match field.bytes().await {
+                    Ok(b) => b,
+                    Err(e) => {
+                        error = Some(format!("upload interrupted: {e}"));
+                        break;
+                    }
+                };
+                match name.as_str() {
+                    "facts" => facts = String::from_utf8_lossy(&bytes).into_owned(),
+                    "key" => key = String::from_utf8_lossy(&bytes).into_owned(),
+                    "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+                    // The form puts the token first: nothing is stored before it is checked.
+                    _ if filename.as_deref().is_some_and(|f| !f.is_empty())
+                        && !bytes.is_empty() =>
+                    {
+                        if let Some(r) = csrf_refused(&s, &c, &csrf) {
+                            return r;
+                        }
+                        match s
+                            .cases
+                            .put_material(
+                                &user,
+                                filename.as_deref().unwrap_or("document"),
+                                &ct,
+                                &bytes,
+                            )
+                            .await
+                        {
+                            Ok(m) => hashes.push(m.hash),
+                            Err(e) => error = Some(e.to_string()),
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Ok(None) => break,
+            Err(e) => {
+                error = Some(format!("the upload could not be read: {e}"));
+                break;
+            }
+        }
+    }
+    if let Some(r) = csrf_refused(&s, &c, &csrf) {
+        return r;
+    }
+    if let Some(e) = error {
+        let mut r = apply_form(&s, &c, &service, &facts, Some(e));
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        return r;
+    }
+    let facts_json: J = serde_json::from_str(&facts).unwrap_or(json!({}));
+    let req = SubmitRequest {
+        service: service.clone(),
+        idempotency_key: key,
+        facts: Some(facts_json),
+        materials: hashes,
+        date: None,
+    };
+    match s.cases.submit(&user, req).await {
+        Ok(_) => Redirect::to("/cases").into_response(),
+        Err(e) => {
+            let mut r = apply_form(&s, &c, &service, &facts, Some(e.to_string()));
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            r
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Reading the catalogue: the home page, every measure (filtered by group and
+//! audience), one measure, search as you type, and the implementation tracker.
+
+use super::page::{Page, measure_title, message, render, zh_or_en};
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use minijinja::{Value, context};
+use std::collections::BTreeMap;
+
+fn measure_row(m: &onestop_catalog::MeasureEntry, lang: &str, computable: bool) -> Value {
+    context! {
+        id => m.id,
+        title => measure_title(&m.id, lang),
+        summary => m.summary.get(zh_or_en(lang)),
+        group => m.group,
+        audience => m.audience,
+        status => m.status,
+        completion => m.completion,
+        responsible => m.responsible,
+        sources => m.sources,
+        quote => m.quote,
+        quote_source => m.quote_source,
+        computable => computable,
+    }
+}
+
+pub(super) async fn home(State(s): State<AppState>, c: Page) -> Response {
+    render(&s, &c, "home.html", context! {})
+}
+
+#[derive(serde::Deserialize, Default)]
+pub(super) struct CatalogueQuery {
+    group: Option<String>,
+    audience: Option<String>,
+}
+
+pub(super) async fn measures(
+    State(s): State<AppState>,
+    c: Page,
+    Query(q): Query<CatalogueQuery>,
+) -> Response {
+    let rows: Vec<Value> = onestop_catalog::embedded()
+        .measures
+        .iter()
+        .filter(|m| {
+            q.group
+                .as_deref()
+                .is_none_or(|g| g.is_empty() || m.group == g)
+        })
+        .filter(|m| {
+            q.audience
+                .as_deref()
+                .is_none_or(|a| a.is_empty() || m.audience.iter().any(|x| x == a))
+        })
+        .map(|m| measure_row(m, c.lang, s.engine.program.measure(&m.id).is_some()))
+        .collect();
+    render(
+        &s,
+        &c,
+        "measures.html",
+        context! { measures => rows, group => q.group, audience => q.audience },
+    )
+}
+
+pub(super) async fn measure(
+    State(s): State<AppState>,
+    c: Page,
+    Path(id): Path<String>,
+) -> Response {
+    match onestop_catalog::embedded().get(&id) {
+        Some(m) => {
+            let computable = s.engine.program.measure(&m.id).is_some();
+            let audience = match m.group.as_str() {
+                "talent" => "foreign-professional",
+                "project" => "project",
+                _ => "enterprise",
+            };
+            render(
+                &s,
+                &c,
+                "measure.html",
+                context! { m => measure_row(m, c.lang, computable), interview => audience },
+            )
+        }
+        None => message(&s, &c, StatusCode::NOT_FOUND, "error-not-found", &id),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+pub(super) struct SearchQuery {
+    q: Option<String>,
+}
+
+pub(super) async fn search_page(
+    State(s): State<AppState>,
+    c: Page,
+    Query(q): Query<SearchQuery>,
+) -> Response {
+    let query = q.q.unwrap_or_default();
+    let query: String = query.chars().take(200).collect();
+    let hits: Vec<Value> = s
+        .portal
+        .search
+        .query(&query, 20)
+        .into_iter()
+        .filter_map(|h| {
+            onestop_catalog::embedded()
+                .get(&h.id)
+                .map(|m| measure_row(m, c.lang, s.engine.program.measure(&m.id).is_some()))
+        })
+        .collect();
+    let partial = c.headers.contains_key("hx-request");
+    render(
+        &s,
+        &c,
+        if partial {
+            "search_results.html"
+        } else {
+            "search.html"
+        },
+        context! { q => query, hits => hits },
+    )
+}
+
+pub(super) async fn tracker(State(s): State<AppState>, c: Page) -> Response {
+    let month = onestop_store::today().format("%Y-%m").to_string();
+    let mut rows: Vec<(bool, String, Value)> = Vec::new();
+    for m in &onestop_catalog::embedded().measures {
+        let due = m.completion.len() == 7;
+        let overdue = due && m.status == "planned" && m.completion < month;
+        let row = context! { overdue => overdue, ..measure_row(m, c.lang, s.engine.program.measure(&m.id).is_some()) };
+        rows.push((
+            !overdue,
+            if due {
+                m.completion.clone()
+            } else {
+                "9999".into()
+            },
+            row,
+        ));
+    }
+    rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    let mut by_org: BTreeMap<String, usize> = BTreeMap::new();
+    for m in &onestop_catalog::embedded().measures {
+        for r in &m.responsible {
+            *by_org.entry(r.clone()).or_default() += 1;
+        }
+    }
+    let orgs: Vec<Value> = by_org
+        .into_iter()
+        .map(|(name, n)| context! { name => name, count => n })
+        .collect();
+    let overdue = rows.iter().filter(|r| !r.0).count();
+    render(
+        &s,
+        &c,
+        "tracker.html",
+        context! { rows => rows.into_iter().map(|r| r.2).collect::<Vec<_>>(), orgs => orgs, overdue => overdue, month => month },
+    )
+}
