@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
+echo "== no module import circles inside any crate (ARCHITECTURE.md, Invariants)"
+python3 scripts/module-cycles.py
+
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 

@@ -39,6 +39,7 @@
 //! Arrow scale); durations and enumeration values are text; sets of enumeration
 //! values are lists of text.
 
+mod batch_error;
 pub mod compile;
 /// What a batch function computes (`Op`); the bottom of the function modules.
 pub mod config;
@@ -73,7 +74,6 @@ use config::{Op, Part};
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Column, ScalarValue};
 use datafusion::dataframe::DataFrame;
-use datafusion::error::DataFusionError;
 use datafusion::logical_expr::{Expr, LogicalPlan, LogicalPlanBuilder, lit, when};
 use datafusion::prelude::{SessionConfig, SessionContext};
 use onestop_engine::Plan;
@@ -82,53 +82,8 @@ use repr::{Ty, enum_values};
 use std::sync::Arc;
 use udf::OsFn;
 
+pub use batch_error::BatchError;
 pub use population::{PopulationSchema, check_population, open_population};
-
-/// Why a batch evaluation could not run.
-#[derive(Debug)]
-pub enum BatchError {
-    /// A problem with what the user gave (a file, a column, an entity): one line.
-    Input(String),
-    /// The rules use something the batch evaluator cannot compile.
-    Compile(String),
-    /// DataFusion failed (including bad values in population columns).
-    Engine(DataFusionError),
-}
-
-impl std::fmt::Display for BatchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BatchError::Input(m) => write!(f, "{m}"),
-            BatchError::Compile(m) => {
-                write!(f, "cannot compile the rules for batch evaluation: {m}")
-            }
-            BatchError::Engine(e) => {
-                // DataFusion wraps errors raised inside functions; show the innermost message.
-                let s = e.to_string();
-                let inner = s
-                    .rsplit("Execution error: ")
-                    .next()
-                    .unwrap_or(&s)
-                    .to_string();
-                write!(f, "{inner}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for BatchError {}
-
-impl From<DataFusionError> for BatchError {
-    fn from(e: DataFusionError) -> Self {
-        BatchError::Engine(e)
-    }
-}
-
-impl From<compile::CompileError> for BatchError {
-    fn from(e: compile::CompileError) -> Self {
-        BatchError::Compile(e.0)
-    }
-}
 
 /// How to evaluate.
 #[derive(Debug, Clone)]

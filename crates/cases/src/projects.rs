@@ -5,7 +5,8 @@
 
 use crate::store::CaseService;
 use chrono::NaiveDate;
-use onestop_engine::report::{evaluation_to_json, output_name, val_to_json};
+use onestop_engine::explain::output_name;
+use onestop_engine::report::{evaluation_to_json, val_to_json};
 use onestop_engine::{EvalOptions, Evaluation, Status, facts_from_json};
 use onestop_store::authz::Resource;
 use onestop_store::{Account, Role, now, today};

@@ -18,7 +18,7 @@ pub enum CalendarCommand {
         #[arg(long, env = "ONESTOP_TODAY")]
         today: Option<NaiveDate>,
         #[arg(long, value_enum, default_value = "text")]
-        format: crate::Format,
+        format: crate::format::Format,
     },
     /// Validate a notice file without loading it.
     Check {
@@ -100,16 +100,20 @@ pub fn coverage_lines(cal: &Calendar, today: NaiveDate) -> Vec<String> {
     lines
 }
 
-fn status(data: &Path, today: NaiveDate, format: crate::Format) -> Result<ExitCode, String> {
+fn status(
+    data: &Path,
+    today: NaiveDate,
+    format: crate::format::Format,
+) -> Result<ExitCode, String> {
     let dir = data.join(onestop_calendar::DATA_SUBDIR);
     let cal = load(data)?;
     let st = onestop_cases::calendar_notices::status(&cal, today, Some(&dir));
     match format {
-        crate::Format::Json => {
+        crate::format::Format::Json => {
             let doc = serde_json::to_string_pretty(&st).map_err(|e| e.to_string())?;
             println!("{doc}");
         }
-        crate::Format::Text => {
+        crate::format::Format::Text => {
             for r in &st.years {
                 match (&r.notice, r.rule) {
                     (Some(notice), _) => println!(
@@ -158,7 +162,7 @@ fn import(file: &Path, data: &Path, database_url: Option<String>) -> Result<Exit
         let db = onestop_store::db::Db::open(&url).await.map_err(|e| {
             format!(
                 "cannot open the database {}: {e}",
-                crate::serve::redact(&url)
+                crate::database::redact(&url)
             )
         })?;
         let (cal, report) = onestop_cases::calendar_notices::import_notice(

@@ -36,3 +36,10 @@ pub(crate) fn database_url(
     }
     Ok(format!("sqlite://{}", file.display()))
 }
+
+pub(crate) fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}://***{}", &url[..s], &url[at..]),
+        _ => url.to_string(),
+    }
+}

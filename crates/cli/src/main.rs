@@ -23,6 +23,7 @@ fn tune_allocator() {
 mod analyst;
 mod calendar;
 mod database;
+mod format;
 mod ledger;
 mod population;
 mod rules;
@@ -32,12 +33,15 @@ mod services;
 mod simulate;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
+use format::Format;
+use onestop_engine::explain::output_name;
 use onestop_engine::explain::{Lang, render_explanation, render_summary};
-use onestop_engine::report::{evaluation_to_json, output_name, val_to_json};
+use onestop_engine::report::{evaluation_to_json, val_to_json};
 use onestop_engine::testing::run_tests;
 use onestop_engine::{Engine, EvalOptions, Evaluation, Facts, facts_from_json};
 use onestop_lang::{RuleSet, Severity, render_all};
+use rules::rules_dir;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -52,12 +56,6 @@ use std::time::Instant;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq)]
-pub(crate) enum Format {
-    Json,
-    Text,
 }
 
 #[derive(Subcommand)]
@@ -201,31 +199,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// `./rules` if present, else the rules shipped in the source tree.
-pub(crate) fn rules_dir(dir: Option<PathBuf>) -> Result<PathBuf, String> {
-    if let Some(d) = dir {
-        if !d.is_dir() {
-            return Err(format!("rules directory {} does not exist", d.display()));
-        }
-        return Ok(d);
-    }
-    if let Ok(d) = std::env::var("ONESTOP_RULES") {
-        return Ok(PathBuf::from(d));
-    }
-    let local = PathBuf::from("rules");
-    if local.is_dir() {
-        return Ok(local);
-    }
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    if shipped.is_dir() {
-        return Ok(shipped);
-    }
-    Err(
-        "no rules directory: run from the repository root or pass one, e.g. `onestop check rules/`"
-            .into(),
-    )
 }
 
 fn cmd_check(dir: Option<PathBuf>, deny_warnings: bool) -> Result<ExitCode, String> {

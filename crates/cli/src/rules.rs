@@ -28,7 +28,7 @@ impl Rules {
     /// Reads `dir` (or the default rules directory) and checks it; on errors the
     /// diagnostics go to stderr and the error says how many.
     pub fn load(dir: Option<PathBuf>) -> Result<Rules, String> {
-        let dir = crate::rules_dir(dir)?;
+        let dir = crate::rules::rules_dir(dir)?;
         let set = RuleSet::load_dir(&dir)?;
         LOADS.fetch_add(1, Ordering::Relaxed);
         let program = checked(&set, None, &dir)?;
@@ -82,4 +82,29 @@ fn checked(set: &RuleSet, reform: Option<usize>, dir: &Path) -> Result<Program, 
             ),
         }
     })
+}
+
+/// `./rules` if present, else the rules shipped in the source tree.
+pub(crate) fn rules_dir(dir: Option<PathBuf>) -> Result<PathBuf, String> {
+    if let Some(d) = dir {
+        if !d.is_dir() {
+            return Err(format!("rules directory {} does not exist", d.display()));
+        }
+        return Ok(d);
+    }
+    if let Ok(d) = std::env::var("ONESTOP_RULES") {
+        return Ok(PathBuf::from(d));
+    }
+    let local = PathBuf::from("rules");
+    if local.is_dir() {
+        return Ok(local);
+    }
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    if shipped.is_dir() {
+        return Ok(shipped);
+    }
+    Err(
+        "no rules directory: run from the repository root or pass one, e.g. `onestop check rules/`"
+            .into(),
+    )
 }

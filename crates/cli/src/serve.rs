@@ -1,6 +1,6 @@
 //! `onestop serve` and `onestop admin`: the one-window service on SQLite by default.
 
-use crate::database::{IfMissing, database_url};
+use crate::database::{IfMissing, database_url, redact};
 use crate::runtime::runtime;
 use onestop_cases::CaseService;
 use onestop_engine::Engine;
@@ -247,13 +247,6 @@ async fn watch_calendar(dir: PathBuf) {
                 eprintln!("{e}\nthe working-day calendar was not reloaded; the one in use stays")
             }
         }
-    }
-}
-
-pub(crate) fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(at)) if at > s => format!("{}://***{}", &url[..s], &url[at..]),
-        _ => url.to_string(),
     }
 }
 

@@ -1,8 +1,7 @@
 //! Renders an evaluation and its trace as readable text, in English or Chinese.
 
 use crate::eval::{Branch, DefTrace, Evaluation, MeasureResult, Status, Val};
-use crate::report::output_name;
-use onestop_lang::{DefId, InputId, Program};
+use onestop_lang::{DefId, InputId, OutputRef, Program};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -376,4 +375,12 @@ fn render_def(
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The name a rule writer gave an output (a definition or an input), as reports show it.
+pub fn output_name(program: &Program, o: &OutputRef) -> String {
+    match o {
+        OutputRef::Def(d) => program.defs[d.index()].name.clone(),
+        OutputRef::Input(i) => program.inputs[i.index()].name.clone(),
+    }
 }

@@ -5,6 +5,7 @@
 //! Depends on `lang` (the rules) and `calendar` (working days) only; it knows
 //! nothing of HTTP, databases or columnar batches.
 
+mod error;
 pub mod eval;
 pub mod explain;
 pub mod facts;
@@ -12,6 +13,7 @@ pub mod interview;
 pub mod report;
 pub mod semantics;
 pub mod testing;
+pub use error::EvalError;
 pub use semantics::months_between;
 
 pub use eval::{Branch, DefTrace, Evaluation, MeasureResult, Plan, Status, Val};
@@ -24,58 +26,6 @@ use onestop_lang::{EntityId, MeasureId, Program, RuleSet};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-
-/// Why a value could not be computed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum EvalError {
-    /// Two exceptions apply and neither has priority: the law must say which wins.
-    Conflict {
-        definition: String,
-        exceptions: Vec<String>,
-    },
-    NoParameterValue {
-        parameter: String,
-        date: NaiveDate,
-        covered: Option<(NaiveDate, Option<NaiveDate>)>,
-    },
-    Arithmetic(String),
-    Calendar(String),
-}
-
-impl std::fmt::Display for EvalError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EvalError::Conflict {
-                definition,
-                exceptions,
-            } => write!(
-                f,
-                "conflict in `{definition}`: exceptions {} all apply and none has priority",
-                exceptions
-                    .iter()
-                    .map(|e| format!("`{e}`"))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ),
-            EvalError::NoParameterValue {
-                parameter,
-                date,
-                covered,
-            } => {
-                write!(f, "parameter `{parameter}` has no value on {date}")?;
-                if let Some((from, to)) = covered {
-                    match to {
-                        Some(t) => write!(f, " (its values cover {from} to {t})"),
-                        None => write!(f, " (its values start {from})"),
-                    }?;
-                }
-                Ok(())
-            }
-            EvalError::Arithmetic(m) => write!(f, "{m}"),
-            EvalError::Calendar(m) => write!(f, "{m}"),
-        }
-    }
-}
 
 /// Why rules could not be loaded.
 #[derive(Debug, Clone)]

@@ -2,20 +2,14 @@
 
 use crate::eval::MeasureResult;
 use crate::eval::{Evaluation, Val};
+use crate::explain::output_name;
 use crate::facts::value_to_json;
 use chrono::NaiveDate;
-use onestop_lang::{OutputRef, Program};
+use onestop_lang::Program;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value as J;
 use serde_json::value::{RawValue, to_raw_value};
-
-pub fn output_name(program: &Program, o: &OutputRef) -> String {
-    match o {
-        OutputRef::Def(d) => program.defs[d.index()].name.clone(),
-        OutputRef::Input(i) => program.inputs[i.index()].name.clone(),
-    }
-}
 
 pub fn val_to_json(program: &Program, v: &Val) -> J {
     match v {
