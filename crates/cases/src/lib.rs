@@ -11,9 +11,11 @@
 pub mod calendar_notices;
 pub mod model;
 pub mod performance;
+pub mod procedure;
 pub mod projects;
 pub mod services;
 pub mod store;
+pub mod supervision;
 pub mod writer;
 
 pub use model::{CaseAction, CaseState};

@@ -12,6 +12,8 @@ pub enum CaseState {
     Approved,
     Rejected,
     Withdrawn,
+    /// Approved upon filing or on commitment, then revoked by the ex-post check.
+    Revoked,
 }
 
 /// What someone does to a case; each maps to one permitted state change.
@@ -22,7 +24,8 @@ pub enum CaseAction {
     Accept,
     /// Officer: begin substantive review.
     Review,
-    /// Officer: ask the applicant for more information (stops nothing; the reason is recorded).
+    /// Officer: ask the applicant for more information or missing material; after
+    /// acceptance it stops the statutory clock until the answer.
     RequestInfo,
     /// Applicant: answer a request for information.
     Respond,
@@ -68,6 +71,7 @@ impl CaseState {
             CaseState::Approved => "approved",
             CaseState::Rejected => "rejected",
             CaseState::Withdrawn => "withdrawn",
+            CaseState::Revoked => "revoked",
         }
     }
 
@@ -80,6 +84,7 @@ impl CaseState {
             "approved" => CaseState::Approved,
             "rejected" => CaseState::Rejected,
             "withdrawn" => CaseState::Withdrawn,
+            "revoked" => CaseState::Revoked,
             _ => return None,
         })
     }
@@ -87,7 +92,7 @@ impl CaseState {
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            CaseState::Approved | CaseState::Rejected | CaseState::Withdrawn
+            CaseState::Approved | CaseState::Rejected | CaseState::Withdrawn | CaseState::Revoked
         )
     }
 
@@ -98,7 +103,9 @@ impl CaseState {
         let next = match (self, action) {
             (S::Submitted, A::Accept) => S::Accepted,
             (S::Accepted, A::Review) => S::InReview,
-            (S::Accepted | S::InReview, A::RequestInfo) => S::MoreInfoNeeded,
+            // Before acceptance the request is for missing material (the clock has not
+            // started); the answer goes back to the acceptance desk (see `act`).
+            (S::Submitted | S::Accepted | S::InReview, A::RequestInfo) => S::MoreInfoNeeded,
             (S::MoreInfoNeeded, A::Respond) => S::InReview,
             (S::Accepted | S::InReview, A::Approve | A::Reject) => {
                 if action == A::Approve {
@@ -163,6 +170,11 @@ mod tests {
         }
         assert_eq!(s, CaseState::Approved);
         assert!(CaseState::Submitted.apply(CaseAction::Approve).is_err());
+        assert_eq!(
+            CaseState::Submitted.apply(CaseAction::RequestInfo),
+            Ok(CaseState::MoreInfoNeeded),
+            "missing material is asked for before acceptance"
+        );
         assert!(CaseState::InReview.apply(CaseAction::Respond).is_err());
     }
 }

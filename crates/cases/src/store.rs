@@ -4,6 +4,7 @@
 //! preceding its commit.
 
 use crate::model::{CaseAction, CaseState};
+use crate::procedure;
 use crate::services::Services;
 use crate::writer::{PreparedBundle, PreparedCase, Writer};
 use chrono::NaiveDate;
@@ -85,7 +86,26 @@ pub struct CaseView {
     pub overdue: bool,
     pub decided_at: Option<String>,
     pub decision_reason: Option<String>,
+    /// Who decided ("onestop (approval upon filing)" when the rules did).
+    pub decided_by: Option<String>,
+    /// Ex-post supervision of an approval upon filing or on commitment:
+    /// `pending` (due by `supervision_due`), `passed` or `revoked`.
+    pub supervision: Option<String>,
+    pub supervision_due: Option<String>,
+    /// The rules flag this filing as the one to check first.
+    pub supervision_risk: bool,
     pub created_at: String,
+}
+
+/// One of a case's materials: what the agency asks for, and the file given for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MaterialSlot {
+    pub id: String,
+    pub title_en: String,
+    pub title_zh: String,
+    pub required: bool,
+    pub types: Vec<String>,
+    pub file: Option<MaterialRef>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,6 +128,8 @@ pub struct CaseDetail {
     pub explanation: String,
     pub rules_version: String,
     pub materials: Vec<MaterialRef>,
+    /// What this case's agency asks for, each with the file given for it, if any.
+    pub required_materials: Vec<MaterialSlot>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,7 +149,10 @@ pub struct SubmitRequest {
     pub service: String,
     pub idempotency_key: String,
     pub facts: Option<J>,
+    /// Files by hash, given without saying which of the service's materials they are.
     pub materials: Vec<String>,
+    /// Files by the service's material they fill: (material id, hash).
+    pub slots: Vec<(String, String)>,
     pub date: Option<NaiveDate>,
 }
 
@@ -159,14 +184,16 @@ impl CaseService {
             "BEGIN"
         };
         let writer = Writer::start(db.pool.clone(), writers, begin);
-        Ok(CaseService {
+        let service = CaseService {
             db,
             engine,
             services,
             authz,
             writer,
             calendar_dir: None,
-        })
+        };
+        service.approve_pending_filings().await?;
+        Ok(service)
     }
 
     /// Loads a year's holiday notice (admins only, by the access policy): stores it,
@@ -428,6 +455,70 @@ impl CaseService {
         Ok((material_ref(&row)?, content))
     }
 
+    /// Adds a file to a case's submission as one of the service's materials (an
+    /// answer to a request, or what was missing at acceptance): every agency of the
+    /// submission sees it. A file given earlier for the same material stays on
+    /// record but no longer fills it.
+    pub async fn add_material(
+        &self,
+        who: &Account,
+        case_id: &str,
+        material: &str,
+        hash: &str,
+    ) -> Result<CaseDetail> {
+        let (case, _) = self.load_case(case_id).await?;
+        self.check(who, "respond_case", &case)?;
+        if case.state.is_final() {
+            return Err(ServiceError::Conflict(format!(
+                "the case is {}; material can no longer be added",
+                case.state.as_str()
+            )));
+        }
+        let service = self.services.get(&case.service).ok_or_else(|| {
+            ServiceError::Storage(format!(
+                "case {case_id} names unknown service {}",
+                case.service
+            ))
+        })?;
+        let req = SubmitRequest {
+            service: service.id.clone(),
+            idempotency_key: String::new(),
+            facts: None,
+            materials: Vec::new(),
+            slots: vec![(material.to_string(), hash.to_string())],
+            date: None,
+        };
+        // The same checks as at submission: a material the service asks for, a file
+        // of this account, of a type it accepts.
+        self.checked_materials(who, service, &req).await?;
+        let mut tx = self.db.pool.begin().await?;
+        sqlx::query("UPDATE bundle_materials SET slot = NULL WHERE bundle_id = $1 AND slot = $2")
+            .bind(&case.bundle_id)
+            .bind(material)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO bundle_materials (bundle_id, hash, slot) VALUES ($1, $2, $3) ON CONFLICT (bundle_id, hash) DO UPDATE SET slot = excluded.slot")
+            .bind(&case.bundle_id)
+            .bind(hash)
+            .bind(material)
+            .execute(&mut *tx)
+            .await?;
+        audit(
+            &mut tx,
+            case_id,
+            &format!("{} ({})", who.username, who.role.as_str()),
+            Some(case.state.as_str()),
+            case.state.as_str(),
+            &format!(
+                "material `{material}` given: {}",
+                &hash[..hash.len().min(12)]
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        self.case(who, case_id).await
+    }
+
     // ---- bundles: one submission, parallel cases ----
 
     pub async fn submit(&self, who: &Account, req: SubmitRequest) -> Result<(BundleView, bool)> {
@@ -483,23 +574,7 @@ impl CaseService {
         let parsed = facts_from_json(&self.engine.program, e, &facts).map_err(|err| {
             ServiceError::invalid(&format!("facts.{}", err.field), err.to_string())
         })?;
-        let mut materials = req.materials.clone();
-        materials.sort();
-        materials.dedup();
-        for h in &materials {
-            let owned =
-                sqlx::query("SELECT 1 AS one FROM materials WHERE account_id = $1 AND hash = $2")
-                    .bind(&who.id)
-                    .bind(h)
-                    .fetch_optional(&self.db.pool)
-                    .await?;
-            if owned.is_none() {
-                return Err(ServiceError::invalid(
-                    "materials",
-                    format!("material {h} was not uploaded by this account; upload it first"),
-                ));
-            }
-        }
+        let materials = self.checked_materials(who, service, &req).await?;
         let date = req.date.unwrap_or_else(today);
         let measure = self
             .engine
@@ -552,16 +627,35 @@ impl CaseService {
             }
         }
         let evaluation = evaluation_to_json(&self.engine.program, &ev);
+        let outputs = procedure::outputs(&evaluation);
+        let opened: Vec<_> = service
+            .cases
+            .iter()
+            .filter(|c| procedure::opens(c, outputs))
+            .collect();
+        if opened.is_empty() {
+            return Err(ServiceError::invalid(
+                "facts",
+                format!(
+                    "on these facts `{}` opens no case at any agency",
+                    service.id
+                ),
+            ));
+        }
         let mut h = Sha256::new();
         h.update(service.id.as_bytes());
         h.update(facts.to_string().as_bytes());
-        for m in &materials {
+        for (m, slot) in &materials {
             h.update(m.as_bytes());
+            h.update(slot.as_deref().unwrap_or("").as_bytes());
         }
         let request_hash = hex::encode(h.finalize());
         let created_at = now();
-        let cases = service
-            .cases
+        let at_filing: Vec<bool> = opened
+            .iter()
+            .map(|c| procedure::approved_at_filing(c, outputs))
+            .collect();
+        let cases = opened
             .iter()
             .map(|c| PreparedCase {
                 id: new_id(),
@@ -615,16 +709,105 @@ impl CaseService {
                     overdue: false,
                     decided_at: None,
                     decision_reason: None,
+                    decided_by: None,
+                    supervision: None,
+                    supervision_due: None,
+                    supervision_risk: false,
                     created_at: prepared.created_at.clone(),
                 })
                 .collect(),
         };
         view.cases.sort_by(|a, b| a.kind.cmp(&b.kind));
+        let filed: Vec<String> = prepared
+            .cases
+            .iter()
+            .zip(&at_filing)
+            .filter(|(_, f)| **f)
+            .map(|(c, _)| c.id.clone())
+            .collect();
         let (bundle_id, created) = self.writer.submit(prepared).await?;
-        if created {
-            Ok((view, true))
-        } else {
-            Ok((self.bundle(who, &bundle_id).await?, false))
+        if !created {
+            return Ok((self.bundle(who, &bundle_id).await?, false));
+        }
+        if filed.is_empty() {
+            return Ok((view, true));
+        }
+        // Approved upon filing: the submission is already safe; if the process stops
+        // before this, `open_with` approves it on the next start.
+        for id in &filed {
+            self.approve_at_filing(id).await?;
+        }
+        Ok((self.bundle(who, &bundle_id).await?, true))
+    }
+
+    /// The request's files, each owned by this account, each named material one the
+    /// service asks for, of a type it accepts: (hash, material id).
+    async fn checked_materials(
+        &self,
+        who: &Account,
+        service: &crate::services::Service,
+        req: &SubmitRequest,
+    ) -> Result<Vec<(String, Option<String>)>> {
+        let asked = service.materials();
+        let mut out: Vec<(String, Option<String>)> = Vec::new();
+        for (slot, hash) in &req.slots {
+            let m = asked.iter().find(|m| m.id == *slot).ok_or_else(|| {
+                let ids: Vec<&str> = asked.iter().map(|m| m.id.as_str()).collect();
+                ServiceError::invalid(
+                    "materials",
+                    format!(
+                        "`{}` asks for no material `{slot}`; it asks for: {}",
+                        service.id,
+                        if ids.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            ids.join(", ")
+                        }
+                    ),
+                )
+            })?;
+            let ct = self.owned_material_type(who, hash).await?;
+            if !m.types.iter().any(|t| *t == ct) {
+                return Err(ServiceError::invalid(
+                    "materials",
+                    format!(
+                        "material `{slot}` must be {}; file {hash} is {ct}",
+                        m.types.join(" or ")
+                    ),
+                ));
+            }
+            if out.iter().any(|(_, s)| s.as_deref() == Some(slot.as_str())) {
+                return Err(ServiceError::invalid(
+                    "materials",
+                    format!("material `{slot}` is given twice; give one file for it"),
+                ));
+            }
+            out.retain(|(h, _)| h != hash);
+            out.push((hash.clone(), Some(slot.clone())));
+        }
+        for hash in &req.materials {
+            self.owned_material_type(who, hash).await?;
+            if !out.iter().any(|(h, _)| h == hash) {
+                out.push((hash.clone(), None));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// The media type of a file this account uploaded.
+    async fn owned_material_type(&self, who: &Account, hash: &str) -> Result<String> {
+        let row = sqlx::query("SELECT b.content_type FROM materials m JOIN material_blobs b ON b.hash = m.hash WHERE m.account_id = $1 AND m.hash = $2")
+            .bind(&who.id)
+            .bind(hash)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        match row {
+            Some(r) => Ok(r.try_get("content_type")?),
+            None => Err(ServiceError::invalid(
+                "materials",
+                format!("material {hash} was not uploaded by this account; upload it first"),
+            )),
         }
     }
 
@@ -665,9 +848,9 @@ impl CaseService {
         })
     }
 
-    async fn cases_where(&self, condition: &str, arg: &str) -> Result<Vec<CaseView>> {
+    pub(crate) async fn cases_where(&self, condition: &str, arg: &str) -> Result<Vec<CaseView>> {
         let sql = format!(
-            "SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.clock_stopped_on, c.suspended_days, c.decided_at, c.decision_reason, c.created_at FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE {condition} ORDER BY c.created_at, c.kind"
+            "SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.clock_stopped_on, c.suspended_days, c.decided_at, c.decision_reason, c.decided_by, c.supervision, c.supervision_due, c.supervision_risk, c.created_at FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE {condition} ORDER BY c.created_at, c.kind"
         );
         // `condition` is one of this module's constant filters; the value is bound.
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -707,6 +890,10 @@ impl CaseService {
             suspended_days: r.try_get("suspended_days")?,
             decided_at: r.try_get("decided_at")?,
             decision_reason: r.try_get("decision_reason")?,
+            decided_by: r.try_get("decided_by")?,
+            supervision: r.try_get("supervision")?,
+            supervision_due: r.try_get("supervision_due")?,
+            supervision_risk: r.try_get::<i64, _>("supervision_risk")? != 0,
             created_at: r.try_get("created_at")?,
         })
     }
@@ -746,8 +933,8 @@ impl CaseService {
         Ok(cases)
     }
 
-    async fn load_case(&self, id: &str) -> Result<(CaseView, i64)> {
-        let row = sqlx::query("SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.clock_stopped_on, c.suspended_days, c.decided_at, c.decision_reason, c.created_at, c.version FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.id = $1")
+    pub(crate) async fn load_case(&self, id: &str) -> Result<(CaseView, i64)> {
+        let row = sqlx::query("SELECT c.id, c.bundle_id, c.applicant_id, b.service, c.kind, c.agency, c.state, c.working_days, c.accepted_on, c.deadline, c.deadline_provisional, c.clock_stopped_on, c.suspended_days, c.decided_at, c.decision_reason, c.decided_by, c.supervision, c.supervision_due, c.supervision_risk, c.created_at, c.version FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.id = $1")
             .bind(id)
             .fetch_optional(&self.db.pool)
             .await?
@@ -756,7 +943,7 @@ impl CaseService {
         Ok((self.case_view(&row, &today().to_string())?, version))
     }
 
-    fn check(&self, who: &Account, action: &str, c: &CaseView) -> Result<()> {
+    pub(crate) fn check(&self, who: &Account, action: &str, c: &CaseView) -> Result<()> {
         let res = Resource::Case {
             id: &c.id,
             applicant: &c.applicant_id,
@@ -799,13 +986,38 @@ impl CaseService {
         .fetch_one(&self.db.pool)
         .await?;
         let parse = |s: String| serde_json::from_str(&s).unwrap_or(J::Null);
-        let materials = sqlx::query("SELECT bm.hash, b.content_type, b.size, 'document' AS filename FROM bundle_materials bm JOIN material_blobs b ON b.hash = bm.hash WHERE bm.bundle_id = $1 ORDER BY bm.hash")
+        let rows = sqlx::query("SELECT bm.hash, bm.slot, b.content_type, b.size, 'document' AS filename FROM bundle_materials bm JOIN material_blobs b ON b.hash = bm.hash WHERE bm.bundle_id = $1 ORDER BY bm.hash")
             .bind(&case.bundle_id)
             .fetch_all(&self.db.pool)
-            .await?
-            .iter()
-            .map(material_ref)
-            .collect::<Result<Vec<_>>>()?;
+            .await?;
+        let mut materials = Vec::new();
+        let mut by_slot: Vec<(String, MaterialRef)> = Vec::new();
+        for r in &rows {
+            let m = material_ref(r)?;
+            if let Some(slot) = r.try_get::<Option<String>, _>("slot")? {
+                by_slot.push((slot, m.clone()));
+            }
+            materials.push(m);
+        }
+        let required_materials = self
+            .template(&case)
+            .map(|t| {
+                t.materials
+                    .iter()
+                    .map(|m| MaterialSlot {
+                        id: m.id.clone(),
+                        title_en: m.title.en.clone(),
+                        title_zh: m.title.zh.clone(),
+                        required: m.required,
+                        types: m.types.clone(),
+                        file: by_slot
+                            .iter()
+                            .find(|(s, _)| *s == m.id)
+                            .map(|(_, f)| f.clone()),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         Ok(CaseDetail {
             case,
             audit,
@@ -814,7 +1026,42 @@ impl CaseService {
             explanation: b.try_get("explanation")?,
             rules_version: b.try_get("rules_version")?,
             materials,
+            required_materials,
         })
+    }
+
+    /// The services file's template of a case.
+    pub(crate) fn template(&self, case: &CaseView) -> Option<&crate::services::CaseTemplate> {
+        self.services.get(&case.service)?.case(&case.kind)
+    }
+
+    /// The stored evaluation of a case's submission and its decision date.
+    async fn submission(&self, bundle_id: &str) -> Result<(J, NaiveDate)> {
+        let row = sqlx::query("SELECT evaluation, decision_date FROM bundles WHERE id = $1")
+            .bind(bundle_id)
+            .fetch_one(&self.db.pool)
+            .await?;
+        let ev: String = row.try_get("evaluation")?;
+        let date: String = row.try_get("decision_date")?;
+        let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| {
+            ServiceError::Storage(format!(
+                "bundle {bundle_id} has an unreadable date `{date}`"
+            ))
+        })?;
+        Ok((serde_json::from_str(&ev).unwrap_or(J::Null), date))
+    }
+
+    /// The materials given for a case's submission, by the service material they fill.
+    async fn filled_slots(&self, bundle_id: &str) -> Result<Vec<String>> {
+        Ok(sqlx::query(
+            "SELECT slot FROM bundle_materials WHERE bundle_id = $1 AND slot IS NOT NULL",
+        )
+        .bind(bundle_id)
+        .fetch_all(&self.db.pool)
+        .await?
+        .iter()
+        .filter_map(|r| r.try_get("slot").ok())
+        .collect())
     }
 
     /// Applies an action to a case: authorised by cedar, allowed by the state machine,
@@ -829,7 +1076,11 @@ impl CaseService {
     ) -> Result<CaseView> {
         let (case, version) = self.load_case(id).await?;
         self.check(who, action.permission(), &case)?;
-        let next = case.state.apply(action).map_err(ServiceError::Conflict)?;
+        let mut next = case.state.apply(action).map_err(ServiceError::Conflict)?;
+        // An answer before acceptance goes back to the acceptance desk.
+        if action == CaseAction::Respond && case.accepted_on.is_none() {
+            next = CaseState::Submitted;
+        }
         let reason = reason.trim();
         if matches!(
             action,
@@ -850,6 +1101,20 @@ impl CaseService {
                 "a reason has at most 4000 characters",
             ));
         }
+        let template = self.template(&case);
+        if action == CaseAction::Accept
+            && let Some(t) = template
+        {
+            let filled = self.filled_slots(&case.bundle_id).await?;
+            let missing = procedure::missing_materials(t, &filled);
+            if !missing.is_empty() {
+                let names: Vec<&str> = missing.iter().map(|m| m.title.en.as_str()).collect();
+                return Err(ServiceError::Conflict(format!(
+                    "the application lacks required material: {}; ask the applicant for it (request_info) before accepting (Administrative Licensing Law art. 32)",
+                    names.join(", ")
+                )));
+            }
+        }
         let day = on.unwrap_or_else(today);
         let mut working_days = case.working_days;
         let mut accepted_on = case.accepted_on.clone();
@@ -867,47 +1132,51 @@ impl CaseService {
         if action == CaseAction::Respond
             && let Some(since) = clock_stopped_on.take()
         {
-            let calendar = onestop_calendar::current();
             let stopped = NaiveDate::parse_from_str(&since, "%Y-%m-%d").map_err(|_| {
                 ServiceError::Storage(format!("case {id} has an unreadable clock date `{since}`"))
             })?;
-            // Working days after the request up to and including the answer do not count.
-            let paused = calendar
-                .working_days_between(stopped, day)
-                .map_err(|e| ServiceError::Conflict(format!("cannot restart the clock: {e}")))?
-                .max(0);
-            suspended_days += paused;
-            if let (Some(start), Some(n)) = (accepted_on.as_deref(), working_days) {
+            if let (Some(start), Some(t)) = (accepted_on.as_deref(), template) {
                 let start = NaiveDate::parse_from_str(start, "%Y-%m-%d").map_err(|_| {
                     ServiceError::Storage(format!("case {id} has an unreadable acceptance date"))
                 })?;
-                let due = calendar
-                    .add_working_days(start, n + suspended_days)
-                    .map_err(|e| {
-                        ServiceError::Conflict(format!("cannot compute the deadline: {e}"))
-                    })?;
+                let (evaluation, _) = self.submission(&case.bundle_id).await?;
+                let limit = match working_days {
+                    Some(n) => procedure::Limit::WorkingDays(n),
+                    None => procedure::limit(
+                        t,
+                        &self.engine.program,
+                        procedure::outputs(&evaluation),
+                        start,
+                    )?,
+                };
+                // Days after the request up to and including the answer do not count.
+                let paused = procedure::paused(limit, stopped, day)?;
+                suspended_days += paused;
+                let (due, provisional) = procedure::due(limit, start, suspended_days)?;
                 clock_note = format!(
-                    " [clock restarted on {day}: {paused} working days suspended, {suspended_days} in all; deadline {} -> {due}]",
+                    " [clock restarted on {day}: {paused} days suspended, {suspended_days} in all; deadline {} -> {due}]",
                     deadline.as_deref().unwrap_or("-")
                 );
-                deadline_provisional = !calendar.provisional_in(start, due).is_empty();
+                deadline_provisional = provisional;
                 deadline = Some(due.to_string());
             }
         }
         if action == CaseAction::Accept {
-            let template = self
-                .services
-                .get(&case.service)
-                .and_then(|s| s.cases.iter().find(|c| c.kind == case.kind));
-            if let Some(param) = template.and_then(|t| t.working_days_parameter.as_deref()) {
-                let n = self.working_days(param, day)?;
-                let calendar = onestop_calendar::current();
-                let due = calendar.add_working_days(day, n).map_err(|e| {
-                    ServiceError::Conflict(format!("cannot compute the deadline: {e}"))
-                })?;
-                working_days = Some(n);
+            if let Some(t) = template {
+                let (evaluation, _) = self.submission(&case.bundle_id).await?;
+                let limit = procedure::limit(
+                    t,
+                    &self.engine.program,
+                    procedure::outputs(&evaluation),
+                    day,
+                )?;
+                let (due, provisional) = procedure::due(limit, day, 0)?;
+                working_days = match limit {
+                    procedure::Limit::WorkingDays(n) => Some(n),
+                    procedure::Limit::Period(_) => None,
+                };
                 deadline = Some(due.to_string());
-                deadline_provisional = !calendar.provisional_in(day, due).is_empty();
+                deadline_provisional = provisional;
             }
             accepted_on = Some(day.to_string());
         }
@@ -917,8 +1186,11 @@ impl CaseService {
         } else {
             case.decision_reason.clone()
         };
+        let decided_by = matches!(next, CaseState::Approved | CaseState::Rejected)
+            .then(|| who.username.clone())
+            .or(case.decided_by.clone());
         let mut tx = self.db.pool.begin().await?;
-        let updated = sqlx::query("UPDATE cases SET state = $1, working_days = $2, accepted_on = $3, deadline = $4, deadline_provisional = $9, clock_stopped_on = $10, suspended_days = $11, decided_on = $12, decided_at = $5, decision_reason = $6, version = version + 1 WHERE id = $7 AND version = $8")
+        let updated = sqlx::query("UPDATE cases SET state = $1, working_days = $2, accepted_on = $3, deadline = $4, deadline_provisional = $9, clock_stopped_on = $10, suspended_days = $11, decided_on = $12, decided_at = $5, decision_reason = $6, decided_by = $13, version = version + 1 WHERE id = $7 AND version = $8")
             .bind(next.as_str())
             .bind(working_days)
             .bind(accepted_on)
@@ -931,6 +1203,7 @@ impl CaseService {
             .bind(clock_stopped_on)
             .bind(suspended_days)
             .bind(next.is_final().then(|| day.to_string()))
+            .bind(decided_by)
             .execute(&mut *tx)
             .await?;
         if updated.rows_affected() != 1 {
@@ -938,86 +1211,260 @@ impl CaseService {
                 "the case changed while you were working on it; reload it and try again".into(),
             ));
         }
-        let seq: i64 =
-            sqlx::query("SELECT COALESCE(MAX(seq), 0) AS m FROM audit WHERE case_id = $1")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("m")?;
-        sqlx::query("INSERT INTO audit (case_id, seq, at, actor, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-            .bind(id)
-            .bind(seq + 1)
-            .bind(now())
-            .bind(format!("{} ({})", who.username, who.role.as_str()))
-            .bind(case.state.as_str())
-            .bind(next.as_str())
-            .bind(format!(
-                "{}{clock_note}",
-                if reason.is_empty() { default_reason(action) } else { reason.to_string() }
-            ))
-            .execute(&mut *tx)
-            .await?;
-        if next == CaseState::Approved {
-            // The e-licence is written and logged in the approval's own transaction.
-            self.issue_licence(&mut tx, &case, who, reason, day).await?;
+        let actor = format!("{} ({})", who.username, who.role.as_str());
+        let note = format!(
+            "{}{clock_note}",
+            if reason.is_empty() {
+                default_reason(action)
+            } else {
+                reason.to_string()
+            }
+        );
+        audit(
+            &mut tx,
+            id,
+            &actor,
+            Some(case.state.as_str()),
+            next.as_str(),
+            &note,
+        )
+        .await?;
+        if next.is_final() {
+            // Licences are written and logged in the decision's own transaction.
+            self.issue_licences(&mut tx, &case, day).await?;
         }
         tx.commit().await?;
         Ok(self.load_case(id).await?.0)
     }
 
-    /// The e-licence of a case being approved, written and logged by the register in
-    /// the approval's own transaction.
-    async fn issue_licence(
+    /// Approves a case upon filing (003 §18) or on the applicant's commitment (003 §19):
+    /// decided the day it was filed, its licence issued, and put in the agency's
+    /// supervision queue, due by the supervision period. Does nothing to a case no
+    /// longer waiting.
+    pub(crate) async fn approve_at_filing(&self, id: &str) -> Result<()> {
+        let (case, version) = self.load_case(id).await?;
+        if case.state != CaseState::Submitted {
+            return Ok(());
+        }
+        let Some(t) = self.template(&case) else {
+            return Ok(());
+        };
+        let (evaluation, day) = self.submission(&case.bundle_id).await?;
+        let outputs = procedure::outputs(&evaluation);
+        if !procedure::approved_at_filing(t, outputs) {
+            return Ok(());
+        }
+        let service = self.services.get(&case.service);
+        let source = service.map(|s| s.source.as_str()).unwrap_or("");
+        let reason = format!("approved upon filing by the rules ({source}); checked afterwards");
+        let period = t.supervision_days_parameter.as_deref().ok_or_else(|| {
+            ServiceError::Storage(format!("case `{}` has no supervision period", t.kind))
+        })?;
+        let n = match procedure::limit(
+            &crate::services::CaseTemplate {
+                working_days_parameter: Some(period.to_string()),
+                working_days_output: None,
+                period_parameter: None,
+                ..t.clone()
+            },
+            &self.engine.program,
+            outputs,
+            day,
+        )? {
+            procedure::Limit::WorkingDays(n) => n,
+            procedure::Limit::Period(_) => 0,
+        };
+        let (supervision_due, _) = procedure::due(procedure::Limit::WorkingDays(n), day, 0)?;
+        let risk = t
+            .supervision_risk_output
+            .as_ref()
+            .is_some_and(|o| outputs[o] == J::Bool(true));
+        let mut tx = self.db.pool.begin().await?;
+        let updated = sqlx::query("UPDATE cases SET state = 'approved', working_days = 0, accepted_on = $1, deadline = $1, deadline_provisional = 0, decided_on = $1, decided_at = $2, decision_reason = $3, decided_by = $4, supervision = 'pending', supervision_due = $5, supervision_risk = $6, version = version + 1 WHERE id = $7 AND version = $8")
+            .bind(day.to_string())
+            .bind(now())
+            .bind(&reason)
+            .bind(FILING_ACTOR)
+            .bind(supervision_due.to_string())
+            .bind(i64::from(risk))
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?;
+        if updated.rows_affected() != 1 {
+            // Someone else moved it first (another start's sweep): nothing to do.
+            return Ok(());
+        }
+        audit(
+            &mut tx,
+            id,
+            FILING_ACTOR,
+            Some(CaseState::Submitted.as_str()),
+            CaseState::Approved.as_str(),
+            &format!("{reason} [supervision due {supervision_due}]"),
+        )
+        .await?;
+        let mut decided = case.clone();
+        decided.state = CaseState::Approved;
+        self.issue_licences(&mut tx, &decided, day).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Approves every case still waiting that its service approves upon filing: what
+    /// a stop between writing a submission and approving it left behind.
+    pub(crate) async fn approve_pending_filings(&self) -> Result<usize> {
+        let kinds: Vec<&str> = self
+            .services
+            .services
+            .iter()
+            .flat_map(|s| s.cases.iter())
+            .filter(|c| c.approval == crate::services::Approval::AtFiling)
+            .map(|c| c.kind.as_str())
+            .collect();
+        let mut n = 0;
+        for kind in kinds {
+            let ids: Vec<String> =
+                sqlx::query("SELECT id FROM cases WHERE state = 'submitted' AND kind = $1")
+                    .bind(kind)
+                    .fetch_all(&self.db.pool)
+                    .await?
+                    .iter()
+                    .filter_map(|r| r.try_get("id").ok())
+                    .collect();
+            for id in ids {
+                self.approve_at_filing(&id).await?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Issues the licences a decision makes due: the case's own, or, for a service
+    /// that issues together (003 §25), every approved case of the submission once the
+    /// last of them is decided.
+    pub(crate) async fn issue_licences(
         &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         case: &CaseView,
-        decided_by: &Account,
-        reason: &str,
+        day: NaiveDate,
+    ) -> Result<()> {
+        let together = self
+            .services
+            .get(&case.service)
+            .is_some_and(|s| s.issue == crate::services::Issue::Together);
+        if !together {
+            if case.state == CaseState::Approved || self.is_approved(tx, &case.id).await? {
+                self.issue_licence(tx, &case.id, day).await?;
+            }
+            return Ok(());
+        }
+        let rows = sqlx::query("SELECT c.id, c.state, (SELECT COUNT(*) FROM licences l WHERE l.case_id = c.id) AS issued FROM cases c WHERE c.bundle_id = $1 ORDER BY c.kind")
+            .bind(&case.bundle_id)
+            .fetch_all(&mut **tx)
+            .await?;
+        let mut due = Vec::new();
+        for r in &rows {
+            let state: String = r.try_get("state")?;
+            let state = CaseState::parse(&state)
+                .ok_or_else(|| ServiceError::Storage(format!("bad state {state}")))?;
+            if !state.is_final() {
+                return Ok(()); // another agency has not decided yet
+            }
+            let issued: i64 = r.try_get("issued")?;
+            if state == CaseState::Approved && issued == 0 {
+                due.push(r.try_get::<String, _>("id")?);
+            }
+        }
+        for id in due {
+            self.issue_licence(tx, &id, day).await?;
+        }
+        Ok(())
+    }
+
+    async fn is_approved(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        id: &str,
+    ) -> Result<bool> {
+        let state: String = sqlx::query("SELECT state FROM cases WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get("state")?;
+        Ok(state == CaseState::Approved.as_str())
+    }
+
+    /// The e-licence of an approved case, written and logged by the register in the
+    /// decision's transaction, from what the case row holds.
+    async fn issue_licence(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        case_id: &str,
         day: NaiveDate,
     ) -> Result<String> {
-        let bundle = sqlx::query("SELECT rules_version, decision_date FROM bundles WHERE id = $1")
-            .bind(&case.bundle_id)
+        let row = sqlx::query("SELECT c.applicant_id, c.kind, c.agency, c.decided_by, c.decision_reason, b.service, b.rules_version, b.decision_date FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.id = $1")
+            .bind(case_id)
             .fetch_one(&mut **tx)
             .await?;
-        let rules_version: String = bundle.try_get("rules_version")?;
-        let eligibility_date: String = bundle.try_get("decision_date")?;
-        let service = self.services.get(&case.service);
-        let template = service.and_then(|s| s.cases.iter().find(|c| c.kind == case.kind));
-        let agency = self.services.agencies.get(&case.agency);
+        let holder: String = row.try_get("applicant_id")?;
+        let kind: String = row.try_get("kind")?;
+        let agency_id: String = row.try_get("agency")?;
+        let decided_by: Option<String> = row.try_get("decided_by")?;
+        let reason: Option<String> = row.try_get("decision_reason")?;
+        let service_id: String = row.try_get("service")?;
+        let rules_version: String = row.try_get("rules_version")?;
+        let eligibility_date: String = row.try_get("decision_date")?;
+        let service = self.services.get(&service_id);
+        let template = service.and_then(|s| s.case(&kind));
+        let agency = self.services.agencies.get(&agency_id);
         let request = onestop_register::licences::LicenceRequest {
-            case_id: &case.id,
-            holder_id: &case.applicant_id,
-            service: &case.service,
-            kind: &case.kind,
+            case_id,
+            holder_id: &holder,
+            service: &service_id,
+            kind: &kind,
             title: template.map(|t| (t.title.en.as_str(), t.title.zh.as_str())),
             legal_basis: service.map(|s| s.source.as_str()),
-            agency: &case.agency,
+            agency: &agency_id,
             agency_names: agency.map(|a| (a.en.as_str(), a.zh.as_str())),
-            decided_by: &decided_by.username,
-            reason,
+            decided_by: decided_by.as_deref().unwrap_or(""),
+            reason: reason.as_deref().unwrap_or(""),
             rules_version: &rules_version,
             eligibility_date: &eligibility_date,
             day,
         };
         onestop_register::licences::issue(tx, &request).await
     }
+}
 
-    fn working_days(&self, param: &str, day: NaiveDate) -> Result<i64> {
-        let p = self.engine.program.param(param).ok_or_else(|| {
-            ServiceError::Storage(format!("the rules have no parameter `{param}`"))
-        })?;
-        match self.engine.program.params[p.index()].value_at(day) {
-            Some((_, v)) => match &v.value {
-                onestop_lang::Value::Int(n) => Ok(*n),
-                other => Err(ServiceError::Storage(format!(
-                    "`{param}` is not a whole number of days: {other:?}"
-                ))),
-            },
-            None => Err(ServiceError::Conflict(format!(
-                "the rules give no deadline `{param}` on {day}"
-            ))),
-        }
-    }
+/// Who decides a case approved upon filing: the rules, not an officer.
+pub const FILING_ACTOR: &str = "onestop (approval upon filing)";
+
+/// One line of a case's audit trail, in the caller's transaction.
+pub(crate) async fn audit(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    case_id: &str,
+    actor: &str,
+    from: Option<&str>,
+    to: &str,
+    reason: &str,
+) -> Result<()> {
+    let seq: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS m FROM audit WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("m")?;
+    sqlx::query("INSERT INTO audit (case_id, seq, at, actor, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(case_id)
+        .bind(seq + 1)
+        .bind(now())
+        .bind(actor)
+        .bind(from)
+        .bind(to)
+        .bind(reason)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 fn default_reason(action: CaseAction) -> String {

@@ -42,7 +42,8 @@ pub struct PreparedBundle {
     pub rules_version: String,
     pub decision_date: String,
     pub created_at: String,
-    pub materials: Vec<String>,
+    /// (hash, the service material it fills, if said).
+    pub materials: Vec<(String, Option<String>)>,
     pub cases: Vec<PreparedCase>,
 }
 
@@ -247,12 +248,17 @@ async fn write_together(
     .await?;
     let material_rows: Vec<Vec<&str>> = new
         .iter()
-        .flat_map(|b| b.materials.iter().map(|m| vec![b.id.as_str(), m.as_str()]))
+        .flat_map(|b| {
+            b.materials
+                .iter()
+                .map(|(m, slot)| vec![b.id.as_str(), m.as_str(), slot.as_deref().unwrap_or("")])
+        })
         .collect();
+    // An empty slot is stored as NULL: a file given without naming its material.
     insert_rows(
         tx,
-        "INSERT INTO bundle_materials (bundle_id, hash) VALUES ",
-        "(?, ?)",
+        "INSERT INTO bundle_materials (bundle_id, hash, slot) VALUES ",
+        "(?, ?, NULLIF(?, ''))",
         "",
         &material_rows,
     )
@@ -442,10 +448,11 @@ async fn write_one(
         .bind(&b.created_at)
         .execute(&mut **tx)
         .await?;
-    for m in &b.materials {
-        sqlx::query("INSERT INTO bundle_materials (bundle_id, hash) VALUES ($1, $2)")
+    for (m, slot) in &b.materials {
+        sqlx::query("INSERT INTO bundle_materials (bundle_id, hash, slot) VALUES ($1, $2, $3)")
             .bind(&b.id)
             .bind(m)
+            .bind(slot)
             .execute(&mut **tx)
             .await?;
     }
@@ -515,7 +522,7 @@ mod tests {
             rules_version: "v".into(),
             decision_date: "2026-06-15".into(),
             created_at: "2026-06-15T00:00:00Z".into(),
-            materials: materials.iter().map(|m| m.to_string()).collect(),
+            materials: materials.iter().map(|m| (m.to_string(), None)).collect(),
             cases: vec![
                 PreparedCase {
                     id: format!("{id}-1"),

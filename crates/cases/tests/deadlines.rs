@@ -86,6 +86,7 @@ async fn work_permit_case(
                 idempotency_key: key.into(),
                 facts: Some(facts()),
                 materials: vec![],
+                slots: vec![],
                 date: Some(day(submitted)),
             },
         )
@@ -134,6 +135,7 @@ async fn acceptance_starts_a_working_day_clock_and_late_cases_come_first() {
                     idempotency_key: key.into(),
                     facts: Some(facts()),
                     materials: vec![],
+                    slots: vec![],
                     date: Some(day("2024-09-20")),
                 },
             )

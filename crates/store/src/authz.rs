@@ -195,7 +195,13 @@ mod tests {
             applicant: "someone",
             agency,
         };
-        for action in ["view_case", "accept_case", "request_info", "decide_case"] {
+        for action in [
+            "view_case",
+            "accept_case",
+            "request_info",
+            "decide_case",
+            "supervise_case",
+        ] {
             assert!(
                 authz.allowed(&tianjin, action, &case("tianjin-sci-tech")),
                 "{action}"
@@ -209,6 +215,23 @@ mod tests {
                 "{action}"
             );
         }
+    }
+
+    #[test]
+    fn only_the_case_agency_checks_an_approval_upon_filing() {
+        let authz = Authz::shipped().expect("policies parse");
+        let case = Resource::Case {
+            id: "c1",
+            applicant: "ent",
+            agency: "sci-tech",
+        };
+        let may = |a: &Account| authz.allowed(a, "supervise_case", &case);
+        assert!(may(&account(Role::Officer, Some("sci-tech"))));
+        assert!(!may(&account(Role::Officer, Some("tax"))));
+        assert!(!may(&account(Role::Admin, None)));
+        let mut applicant = account(Role::Applicant, None);
+        applicant.id = "ent".into();
+        assert!(!may(&applicant), "the applicant never checks itself");
     }
 
     #[test]

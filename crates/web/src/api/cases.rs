@@ -32,7 +32,10 @@ pub fn routes() -> Routes {
         my_cases,
         get_case,
         act,
-        inbox
+        inbox,
+        add_case_material,
+        supervision_queue,
+        supervise
     )
 }
 
@@ -162,9 +165,16 @@ pub struct SubmitBody {
     /// Facts added to (and overriding) the stored profile.
     #[schema(value_type = Option<Object>)]
     facts: Option<J>,
-    /// Hashes of materials uploaded with POST /api/materials.
+    /// Hashes of materials uploaded with POST /api/materials, not saying which of
+    /// the service's materials they are.
     #[serde(default)]
     materials: Vec<String>,
+    /// Files by the service material they fill: `{"passport": "<hash>"}` (material
+    /// ids from GET /api/services). A case is accepted only when its required
+    /// materials are given.
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    documents: std::collections::BTreeMap<String, String>,
 }
 
 #[utoipa::path(post, path = "/api/bundles", request_body = SubmitBody,
@@ -203,6 +213,7 @@ async fn submit(
                 idempotency_key: key,
                 facts: b.facts,
                 materials: b.materials,
+                slots: b.documents.into_iter().collect(),
                 date: None,
             },
         )
@@ -302,4 +313,99 @@ async fn act(
 ), security(("bearer" = [])))]
 async fn inbox(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(s.cases.inbox(&who).await?)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct AddMaterialBody {
+    /// The service material it fills (ids in GET /api/services, and in the case's
+    /// `required_materials`).
+    #[schema(min_length = 1, max_length = 64)]
+    material: String,
+    /// A file uploaded with POST /api/materials.
+    #[schema(pattern = "^[0-9a-f]{64}$")]
+    hash: String,
+}
+
+/// Adds a file to a case's application as one of the service's materials (what was
+/// missing, or what an officer asked for); every agency of the application sees it.
+#[utoipa::path(post, path = "/api/cases/{id}/materials", request_body = AddMaterialBody, params(("id" = String, Path)), responses(
+    (status = 200, description = "The case, with the material filled", body = CaseDetail),
+    (status = 400, description = "The body is not JSON", body = Error),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Not your case", body = Error),
+    (status = 404, description = "No such case", body = Error),
+    (status = 409, description = "The case is decided", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 415, description = "The body is not sent as application/json", body = Error),
+    (status = 422, description = "A material the service does not ask for, a file not yours, or of a type it does not accept", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
+async fn add_case_material(
+    State(s): State<AppState>,
+    User(who): User,
+    PathParam(id): PathParam<String>,
+    JsonBody(b): JsonBody<AddMaterialBody>,
+) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(
+        s.cases
+            .add_material(&who, &id, &b.material, &b.hash)
+            .await?
+    )))
+}
+
+/// An officer's approvals upon filing or on commitment still to be checked: those
+/// the rules flag first, then by due date.
+#[utoipa::path(get, path = "/api/supervision", responses(
+    (status = 200, description = "The agency's approvals awaiting their ex-post check", body = [Case]),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Not an officer", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
+async fn supervision_queue(
+    State(s): State<AppState>,
+    User(who): User,
+) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(s.cases.supervision_queue(&who).await?)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct SuperviseBody {
+    /// pass: the approval stands; revoke: it fails the standards or the commitment
+    /// was broken (the case and its licence are revoked).
+    #[schema(pattern = "^(pass|revoke)$")]
+    outcome: String,
+    /// Why; recorded and shown to the applicant.
+    #[schema(min_length = 1, max_length = 4000)]
+    reason: String,
+}
+
+/// Records the ex-post check of an approval upon filing or on commitment.
+#[utoipa::path(post, path = "/api/cases/{id}/supervision", request_body = SuperviseBody, params(("id" = String, Path)), responses(
+    (status = 200, description = "The case after the check", body = Case),
+    (status = 400, description = "The body is not JSON", body = Error),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Not your agency's case", body = Error),
+    (status = 404, description = "No such case", body = Error),
+    (status = 409, description = "Not approved upon filing, or already checked", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 415, description = "The body is not sent as application/json", body = Error),
+    (status = 422, description = "Unknown outcome, or no reason", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
+async fn supervise(
+    State(s): State<AppState>,
+    User(who): User,
+    PathParam(id): PathParam<String>,
+    JsonBody(b): JsonBody<SuperviseBody>,
+) -> Result<Json<J>, ApiError> {
+    let outcome = onestop_cases::supervision::Outcome::parse(&b.outcome).ok_or_else(|| {
+        ApiError::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "outcome",
+            format!("unknown outcome `{}`; use pass or revoke", b.outcome),
+        )
+    })?;
+    Ok(Json(json!(
+        s.cases.supervise(&who, &id, outcome, &b.reason).await?
+    )))
 }

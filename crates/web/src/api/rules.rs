@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
+use onestop_cases::services::{Approval, Issue};
 use onestop_engine::explain::{Lang, render_explanation};
 use onestop_engine::report::evaluation_to_json;
 use onestop_engine::{Engine, EvalOptions, facts_from_json, interview};
@@ -219,7 +220,7 @@ async fn measures(State(s): State<AppState>) -> Json<J> {
 
 /// The one-window services and the cases (one per agency) each opens.
 #[utoipa::path(get, path = "/api/services", responses(
-    (status = 200, description = "Every service: its measure, entity and the case each agency opens", body = [Object]),
+    (status = 200, description = "Every service: its measure, entity, whether its documents are issued together, and per agency the case it opens: time limit (the rule that sets it), approval (review or at filing) and the materials asked for", body = [Object]),
 ))]
 async fn services(State(s): State<AppState>) -> Json<J> {
     let rows: Vec<J> = s
@@ -227,7 +228,30 @@ async fn services(State(s): State<AppState>) -> Json<J> {
         .services
         .services
         .iter()
-        .map(|svc| json!({"id": svc.id, "entity": svc.entity, "measure": svc.measure, "title": {"en": svc.title.en, "zh": svc.title.zh}, "source": svc.source, "cases": svc.cases.iter().map(|c| json!({"kind": c.kind, "agency": c.agency, "title": {"en": c.title.en, "zh": c.title.zh}})).collect::<Vec<_>>()}))
+        .map(|svc| {
+            let cases: Vec<J> = svc
+                .cases
+                .iter()
+                .map(|c| {
+                    let limit = match (&c.working_days_parameter, &c.working_days_output, &c.period_parameter) {
+                        (Some(p), _, _) => json!({"working_days_parameter": p}),
+                        (_, Some(o), _) => json!({"working_days_output": o}),
+                        (_, _, Some(p)) => json!({"period_parameter": p}),
+                        _ => J::Null,
+                    };
+                    json!({
+                        "kind": c.kind,
+                        "agency": c.agency,
+                        "title": {"en": c.title.en, "zh": c.title.zh},
+                        "time_limit": limit,
+                        "approval": match c.approval { Approval::Review => "review", Approval::AtFiling => "at_filing" },
+                        "opens_when": c.open_when.as_ref().map(|w| json!({"output": w.output, "equals": w.equals})),
+                        "materials": c.materials.iter().map(|m| json!({"id": m.id, "title": {"en": m.title.en, "zh": m.title.zh}, "types": m.types, "required": m.required})).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({"id": svc.id, "entity": svc.entity, "measure": svc.measure, "title": {"en": svc.title.en, "zh": svc.title.zh}, "source": svc.source, "issue": match svc.issue { Issue::Each => "each", Issue::Together => "together" }, "cases": cases})
+        })
         .collect();
     Json(J::Array(rows))
 }

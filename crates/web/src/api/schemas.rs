@@ -55,6 +55,16 @@ pub enum CaseState {
     Approved,
     Rejected,
     Withdrawn,
+    /// Approved upon filing or on commitment, then revoked by the ex-post check.
+    Revoked,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Supervision {
+    Pending,
+    Passed,
+    Revoked,
 }
 
 /// One agency's case of a bundle.
@@ -76,6 +86,28 @@ pub struct Case {
     #[schema(minimum = 0)]
     suspended_days: i64,
     overdue: bool,
+    /// Who decided; `onestop (approval upon filing)` when the rules did.
+    decided_by: Option<String>,
+    /// The ex-post check of an approval upon filing or on commitment.
+    supervision: Option<Supervision>,
+    #[schema(format = Date)]
+    supervision_due: Option<String>,
+    /// The rules flag this filing to be checked first.
+    supervision_risk: bool,
+}
+
+/// A document the case's agency asks for, with the file given for it.
+#[derive(ToSchema, Serialize)]
+pub struct MaterialSlot {
+    /// The material's key, used in `documents` when applying and adding material.
+    id: String,
+    title_en: String,
+    title_zh: String,
+    /// A case cannot be accepted while a required material is missing.
+    required: bool,
+    /// Accepted media types.
+    types: Vec<String>,
+    file: Option<Material>,
 }
 
 /// A case with its audit trail, facts, the engine's evaluation and explanation.
@@ -94,6 +126,8 @@ pub struct CaseDetail {
     rules_version: String,
     #[schema(value_type = Vec<Object>)]
     materials: Vec<()>,
+    /// What this case's agency asks for, each with the file given for it.
+    required_materials: Vec<MaterialSlot>,
 }
 
 /// An application: one case per agency.

@@ -163,8 +163,25 @@ fn facts(program: &Program, entity: &str) -> Schema {
         .iter()
         .filter(|i| program.entities[i.entity.index()].name == entity)
     {
-        // `null` says "unknown", like an absent fact.
-        o = o.property(&input.name, or_null(value(program, &input.ty)));
+        // `null` says "unknown", like an absent fact; so does a blank text for any
+        // type but text (docs/facts.md).
+        let schema = if input.ty == onestop_lang::Type::Text {
+            or_null(value(program, &input.ty))
+        } else {
+            Schema::OneOf(
+                OneOfBuilder::new()
+                    .item(value(program, &input.ty))
+                    .item(ObjectBuilder::new().schema_type(Type::Null))
+                    .item(
+                        ObjectBuilder::new()
+                            .schema_type(Type::String)
+                            .pattern(Some("^\\s*$"))
+                            .description(Some("blank: not known")),
+                    )
+                    .build(),
+            )
+        };
+        o = o.property(&input.name, schema);
     }
     o.into()
 }

@@ -25,7 +25,32 @@ pub(super) async fn apply(
         return r;
     }
     let facts = field("facts").unwrap_or_else(|| "{}".into());
-    apply_form(&s, &c, &service, &facts, None)
+    apply_form(&s, &c, &service, &facts, None, &uploaded(&s, &c).await)
+}
+
+/// A material's name in the reader's language: the services file's own in Chinese
+/// and English (the operator's words), a translation in the other four when there
+/// is one, else the English.
+pub(super) fn material_title(id: &str, en: &str, zh: &str, c: &Page) -> String {
+    match c.lang {
+        "zh-CN" => return zh.to_string(),
+        "en" => return en.to_string(),
+        _ => {}
+    }
+    let key = format!("material-{id}");
+    if super::templates::i18n().has(c.lang, &key) {
+        c.t(&key, &[])
+    } else {
+        en.to_string()
+    }
+}
+
+/// The files a signed-in applicant uploaded before (offered again on every form).
+async fn uploaded(s: &AppState, c: &Page) -> Vec<onestop_cases::store::MaterialRef> {
+    match &c.user {
+        Some(u) if u.role == Role::Applicant => s.cases.my_materials(u).await.unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 fn apply_form(
@@ -34,6 +59,7 @@ fn apply_form(
     service: &str,
     facts: &str,
     error: Option<String>,
+    uploaded: &[onestop_cases::store::MaterialRef],
 ) -> Response {
     let Some(svc) = s.cases.services.get(service) else {
         return message(s, c, StatusCode::NOT_FOUND, "error-not-found", service);
@@ -50,6 +76,31 @@ fn apply_form(
     } else {
         "signin.html"
     };
+    // Every file the applicant uploaded before is offered again for each material.
+    let materials: Vec<J> = svc
+        .materials()
+        .iter()
+        .map(|m| {
+            let reusable: Vec<J> = uploaded
+                .iter()
+                .filter(|u| m.types.contains(&u.content_type))
+                .map(|u| json!({"hash": u.hash, "filename": u.filename}))
+                .collect();
+            json!({
+                "id": m.id,
+                "title": material_title(&m.id, &m.title.en, &m.title.zh, c),
+                "accept": m.types.join(","),
+                "types": m.types.iter().map(|t| match t.as_str() {
+                    "application/pdf" => "PDF",
+                    "image/png" => "PNG",
+                    "image/jpeg" => "JPEG",
+                    other => other,
+                }).collect::<Vec<_>>().join(", "),
+                "required": m.required,
+                "reusable": reusable,
+            })
+        })
+        .collect();
     render(
         s,
         c,
@@ -58,6 +109,7 @@ fn apply_form(
             service => service,
             service_title => title,
             cases => cases,
+            materials => minijinja::Value::from_serialize(&materials),
             facts => facts,
             key => uuid::Uuid::new_v4().to_string(),
             entity => svc.entity,
@@ -104,20 +156,27 @@ pub(super) async fn apply_signin(
             )
             .await
         {
-            return apply_form(&s, &c, &service, &facts, Some(e.to_string()));
+            return apply_form(
+                &s,
+                &c,
+                &service,
+                &facts,
+                Some(e.to_string()),
+                &uploaded(&s, &c).await,
+            );
         }
     }
     match security::login(&s.throttle, &s.cases, &ext, &username, &password).await {
         Ok(session) => {
             c.user = Some(session.account.clone());
-            let mut r = apply_form(&s, &c, &service, &facts, None);
+            let mut r = apply_form(&s, &c, &service, &facts, None, &uploaded(&s, &c).await);
             if let Some(v) = signed_in_cookie(&s, &session.token) {
                 r.headers_mut().append(header::SET_COOKIE, v);
             }
             r
         }
         Err(refused) => signin_refused(&s, &c, refused, |error| {
-            apply_form(&s, &c, &service, &facts, Some(error))
+            apply_form(&s, &c, &service, &facts, Some(error), &[])
         }),
     }
 }
@@ -136,6 +195,7 @@ pub(super) async fn apply_submit(
     let mut key = String::new();
     let mut csrf = String::new();
     let mut hashes = Vec::new();
+    let mut slots: Vec<(String, String)> = Vec::new();
     let mut error = None;
     loop {
         match multipart.next_field().await {
@@ -154,6 +214,13 @@ pub(super) async fn apply_submit(
                     "facts" => facts = String::from_utf8_lossy(&bytes).into_owned(),
                     "key" => key = String::from_utf8_lossy(&bytes).into_owned(),
                     "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+                    // A file uploaded before, chosen again for this material.
+                    n if n.starts_with("reuse:") && !bytes.is_empty() => {
+                        let id = n.trim_start_matches("reuse:").to_string();
+                        if !slots.iter().any(|(s, _)| *s == id) {
+                            slots.push((id, String::from_utf8_lossy(&bytes).into_owned()));
+                        }
+                    }
                     // The form puts the token first: nothing is stored before it is checked.
                     _ if filename.as_deref().is_some_and(|f| !f.is_empty())
                         && !bytes.is_empty() =>
@@ -171,7 +238,14 @@ pub(super) async fn apply_submit(
                             )
                             .await
                         {
-                            Ok(m) => hashes.push(m.hash),
+                            Ok(m) => match name.strip_prefix("material:") {
+                                // A new file wins over a reused one for the same material.
+                                Some(id) => {
+                                    slots.retain(|(s, _)| s != id);
+                                    slots.push((id.to_string(), m.hash));
+                                }
+                                None => hashes.push(m.hash),
+                            },
                             Err(e) => error = Some(e.to_string()),
                         }
                     }
@@ -189,7 +263,7 @@ pub(super) async fn apply_submit(
         return r;
     }
     if let Some(e) = error {
-        let mut r = apply_form(&s, &c, &service, &facts, Some(e));
+        let mut r = apply_form(&s, &c, &service, &facts, Some(e), &uploaded(&s, &c).await);
         *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         return r;
     }
@@ -199,12 +273,20 @@ pub(super) async fn apply_submit(
         idempotency_key: key,
         facts: Some(facts_json),
         materials: hashes,
+        slots,
         date: None,
     };
     match s.cases.submit(&user, req).await {
         Ok(_) => Redirect::to("/cases").into_response(),
         Err(e) => {
-            let mut r = apply_form(&s, &c, &service, &facts, Some(e.to_string()));
+            let mut r = apply_form(
+                &s,
+                &c,
+                &service,
+                &facts,
+                Some(e.to_string()),
+                &uploaded(&s, &c).await,
+            );
             *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             r
         }

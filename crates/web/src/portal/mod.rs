@@ -49,6 +49,13 @@ pub fn routes() -> Router<AppState> {
             "/cases/{id}",
             get(cases::case_page).post(cases::case_action),
         )
+        .route(
+            "/cases/{id}/materials",
+            post(cases::add_material).layer(axum::extract::DefaultBodyLimit::max(
+                onestop_cases::store::MAX_MATERIAL_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/cases/{id}/supervision", post(cases::supervise))
         .route("/officer", get(cases::officer_page))
         .route("/performance", get(performance::page))
         .route(
