@@ -39,7 +39,7 @@ pub fn approved_at_filing(t: &CaseTemplate, outputs: &J) -> bool {
 pub fn missing_materials<'a>(t: &'a CaseTemplate, slots: &[String]) -> Vec<&'a Material> {
     t.materials
         .iter()
-        .filter(|m| m.required && !slots.iter().any(|s| *s == m.id))
+        .filter(|m| m.required && !slots.contains(&m.id))
         .collect()
 }
 

@@ -396,7 +396,7 @@ impl Services {
                                   o: &str,
                                   ok: &dyn Fn(&onestop_lang::Type) -> bool,
                                   what: &str| {
-                    let line = line_of(text, &format!("{key}"), &case_at);
+                    let line = line_of(text, key, &case_at);
                     match output_type(o) {
                         None => problems.push(format!(
                             "{name}:{line}: error: case `{}` of service `{}` reads output `{o}`, which measure `{}` does not have (hint: the measure's `outputs` line lists them)",

@@ -516,6 +516,14 @@ impl CaseService {
         )
         .await?;
         tx.commit().await?;
+        // A filing completed by this material is approved now.
+        if case.state == CaseState::Submitted
+            && self
+                .template(&case)
+                .is_some_and(|t| t.approval == crate::services::Approval::AtFiling)
+        {
+            self.approve_at_filing(case_id).await?;
+        }
         self.case(who, case_id).await
     }
 
@@ -767,7 +775,7 @@ impl CaseService {
                 )
             })?;
             let ct = self.owned_material_type(who, hash).await?;
-            if !m.types.iter().any(|t| *t == ct) {
+            if !m.types.contains(&ct) {
                 return Err(ServiceError::invalid(
                     "materials",
                     format!(
@@ -1153,8 +1161,12 @@ impl CaseService {
                 let paused = procedure::paused(limit, stopped, day)?;
                 suspended_days += paused;
                 let (due, provisional) = procedure::due(limit, start, suspended_days)?;
+                let unit = match limit {
+                    procedure::Limit::WorkingDays(_) => "working days",
+                    procedure::Limit::Period(_) => "calendar days",
+                };
                 clock_note = format!(
-                    " [clock restarted on {day}: {paused} days suspended, {suspended_days} in all; deadline {} -> {due}]",
+                    " [clock restarted on {day}: {paused} {unit} suspended, {suspended_days} in all; deadline {} -> {due}]",
                     deadline.as_deref().unwrap_or("-")
                 );
                 deadline_provisional = provisional;
@@ -1252,6 +1264,12 @@ impl CaseService {
         let (evaluation, day) = self.submission(&case.bundle_id).await?;
         let outputs = procedure::outputs(&evaluation);
         if !procedure::approved_at_filing(t, outputs) {
+            return Ok(());
+        }
+        // A filing is complete when its required materials are given: until then it
+        // waits (the applicant adds them on the case, and it is approved then).
+        let filled = self.filled_slots(&case.bundle_id).await?;
+        if !procedure::missing_materials(t, &filled).is_empty() {
             return Ok(());
         }
         let service = self.services.get(&case.service);

@@ -71,6 +71,21 @@ async fn officer_and_applicant(
     (o, a)
 }
 
+/// The passport both agencies of `category-a-permits` ask for, uploaded by the
+/// applicant: the `slots` of a submission.
+async fn passport(svc: &CaseService, applicant: &onestop_store::Account) -> Vec<(String, String)> {
+    let m = svc
+        .put_material(
+            applicant,
+            "passport.pdf",
+            "application/pdf",
+            b"%PDF-1.4\n% passport\n",
+        )
+        .await
+        .expect("upload");
+    vec![("passport".into(), m.hash)]
+}
+
 /// A Category A submission; the id of its work-permit case (foreign experts).
 async fn work_permit_case(
     svc: &CaseService,
@@ -86,7 +101,7 @@ async fn work_permit_case(
                 idempotency_key: key.into(),
                 facts: Some(facts()),
                 materials: vec![],
-                slots: vec![],
+                slots: passport(svc, applicant).await,
                 date: Some(day(submitted)),
             },
         )
@@ -135,7 +150,7 @@ async fn acceptance_starts_a_working_day_clock_and_late_cases_come_first() {
                     idempotency_key: key.into(),
                     facts: Some(facts()),
                     materials: vec![],
-                    slots: vec![],
+                    slots: passport(&svc, &alice).await,
                     date: Some(day("2024-09-20")),
                 },
             )

@@ -47,7 +47,7 @@ async fn submit(s: &Server, name: &str) -> (String, String) {
         .post(
             s,
             "/api/bundles",
-            json!({"service": "category-a-permits", "idempotency_key": name, "materials": [m["hash"]]}),
+            json!({"service": "category-a-permits", "idempotency_key": name, "documents": {"passport": m["hash"]}}),
         )
         .await;
     assert_eq!(st, 201, "{b}");

@@ -34,8 +34,17 @@ async fn an_approval_issues_a_licence_that_verifies_offline_and_any_edit_is_caug
     let s = Server::start(&db, &dir);
     s.officer("fe-officer", "foreign-experts");
     let alice = Client::register(&s, "alice", "person").await;
+    let (st, m) = alice
+        .upload(
+            &s,
+            "passport.pdf",
+            "application/pdf",
+            b"%PDF-1.4\n% passport\n".to_vec(),
+        )
+        .await;
+    assert_eq!(st, 201, "{m}");
     let (st, b) = alice
-        .post(&s, "/api/bundles", json!({"service": "category-a-permits", "idempotency_key": "a1", "facts": talent_facts()}))
+        .post(&s, "/api/bundles", json!({"service": "category-a-permits", "idempotency_key": "a1", "facts": talent_facts(), "documents": {"passport": m["hash"]}}))
         .await;
     assert_eq!(st, 201, "{b}");
     let case = b["cases"]

@@ -30,7 +30,7 @@ async fn one_submission_opens_parallel_cases_each_agency_decides_its_own() {
     assert_eq!(st, 201, "{m}");
     let hash = m["hash"].as_str().expect("hash").to_string();
     // The profile pre-fills the application: no facts need repeating.
-    let (st, b) = alice.post(&s, "/api/bundles", json!({"service": "category-a-permits", "idempotency_key": "alice-1", "materials": [hash]})).await;
+    let (st, b) = alice.post(&s, "/api/bundles", json!({"service": "category-a-permits", "idempotency_key": "alice-1", "documents": {"passport": hash}})).await;
     assert_eq!(st, 201, "{b}");
     assert_eq!(b["status"], "eligible");
     let cases = b["cases"].as_array().expect("cases");
@@ -219,7 +219,7 @@ async fn nobody_sees_or_decides_what_is_not_theirs() {
         .upload(&s, "passport.pdf", "application/pdf", passport())
         .await;
     let hash = m["hash"].as_str().expect("hash").to_string();
-    let (st, b) = alice.post(&s, "/api/bundles", json!({"service": "category-a-permits", "idempotency_key": "a", "facts": talent_facts(), "materials": [hash]})).await;
+    let (st, b) = alice.post(&s, "/api/bundles", json!({"service": "category-a-permits", "idempotency_key": "a", "facts": talent_facts(), "documents": {"passport": hash}})).await;
     assert_eq!(st, 201, "{b}");
     let case_of = |agency: &str| {
         b["cases"]
