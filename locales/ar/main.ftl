@@ -394,3 +394,20 @@ material-exchange-plan = خطة التبادل
 material-vehicle-list = قائمة المركبات
 material-rd-plan = خطة البحث والاختبار
 material-customs-guarantee = الضمان الجمركي
+
+## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
+licence-status = الحالة
+licence-status-valid = سارية
+licence-status-suspended = موقوفة: غير سارية حتى تعيدها الجهة
+licence-status-revoked = ملغاة: لم تعد سارية
+licence-stamp-suspended = موقوفة
+licence-stamp-revoked = ملغاة
+verify-not-in-force = السجل أصلي، لكن لا تعتمد على هذه الرخصة.
+licence-change-since = منذ { $date }: { $reason }
+licence-change-heading = إيقاف الرخصة أو إعادتها أو إلغاؤها
+licence-change = التغيير
+licence-change-suspend = إيقاف (التحقيق جارٍ)
+licence-change-reinstate = إعادة
+licence-change-revoke = إلغاء (نهائي)
+licence-change-reason = السبب (يُسجَّل في السجل العام؛ يراه كل من يتحقق من الرخصة)
+licence-change-button = تسجيل التغيير

@@ -378,3 +378,20 @@ material-exchange-plan = Exchange plan
 material-vehicle-list = List of vehicles
 material-rd-plan = Research and test plan
 material-customs-guarantee = Customs guarantee
+
+## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
+licence-status = Status
+licence-status-valid = In force
+licence-status-suspended = Suspended: not in force until the agency reinstates it
+licence-status-revoked = Revoked: no longer in force
+licence-stamp-suspended = SUSPENDED
+licence-stamp-revoked = REVOKED
+verify-not-in-force = The record is genuine, but do not rely on this licence.
+licence-change-since = Since { $date }: { $reason }
+licence-change-heading = Suspend, reinstate or revoke the licence
+licence-change = Change
+licence-change-suspend = Suspend (an inquiry is open)
+licence-change-reinstate = Reinstate
+licence-change-revoke = Revoke (final)
+licence-change-reason = Reason (recorded in the public log; anyone who verifies the licence sees it)
+licence-change-button = Record the change

@@ -378,3 +378,20 @@ material-exchange-plan = Plan de intercambio
 material-vehicle-list = Lista de vehículos
 material-rd-plan = Plan de investigación y pruebas
 material-customs-guarantee = Garantía aduanera
+
+## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
+licence-status = Estado
+licence-status-valid = En vigor
+licence-status-suspended = Suspendida: sin efecto hasta que la agencia la restablezca
+licence-status-revoked = Revocada: ya no está en vigor
+licence-stamp-suspended = SUSPENDIDA
+licence-stamp-revoked = REVOCADA
+verify-not-in-force = El registro es auténtico, pero no confíe en esta licencia.
+licence-change-since = Desde { $date }: { $reason }
+licence-change-heading = Suspender, restablecer o revocar la licencia
+licence-change = Cambio
+licence-change-suspend = Suspender (hay una investigación abierta)
+licence-change-reinstate = Restablecer
+licence-change-revoke = Revocar (definitivo)
+licence-change-reason = Motivo (queda en el registro público; lo ve quien verifique la licencia)
+licence-change-button = Registrar el cambio

@@ -366,3 +366,20 @@ material-exchange-plan = 교류 계획
 material-vehicle-list = 차량 목록
 material-rd-plan = 연구개발 시험 계획
 material-customs-guarantee = 세관 담보
+
+## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
+licence-status = 상태
+licence-status-valid = 유효
+licence-status-suspended = 정지됨: 기관이 복원할 때까지 효력 없음
+licence-status-revoked = 취소됨: 더 이상 효력 없음
+licence-stamp-suspended = 정지
+licence-stamp-revoked = 취소
+verify-not-in-force = 기록은 진본이지만 이 허가증에 의존하지 마십시오.
+licence-change-since = { $date }부터: { $reason }
+licence-change-heading = 허가증 정지, 복원 또는 취소
+licence-change = 변경
+licence-change-suspend = 정지 (조사 진행 중)
+licence-change-reinstate = 복원
+licence-change-revoke = 취소 (최종)
+licence-change-reason = 사유 (공개 로그에 기록되며 허가증을 검증하는 누구나 볼 수 있음)
+licence-change-button = 변경 기록

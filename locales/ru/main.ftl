@@ -386,3 +386,20 @@ material-exchange-plan = План обмена
 material-vehicle-list = Перечень автомобилей
 material-rd-plan = План исследований и испытаний
 material-customs-guarantee = Таможенная гарантия
+
+## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
+licence-status = Статус
+licence-status-valid = Действует
+licence-status-suspended = Приостановлена: не действует, пока ведомство её не восстановит
+licence-status-revoked = Отозвана: больше не действует
+licence-stamp-suspended = ПРИОСТАНОВЛЕНА
+licence-stamp-revoked = ОТОЗВАНА
+verify-not-in-force = Запись подлинная, но на эту лицензию полагаться нельзя.
+licence-change-since = С { $date }: { $reason }
+licence-change-heading = Приостановить, восстановить или отозвать лицензию
+licence-change = Изменение
+licence-change-suspend = Приостановить (идёт проверка)
+licence-change-reinstate = Восстановить
+licence-change-revoke = Отозвать (окончательно)
+licence-change-reason = Причина (заносится в публичный журнал; её видит каждый, кто проверяет лицензию)
+licence-change-button = Записать изменение

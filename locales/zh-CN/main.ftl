@@ -366,3 +366,20 @@ material-exchange-plan = 交流计划
 material-vehicle-list = 车辆清单
 material-rd-plan = 研发测试计划
 material-customs-guarantee = 海关担保
+
+## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
+licence-status = 状态
+licence-status-valid = 有效
+licence-status-suspended = 已暂停：在机关恢复前不具效力
+licence-status-revoked = 已撤销：不再具有效力
+licence-stamp-suspended = 已暂停
+licence-stamp-revoked = 已撤销
+verify-not-in-force = 该记录真实，但请勿依赖此证照。
+licence-change-since = 自 { $date } 起：{ $reason }
+licence-change-heading = 暂停、恢复或撤销证照
+licence-change = 变更
+licence-change-suspend = 暂停（正在核查）
+licence-change-reinstate = 恢复
+licence-change-revoke = 撤销（不可恢复）
+licence-change-reason = 理由（记入公开日志，任何核验此证照的人均可看到）
+licence-change-button = 记录变更

@@ -4,6 +4,7 @@
 
 use crate::model::CaseState;
 use crate::store::{CaseService, CaseView, audit};
+use onestop_register::licences;
 use onestop_store::{Account, Result, Role, ServiceError};
 
 /// What the officer found.
@@ -116,8 +117,21 @@ impl CaseService {
         )
         .await?;
         if outcome == Outcome::Revoked {
-            // INTEGRATE: revoke the case's licence on the log (licence-life branch).
-            let _ = (who, day);
+            // The licence, if already issued (a submission issued together may still
+            // wait for its other cases; then none will be issued for this one).
+            if let Some(code) = licences::code_of_case_in(&mut tx, id).await? {
+                licences::change_status_in(
+                    &mut tx,
+                    &licences::StatusRequest {
+                        code: &code,
+                        change: licences::StatusChange::Revoke,
+                        reason,
+                        changed_by: &actor,
+                        effective: day,
+                    },
+                )
+                .await?;
+            }
         }
         tx.commit().await?;
         Ok(self.load_case(id).await?.0)

@@ -459,6 +459,133 @@ async fn approval_upon_filing_is_immediate_then_checked_risky_first_and_revocabl
                 .contains("domestic R&D share")),
         "the applicant sees why: {d}"
     );
+
+    // The licence is revoked on the register: the holder's list, the public
+    // verification (API and page) and the printable licence all say so.
+    let (st, mine) = risky.get(&s, "/api/licences").await;
+    assert_eq!(st, 200);
+    assert_eq!(mine[0]["status"], "revoked", "{mine}");
+    let code = mine[0]["code"].as_str().expect("code").to_string();
+    let anyone = Client::anonymous();
+    let (st, v) = anyone
+        .get(&s, &format!("/api/licences/{code}/verification"))
+        .await;
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(
+        (v["valid"].as_bool(), v["status"].as_str()),
+        (Some(true), Some("revoked")),
+        "{v}"
+    );
+    assert_eq!(
+        v["status_history"][0]["reason"],
+        "domestic R&D share below the national 60%"
+    );
+    let (st, page) = anyone
+        .get(&s, &format!("/verify?code={code}&lang=en"))
+        .await;
+    assert_eq!(st, 200);
+    let page = page.as_str().expect("html");
+    assert!(page.contains("Revoked: no longer in force"), "{page}");
+    assert!(
+        page.contains("domestic R&amp;D share below the national 60%"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("verdict-valid"),
+        "a revoked licence is never shown as good"
+    );
+    for (lang, stamp) in [("en", "REVOKED"), ("zh-CN", "已撤销"), ("ar", "ملغاة")] {
+        let (st, printed) = anyone
+            .get(&s, &format!("/licences/{code}?lang={lang}"))
+            .await;
+        assert_eq!(st, 200);
+        assert!(printed.as_str().expect("html").contains(stamp), "{lang}");
+    }
+
+    // The deciding agency suspends and reinstates the other filing's licence; nobody
+    // else may, and a revoked licence stays revoked.
+    let (_, sound_licences) = Client::login(&s, "sound-bio")
+        .await
+        .get(&s, "/api/licences")
+        .await;
+    let sound_code = sound_licences[0]["code"]
+        .as_str()
+        .expect("code")
+        .to_string();
+    let status = |c: &str| format!("/api/licences/{c}/status");
+    let (st, _) = tax
+        .post(
+            &s,
+            &status(&sound_code),
+            json!({"change": "suspend", "reason": "not ours"}),
+        )
+        .await;
+    assert_eq!(st, 403);
+    let (st, e) = st_officer
+        .post(
+            &s,
+            &status(&sound_code),
+            json!({"change": "reinstate", "reason": "nothing to lift"}),
+        )
+        .await;
+    assert_eq!(st, 409, "{e}");
+    let (st, e) = st_officer
+        .post(
+            &s,
+            &status(&sound_code),
+            json!({"change": "cancel", "reason": "x"}),
+        )
+        .await;
+    assert_eq!((st, e["field"].as_str()), (422, Some("change")), "{e}");
+    let (st, e) = st_officer
+        .post(
+            &s,
+            &status(&sound_code),
+            json!({"change": "suspend", "reason": " "}),
+        )
+        .await;
+    assert_eq!((st, e["field"].as_str()), (422, Some("reason")), "{e}");
+    let (st, v) = st_officer
+        .post(
+            &s,
+            &status(&sound_code),
+            json!({"change": "suspend", "reason": "complaint under inquiry"}),
+        )
+        .await;
+    assert_eq!((st, v["status"].as_str()), (200, Some("suspended")), "{v}");
+    let (st, v) = st_officer
+        .post(
+            &s,
+            &status(&sound_code),
+            json!({"change": "reinstate", "reason": "complaint unfounded"}),
+        )
+        .await;
+    assert_eq!((st, v["status"].as_str()), (200, Some("valid")), "{v}");
+    let (st, _) = st_officer
+        .post(
+            &s,
+            &status(&code),
+            json!({"change": "reinstate", "reason": "undo"}),
+        )
+        .await;
+    assert_eq!(st, 409, "revoked is final");
+    // The whole register still verifies from its stored rows.
+    let (st, k) = anyone.get(&s, "/api/ledger/key").await;
+    assert_eq!(st, 200, "{k}");
+    let key = dir.join("log.pub");
+    std::fs::write(&key, k["key_file"].as_str().expect("key_file")).expect("write key");
+    let (c, out, err) = support::onestop(
+        &[
+            "ledger",
+            "verify",
+            "--log-key",
+            key.to_str().expect("path"),
+            "--database-url",
+            &db,
+        ],
+        None,
+    );
+    assert_eq!(c, 0, "{out}{err}");
 }
 
 #[tokio::test]

@@ -3,6 +3,11 @@
 //! version, and a short verification code. The document is appended to the
 //! transparency log; its receipt (document, inclusion proof, signed tree head)
 //! verifies offline with the log's public key (`onestop ledger verify`).
+//!
+//! After issue, the deciding agency may suspend, reinstate or revoke a licence (an
+//! ex-post check failed, 003 §18; a commitment broken, 003 §19). Each change is a
+//! log entry of its own (`licence.status`); the document itself never changes, so
+//! an old receipt still verifies, and the verification says what became of it.
 
 use crate::Register;
 use crate::log::{self, Logged, Problem};
@@ -173,10 +178,29 @@ pub async fn verification(db: &Db, code: &str) -> Result<J> {
     if let Err(e) = r.verify(&key) {
         problems.push(format!("the inclusion proof does not verify: {e}"));
     }
+    let code = r.entry["code"].as_str().unwrap_or_default().to_string();
+    let (status, history) = status_of(db, &code).await?;
+    for e in &history {
+        let idx = e["log_index"].as_i64().unwrap_or(-1);
+        let logged = log::entry(db, idx).await.ok();
+        let same = logged.is_some_and(|l| {
+            l.kind == "licence.status"
+                && l.subject == code
+                && l.data == canonical_json(&e["document"])
+                && to_hex(&leaf_hash(l.data.as_bytes())) == l.leaf_hash
+        });
+        if !same {
+            problems.push(format!(
+                "the status change at log entry {idx} differs from what the log records"
+            ));
+        }
+    }
     Ok(json!({
         "valid": problems.is_empty(),
         "problems": problems,
         "code": r.entry["code"],
+        "status": status,
+        "status_history": history.iter().map(|e| &e["document"]).collect::<Vec<_>>(),
         "licence": r.entry,
         "leaf_index": r.leaf_index,
         "tree_head": r.tree_head,
@@ -196,14 +220,17 @@ pub async fn mine(reg: &Register<'_>, who: &Account) -> Result<Vec<J>> {
         &Resource::Licences { holder: &who.id },
         || "licences are listed for their holders".into(),
     )?;
-    sqlx::query("SELECT document FROM licences WHERE holder_id = $1 ORDER BY issued_at")
+    sqlx::query("SELECT document, status FROM licences WHERE holder_id = $1 ORDER BY issued_at")
         .bind(&who.id)
         .fetch_all(&reg.db.pool)
         .await?
         .iter()
         .map(|r| {
             let t: String = r.try_get("document")?;
-            serde_json::from_str(&t).map_err(|e| ServiceError::Storage(e.to_string()))
+            let mut d: J =
+                serde_json::from_str(&t).map_err(|e| ServiceError::Storage(e.to_string()))?;
+            d["status"] = J::String(r.try_get("status")?);
+            Ok(d)
         })
         .collect()
 }
@@ -218,25 +245,254 @@ pub async fn of_case(db: &Db, case_id: &str) -> Result<Option<String>> {
         .transpose()?)
 }
 
-/// A licence as printed: the stored document and its place in the log.
+/// A licence as printed: the stored document, its place in the log, and what became
+/// of it since (the last status change, if any).
 pub struct Printable {
     pub document: J,
     pub log_index: i64,
+    pub status: String,
+    pub last_change: Option<J>,
 }
 
 /// The licence behind a code, for its printable page (rendered by the portal).
 pub async fn printable(db: &Db, code: &str) -> Result<Printable> {
     let (document, log_index, _) = stored(db, code).await?;
+    let code = document["code"].as_str().unwrap_or_default().to_string();
+    let (status, history) = status_of(db, &code).await?;
     Ok(Printable {
         document,
         log_index,
+        status,
+        last_change: history.last().map(|e| e["document"].clone()),
     })
 }
 
+// ---- the life of a licence after issue ----
+
+/// A change to a licence after issue, by its deciding agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusChange {
+    /// Not valid for now (an inquiry is open); may be reinstated.
+    Suspend,
+    /// A suspension lifted.
+    Reinstate,
+    /// Withdrawn for good.
+    Revoke,
+}
+
+impl StatusChange {
+    pub const ALL: [StatusChange; 3] = [
+        StatusChange::Suspend,
+        StatusChange::Reinstate,
+        StatusChange::Revoke,
+    ];
+
+    pub fn parse(s: &str) -> Option<StatusChange> {
+        StatusChange::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusChange::Suspend => "suspend",
+            StatusChange::Reinstate => "reinstate",
+            StatusChange::Revoke => "revoke",
+        }
+    }
+
+    /// The change as done, for messages.
+    pub fn done(self) -> &'static str {
+        match self {
+            StatusChange::Suspend => "suspended",
+            StatusChange::Reinstate => "reinstated",
+            StatusChange::Revoke => "revoked",
+        }
+    }
+
+    /// The status after this change from `from`, or `None` when the change does not
+    /// apply (a revoked licence stays revoked; only a suspended one is reinstated).
+    pub fn apply(self, from: &str) -> Option<&'static str> {
+        match (self, from) {
+            (StatusChange::Suspend, "valid") => Some("suspended"),
+            (StatusChange::Reinstate, "suspended") => Some("valid"),
+            (StatusChange::Revoke, "valid" | "suspended") => Some("revoked"),
+            _ => None,
+        }
+    }
+}
+
+/// A status change as recorded: who, why, from which day.
+#[derive(Debug, Clone)]
+pub struct StatusRequest<'a> {
+    pub code: &'a str,
+    pub change: StatusChange,
+    pub reason: &'a str,
+    /// The account that decided it, as `username (role)`.
+    pub changed_by: &'a str,
+    /// The day the change takes effect.
+    pub effective: NaiveDate,
+}
+
+/// Changes a licence's status inside the caller's transaction (an ex-post check's
+/// own): the change is logged and recorded, or neither. The caller has checked the
+/// permission; the log head is published by the caller after commit.
+pub async fn change_status_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    req: &StatusRequest<'_>,
+) -> Result<J> {
+    let code = normalise_code(req.code)?;
+    let reason = req.reason.trim();
+    if reason.is_empty() {
+        return Err(ServiceError::invalid(
+            "reason",
+            "give a reason; it is logged and shown to anyone who verifies the licence",
+        ));
+    }
+    if reason.chars().count() > 4000 {
+        return Err(ServiceError::invalid(
+            "reason",
+            "a reason has at most 4000 characters",
+        ));
+    }
+    let from: String = sqlx::query("SELECT status FROM licences WHERE code = $1")
+        .bind(&code)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or_else(|| ServiceError::NotFound(format!("no licence has the code {code}")))?
+        .try_get("status")?;
+    let to = req.change.apply(&from).ok_or_else(|| {
+        ServiceError::Conflict(format!(
+            "licence {code} is {from}; it cannot be {}",
+            req.change.done()
+        ))
+    })?;
+    let seq: i64 = sqlx::query("SELECT COUNT(*) AS n FROM licence_events WHERE code = $1")
+        .bind(&code)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("n")?;
+    let at = onestop_store::now();
+    let doc = json!({
+        "type": "licence.status",
+        "version": 1,
+        "code": code,
+        "change": req.change.as_str(),
+        "from": from,
+        "status": to,
+        "reason": reason,
+        "changed_by": req.changed_by,
+        "effective": req.effective.to_string(),
+        "at": at,
+    });
+    let idx = log::append_one(tx, "licence.status", &code, &doc).await?;
+    sqlx::query("INSERT INTO licence_events (code, seq, change, status, reason, changed_by, effective, entry_idx, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        .bind(&code)
+        .bind(seq)
+        .bind(req.change.as_str())
+        .bind(to)
+        .bind(reason)
+        .bind(req.changed_by)
+        .bind(req.effective.to_string())
+        .bind(idx)
+        .bind(&at)
+        .execute(&mut **tx)
+        .await?;
+    let done = sqlx::query("UPDATE licences SET status = $1 WHERE code = $2 AND status = $3")
+        .bind(to)
+        .bind(&code)
+        .bind(&from)
+        .execute(&mut **tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(ServiceError::Conflict(format!(
+            "licence {code} changed while you were working on it; reload it and try again"
+        )));
+    }
+    Ok(doc)
+}
+
+/// An officer of the deciding agency suspends, reinstates or revokes a licence; the
+/// change is logged and a new signed tree head published. The licence as it now
+/// stands is returned (as its verification).
+pub async fn change_status(
+    reg: &Register<'_>,
+    who: &Account,
+    code: &str,
+    change: StatusChange,
+    reason: &str,
+    day: NaiveDate,
+) -> Result<J> {
+    let (doc, _, holder) = stored(reg.db, code).await?;
+    let code = doc["code"].as_str().unwrap_or_default().to_string();
+    let agency = doc["deciding_agency"]["id"].as_str().unwrap_or_default();
+    reg.require(
+        who,
+        "change_licence_status",
+        &Resource::Licence {
+            code: &code,
+            holder: &holder,
+            agency,
+        },
+        || "only an officer of the agency that decided a licence changes its status".into(),
+    )?;
+    let changed_by = format!("{} ({})", who.username, who.role.as_str());
+    let mut tx = reg.db.pool.begin().await?;
+    change_status_in(
+        &mut tx,
+        &StatusRequest {
+            code: &code,
+            change,
+            reason,
+            changed_by: &changed_by,
+            effective: day,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    log::publish_head(reg.db).await?;
+    verification(reg.db, &code).await
+}
+
+/// The licence issued for a case, read inside the caller's transaction.
+pub async fn code_of_case_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    case_id: &str,
+) -> Result<Option<String>> {
+    Ok(sqlx::query("SELECT code FROM licences WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| r.try_get("code"))
+        .transpose()?)
+}
+
+/// A licence's current status and its changes in order, each `{log_index, document}`.
+async fn status_of(db: &Db, code: &str) -> Result<(String, Vec<J>)> {
+    let status: String = sqlx::query("SELECT status FROM licences WHERE code = $1")
+        .bind(code)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("status")?;
+    let events = sqlx::query("SELECT entry_idx FROM licence_events WHERE code = $1 ORDER BY seq")
+        .bind(code)
+        .fetch_all(&db.pool)
+        .await?;
+    let mut history = Vec::with_capacity(events.len());
+    for e in &events {
+        let idx: i64 = e.try_get("entry_idx")?;
+        let entry = log::entry(db, idx).await?;
+        let document: J = serde_json::from_str(&entry.data)
+            .map_err(|e| ServiceError::Storage(format!("log entry {idx} is not JSON: {e}")))?;
+        history.push(json!({"log_index": idx, "document": document}));
+    }
+    Ok((status, history))
+}
+
 /// Every licence against the log: its stored document must be, byte for byte in
-/// canonical form, the document its log entry records.
+/// canonical form, the document its log entry records; its status changes must be
+/// exactly the `licence.status` entries logged about it, in order, and its status
+/// the one the last of them records.
 pub(crate) async fn check_against_log(db: &Db, log: &Logged) -> Result<(u64, Vec<Problem>)> {
-    let rows = sqlx::query("SELECT code, entry_idx, document FROM licences ORDER BY code")
+    let rows = sqlx::query("SELECT code, entry_idx, document, status FROM licences ORDER BY code")
         .fetch_all(&db.pool)
         .await?;
     let mut problems = Vec::new();
@@ -244,6 +500,31 @@ pub(crate) async fn check_against_log(db: &Db, log: &Logged) -> Result<(u64, Vec
         let code: String = r.try_get("code")?;
         let idx: i64 = r.try_get("entry_idx")?;
         let doc: String = r.try_get("document")?;
+        let status: String = r.try_get("status")?;
+        let events: Vec<(i64, String)> = sqlx::query(
+            "SELECT entry_idx, status FROM licence_events WHERE code = $1 ORDER BY seq",
+        )
+        .bind(&code)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|e| Ok((e.try_get("entry_idx")?, e.try_get("status")?)))
+        .collect::<Result<_>>()?;
+        let logged_changes: Vec<(i64, String)> = log::logged_about(log, "licence.status", &code)
+            .map(|(i, d)| (i, d["status"].as_str().unwrap_or_default().to_string()))
+            .collect();
+        let last = logged_changes.last().map_or("valid", |(_, s)| s.as_str());
+        if events != logged_changes || status != last {
+            problems.push(Problem {
+                what: "licence".into(),
+                at: code.clone(),
+                message: format!(
+                    "licence {code}: its status `{status}` and {} recorded change(s) differ from the {} change(s) the log records",
+                    events.len(),
+                    logged_changes.len()
+                ),
+            });
+        }
         let logged = usize::try_from(idx).ok().and_then(|i| log.get(i));
         let same = serde_json::from_str::<J>(&doc)
             .ok()

@@ -150,7 +150,6 @@ pub async fn append(
     Ok(first)
 }
 
-/// Appends in a transaction of its own (benchmarks, tools).
 /// Appends one document about one subject (the common case), inside the caller's
 /// transaction; its index.
 pub async fn append_one(
@@ -170,6 +169,7 @@ pub async fn append_one(
     .await
 }
 
+/// Appends in a transaction of its own (benchmarks, tools).
 pub async fn append_batch(db: &Db, entries: &[NewEntry<'_>]) -> Result<i64> {
     let mut tx = db.pool.begin().await?;
     let first = append(&mut tx, entries).await?;

@@ -134,3 +134,111 @@ async fn codes_are_read_as_people_type_them_and_nonsense_is_refused() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_deciding_agency_suspends_reinstates_and_revokes_and_the_log_says_so() {
+    use licences::StatusChange::{Reinstate, Revoke, Suspend};
+    let w = World::new("reg-licence-status").await;
+    let acme = w.enterprise("acme").await;
+    case_of(&w, &acme, "c3").await;
+    let mut tx = w.db.pool.begin().await.expect("tx");
+    let code = licences::issue(&mut tx, &request("c3", &acme))
+        .await
+        .expect("issued");
+    tx.commit().await.expect("commit");
+    let officer = w.officer("sci1", "sci-tech").await;
+    let tianjin = w.officer("tj1", "tianjin-sci-tech").await;
+    let reg = w.register();
+    let on = day("2026-04-01");
+
+    // Only the deciding agency's officer, and only with a reason.
+    for who in [&tianjin, &acme] {
+        assert!(matches!(
+            licences::change_status(&reg, who, &code, Suspend, "inquiry", on).await,
+            Err(ServiceError::Forbidden(_))
+        ));
+    }
+    assert!(matches!(
+        licences::change_status(&reg, &officer, &code, Suspend, "  ", on).await,
+        Err(ServiceError::Invalid { .. })
+    ));
+    // Reinstating a valid licence makes no sense.
+    assert!(matches!(
+        licences::change_status(&reg, &officer, &code, Reinstate, "why", on).await,
+        Err(ServiceError::Conflict(_))
+    ));
+
+    let v = licences::change_status(&reg, &officer, &code, Suspend, "inquiry opened", on)
+        .await
+        .expect("suspended");
+    assert_eq!(v["status"], "suspended", "{v}");
+    assert_eq!(
+        v["valid"], true,
+        "the record verifies; the licence is suspended: {v}"
+    );
+    let v = licences::change_status(&reg, &officer, &code, Reinstate, "inquiry closed", on)
+        .await
+        .expect("reinstated");
+    assert_eq!(v["status"], "valid");
+    let v = licences::change_status(&reg, &officer, &code, Revoke, "fails the standards", on)
+        .await
+        .expect("revoked");
+    assert_eq!(v["status"], "revoked");
+    let history: Vec<&str> = v["status_history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .filter_map(|e| e["change"].as_str())
+        .collect();
+    assert_eq!(history, ["suspend", "reinstate", "revoke"]);
+    assert_eq!(v["status_history"][2]["reason"], "fails the standards");
+    assert_eq!(v["status_history"][2]["changed_by"], "sci1 (officer)");
+    // Revoked is final.
+    for change in [Suspend, Reinstate, Revoke] {
+        assert!(matches!(
+            licences::change_status(&reg, &officer, &code, change, "again", on).await,
+            Err(ServiceError::Conflict(_))
+        ));
+    }
+    let mine = licences::mine(&reg, &acme).await.expect("mine");
+    assert_eq!(mine[0]["status"], "revoked");
+    let p = licences::printable(&w.db, &code).await.expect("printable");
+    assert_eq!(p.status, "revoked");
+    assert_eq!(p.last_change.expect("last")["change"], "revoke");
+
+    // The register checks out; quietly restoring the licence in the database is caught.
+    let key = log::verifying_key(&w.db).expect("key");
+    let report = verify_stored(&w.db, &key).await.expect("report");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    sqlx::query("UPDATE licences SET status = 'valid'")
+        .execute(&w.db.pool)
+        .await
+        .expect("tamper");
+    let report = verify_stored(&w.db, &key).await.expect("report");
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.what == "licence" && p.at == code),
+        "{:?}",
+        report.problems
+    );
+    // And so is deleting the record of a change.
+    sqlx::query("UPDATE licences SET status = 'revoked'")
+        .execute(&w.db.pool)
+        .await
+        .expect("restore");
+    sqlx::query("DELETE FROM licence_events WHERE seq = 1")
+        .execute(&w.db.pool)
+        .await
+        .expect("tamper");
+    let report = verify_stored(&w.db, &key).await.expect("report");
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.what == "licence" && p.at == code),
+        "{:?}",
+        report.problems
+    );
+}

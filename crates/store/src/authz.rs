@@ -55,6 +55,13 @@ pub enum Resource<'a> {
     Licences {
         holder: &'a str,
     },
+    /// One e-licence: its holder and the agency that decided it (which alone
+    /// suspends, reinstates or revokes it).
+    Licence {
+        code: &'a str,
+        holder: &'a str,
+        agency: &'a str,
+    },
 }
 
 fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
@@ -152,6 +159,14 @@ impl Authz {
                 uid("Licences", holder)?,
                 json!({"uid": {"type": "Licences", "id": holder}, "attrs": {"holder": holder}, "parents": []}),
             ),
+            Resource::Licence {
+                code,
+                holder,
+                agency,
+            } => (
+                uid("Licence", code)?,
+                json!({"uid": {"type": "Licence", "id": code}, "attrs": {"holder": holder, "agency": agency}, "parents": []}),
+            ),
         };
         let entities =
             Entities::from_json_value(json!([principal, res]), None).map_err(|e| e.to_string())?;
@@ -232,6 +247,26 @@ mod tests {
         let mut applicant = account(Role::Applicant, None);
         applicant.id = "ent".into();
         assert!(!may(&applicant), "the applicant never checks itself");
+    }
+
+    #[test]
+    fn only_the_deciding_agency_changes_a_licence_status() {
+        let authz = Authz::shipped().expect("policies parse");
+        let licence = Resource::Licence {
+            code: "BJ-00000-00000",
+            holder: "ent",
+            agency: "sci-tech",
+        };
+        let may = |a: &Account| authz.allowed(a, "change_licence_status", &licence);
+        assert!(may(&account(Role::Officer, Some("sci-tech"))));
+        assert!(!may(&account(Role::Officer, Some("tianjin-sci-tech"))));
+        assert!(
+            !may(&account(Role::Admin, None)),
+            "administrators do not decide"
+        );
+        let mut holder = account(Role::Applicant, None);
+        holder.id = "ent".into();
+        assert!(!may(&holder), "the holder never changes its own licence");
     }
 
     #[test]

@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../migrations/0003_indexes.sql")),
     (4, include_str!("../migrations/0004_calendar.sql")),
     (5, include_str!("../migrations/0005_clock.sql")),
+    (6, include_str!("../migrations/0006_licence_status.sql")),
     (7, include_str!("../migrations/0007_procedures.sql")),
 ];
 

@@ -38,6 +38,7 @@ pub fn routes() -> Routes {
         licence,
         licence_verification,
         licence_html,
+        licence_status,
         issue_voucher,
         list_vouchers,
         get_voucher,
@@ -321,7 +322,7 @@ async fn verify(
 // ---- licences ----
 
 #[utoipa::path(get, path = "/api/licences", responses(
-    (status = 200, description = "The signed-in holder's licences", body = [Object]),
+    (status = 200, description = "The signed-in holder's licences: each the document as logged, with its current `status` (valid, suspended or revoked) added beside it; the status is not part of the signed document (see `/api/licences/{code}/verification`)", body = [Object]),
     (status = 403, description = "Licences are listed for their holders (applicants)", body = Error),
     (status = 401, description = "Not signed in", body = Error),
     (status = 503, description = "Storage unavailable; try again", body = Error),
@@ -365,6 +366,59 @@ async fn licence_verification(
 async fn licence_html(PathParam(code): PathParam<String>) -> Result<Response, ApiError> {
     let code = licences::normalise_code(&code)?;
     Ok(axum::response::Redirect::permanent(&format!("/licences/{code}")).into_response())
+}
+
+/// A change to a licence after issue, by its deciding agency.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceStatusBody {
+    /// suspend (valid → suspended), reinstate (suspended → valid) or revoke (final).
+    #[schema(pattern = "^(suspend|reinstate|revoke)$")]
+    change: String,
+    /// Why; logged and shown to anyone who verifies the licence.
+    #[schema(min_length = 1, max_length = 4000, pattern = "\\S")]
+    reason: String,
+}
+
+#[utoipa::path(post, path = "/api/licences/{code}/status", request_body = LicenceStatusBody, params(("code" = String, Path, description = "The licence verification code, like BJ-7K3MQ-9XT2A", pattern = "^BJ-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$")), responses(
+    (status = 200, description = "The licence's verification after the change (with `status` and `status_history`)", body = Object),
+    (status = 400, description = "The body is not JSON", body = Error),
+    (status = 401, description = "Not signed in", body = Error),
+    (status = 403, description = "Not an officer of the agency that decided the licence", body = Error),
+    (status = 404, description = "No such licence", body = Error),
+    (status = 409, description = "The change does not apply to the licence's status (a revoked licence stays revoked)", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 415, description = "The body is not sent as application/json", body = Error),
+    (status = 422, description = "Not a licence code, an unknown change, or no reason; `field` names it", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+), security(("bearer" = [])))]
+async fn licence_status(
+    State(s): State<AppState>,
+    User(who): User,
+    PathParam(code): PathParam<String>,
+    JsonBody(b): JsonBody<LicenceStatusBody>,
+) -> Result<Json<J>, ApiError> {
+    let change = licences::StatusChange::parse(&b.change).ok_or_else(|| {
+        ApiError::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "change",
+            format!(
+                "unknown change `{}`; use suspend, reinstate or revoke",
+                b.change
+            ),
+        )
+    })?;
+    Ok(Json(
+        licences::change_status(
+            &s.cases.register(),
+            &who,
+            &code,
+            change,
+            &b.reason,
+            onestop_store::today(),
+        )
+        .await?,
+    ))
 }
 
 // ---- vouchers ----

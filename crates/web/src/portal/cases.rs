@@ -43,10 +43,15 @@ pub(super) async fn case_page(
     match s.cases.case(&user, &id).await {
         Ok(d) => {
             let officer = user.role == Role::Officer;
-            let licence = onestop_register::licences::of_case(&s.cases.db, &id)
-                .await
-                .ok()
-                .flatten();
+            let licence = match onestop_register::licences::of_case(&s.cases.db, &id).await {
+                Ok(Some(code)) => onestop_register::licences::printable(&s.cases.db, &code)
+                    .await
+                    .ok()
+                    .map(|p| {
+                        serde_json::json!({"code": code, "status": p.status, "last_change": p.last_change})
+                    }),
+                _ => None,
+            };
             // The agency's materials in the reader's language, and for the applicant
             // every file uploaded before, to give again without uploading it again.
             let materials: Vec<serde_json::Value> = d
@@ -74,7 +79,7 @@ pub(super) async fn case_page(
                 context! {
                     case => Value::from_serialize(&d),
                     officer => officer,
-                    licence => licence,
+                    licence => Value::from_serialize(&licence),
                     materials => Value::from_serialize(&materials),
                     uploaded => Value::from_serialize(&uploaded),
                     facts => serde_json::to_string_pretty(&d.facts).unwrap_or_default(),
@@ -247,6 +252,56 @@ pub(super) async fn supervise(
     };
     match s.cases.supervise(&user, &id, outcome, &get("reason")).await {
         Ok(_) => Redirect::to(&format!("/cases/{id}")).into_response(),
+        Err(e) => {
+            let api = crate::error::ApiError::from(e);
+            message(&s, &c, api.status, "error-action", &api.message)
+        }
+    }
+}
+
+/// An officer of the deciding agency suspends, reinstates or revokes a licence from
+/// its case's page; back to the case.
+pub(super) async fn licence_status(
+    State(s): State<AppState>,
+    c: Page,
+    Path(code): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let Some(user) = c.user.clone() else {
+        return Redirect::to("/login").into_response();
+    };
+    let get = |k: &str| {
+        form.iter()
+            .find(|(a, _)| a == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    if let Some(r) = csrf_refused(&s, &c, &get("csrf")) {
+        return r;
+    }
+    let Some(change) = onestop_register::licences::StatusChange::parse(&get("change")) else {
+        return message(
+            &s,
+            &c,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-bad-answer",
+            "choose suspend, reinstate or revoke",
+        );
+    };
+    match onestop_register::licences::change_status(
+        &s.cases.register(),
+        &user,
+        &code,
+        change,
+        &get("reason"),
+        onestop_store::today(),
+    )
+    .await
+    {
+        Ok(v) => {
+            let case = v["licence"]["case_id"].as_str().unwrap_or_default();
+            Redirect::to(&format!("/cases/{case}")).into_response()
+        }
         Err(e) => {
             let api = crate::error::ApiError::from(e);
             message(&s, &c, api.status, "error-action", &api.message)

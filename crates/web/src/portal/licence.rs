@@ -35,7 +35,13 @@ pub(super) async fn page(State(s): State<AppState>, c: Page, Path(code): Path<St
         &s,
         &c,
         "licence.html",
-        context! { d => d, code => code, index => printable.log_index },
+        context! {
+            d => d,
+            code => code,
+            index => printable.log_index,
+            status => printable.status,
+            last_change => minijinja::Value::from_serialize(&printable.last_change),
+        },
     );
     r.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,

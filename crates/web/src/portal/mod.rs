@@ -68,5 +68,6 @@ pub fn routes() -> Router<AppState> {
             get(verify::verify_page).post(verify::verify_upload),
         )
         .route("/licences/{code}", get(licence::page))
+        .route("/licences/{code}/status", post(cases::licence_status))
         .route("/analyst", get(analyst::analyst_page))
 }

@@ -32,6 +32,8 @@ pub(super) async fn verify_page(
             json!({
                 "valid": v["valid"],
                 "problems": v["problems"],
+                "status": v["status"],
+                "last_change": v["status_history"].as_array().and_then(|h| h.last()),
                 "licence": v["licence"],
                 "leaf_index": v["leaf_index"],
                 "tree_size": v["tree_head"]["tree_size"],
@@ -97,11 +99,28 @@ pub(super) async fn verify_upload(
                 .map_err(|e| e.to_string())
                 .and_then(|k| receipt.verify(&k).map_err(|e| e.to_string()));
             let licence = (receipt.entry["type"] == "licence").then(|| receipt.entry.clone());
+            // A genuine file may since have been suspended or revoked: the register says.
+            let now = match licence.as_ref().and_then(|l| l["code"].as_str()) {
+                Some(code) if checked.is_ok() => {
+                    onestop_register::licences::verification(&s.cases.db, code)
+                        .await
+                        .ok()
+                }
+                _ => None,
+            };
+            let status = now.as_ref().map(|v| v["status"].clone());
+            let last_change = now.as_ref().and_then(|v| {
+                v["status_history"]
+                    .as_array()
+                    .and_then(|h| h.last().cloned())
+            });
             (
                 StatusCode::OK,
                 json!({
                     "valid": checked.is_ok(),
                     "problems": checked.err().map(|e| vec![e]).unwrap_or_default(),
+                    "status": status,
+                    "last_change": last_change,
                     "licence": licence,
                     "leaf_index": receipt.leaf_index,
                     "tree_size": receipt.tree_head.tree_size,
