@@ -61,7 +61,7 @@ try {
   assert.equal(st, 200);
   [st, body] = await api('POST', '/api/materials?filename=passport.pdf', '%PDF-1.4\n% passport\n', token, 'application/pdf');
   assert.equal(st, 201, JSON.stringify(body));
-  [st, body] = await api('POST', '/api/bundles', { service: 'category-a-permits', idempotency_key: username, materials: [body.hash] }, token);
+  [st, body] = await api('POST', '/api/bundles', { service: 'category-a-permits', idempotency_key: username, documents: { passport: body.hash } }, token);
   assert.equal(st, 201, JSON.stringify(body));
   const workPermit = body.cases.find((c) => c.agency === 'foreign-experts').id;
   const residence = body.cases.find((c) => c.agency === 'exit-entry').id;

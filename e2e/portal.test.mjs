@@ -92,7 +92,7 @@ try {
   await applicant.waitForLoadState('load');
   await axe(applicant, 'ar-apply');
   await snap(applicant, 'ar-apply');
-  await applicant.setInputFiles('#material', { name: 'passport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% passport scan\n') });
+  await applicant.setInputFiles('#material-passport', { name: 'passport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% passport scan\n') });
   await applicant.click('form[enctype="multipart/form-data"] button[type="submit"]');
   await applicant.waitForURL(`${BASE}/cases`);
   await axe(applicant, 'ar-cases');

@@ -4,7 +4,8 @@
 # demonstration accounts, runs e2e/portal.test.mjs (business date 2026-06-15), then
 # e2e/calendar.test.mjs on a second server at 2026-12-28 (deadlines that cross into
 # 2027, past the shipped official calendar), then portal.test.mjs again on a third at
-# 2027-03-15, and stops the servers.
+# 2027-03-15, then e2e/procedures.test.mjs (the one window's procedures, issue 14)
+# on a fourth at 2026-06-15, and stops the servers.
 # Screenshots: artifacts/e2e/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,8 @@ serve_on() {
 WORK=$(mktemp -d)
 WORK2=$(mktemp -d)
 WORK3=$(mktemp -d)
-trap 'for d in "$WORK" "$WORK2" "$WORK3"; do [ -f "$d/pid" ] && kill "$(cat "$d/pid")" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$WORK" "$WORK2" "$WORK3"' EXIT
+WORK4=$(mktemp -d)
+trap 'for d in "$WORK" "$WORK2" "$WORK3" "$WORK4"; do [ -f "$d/pid" ] && kill "$(cat "$d/pid")" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$WORK" "$WORK2" "$WORK3" "$WORK4"' EXIT
 
 # A fixed business date inside the shipped calendar, so deadlines never depend on
 # the wall clock.
@@ -46,3 +48,8 @@ ONESTOP_TODAY=2026-12-28 ONESTOP_URL="$URL2" ONESTOP_ARTIFACTS="$PWD/artifacts/e
 URL3=$(serve_on 2027-03-15 "$WORK3")
 mkdir -p artifacts/e2e/2027
 ONESTOP_TODAY=2027-03-15 ONESTOP_URL="$URL3" ONESTOP_ARTIFACTS="$PWD/artifacts/e2e/2027" node e2e/portal.test.mjs
+
+# The one window's procedures: three permits issued together, the clock stopped and
+# restarted from the portal, an approval upon filing revoked and /verify saying so.
+URL4=$(serve_on 2026-06-15 "$WORK4")
+ONESTOP_TODAY=2026-06-15 ONESTOP_URL="$URL4" ONESTOP_ARTIFACTS="$PWD/artifacts/e2e" node e2e/procedures.test.mjs

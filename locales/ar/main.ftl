@@ -411,3 +411,7 @@ licence-change-reinstate = إعادة
 licence-change-revoke = إلغاء (نهائي)
 licence-change-reason = السبب (يُسجَّل في السجل العام؛ يراه كل من يتحقق من الرخصة)
 licence-change-button = تسجيل التغيير
+
+## the interview starts from the signed-in applicant's profile and saves back to it
+interview-from-profile = لا تُطرح مجددًا الأسئلة التي يجيب عنها ملفك الشخصي؛ وما تجيب عنه هنا يُحفظ في ملفك.
+result-saved-to-profile = حُفظت إجاباتك في ملفك الشخصي: تبدأ المقابلة التالية وكل النماذج منها.

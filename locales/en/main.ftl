@@ -395,3 +395,7 @@ licence-change-reinstate = Reinstate
 licence-change-revoke = Revoke (final)
 licence-change-reason = Reason (recorded in the public log; anyone who verifies the licence sees it)
 licence-change-button = Record the change
+
+## the interview starts from the signed-in applicant's profile and saves back to it
+interview-from-profile = Questions your profile already answers are not asked again; what you answer here is saved to your profile.
+result-saved-to-profile = Your answers are saved to your profile: the next interview and every form start from them.

@@ -395,3 +395,7 @@ licence-change-reinstate = Restablecer
 licence-change-revoke = Revocar (definitivo)
 licence-change-reason = Motivo (queda en el registro público; lo ve quien verifique la licencia)
 licence-change-button = Registrar el cambio
+
+## the interview starts from the signed-in applicant's profile and saves back to it
+interview-from-profile = No se repiten las preguntas que su perfil ya responde; lo que responda aquí se guarda en su perfil.
+result-saved-to-profile = Sus respuestas se guardaron en su perfil: la próxima entrevista y todos los formularios partirán de ellas.

@@ -383,3 +383,7 @@ licence-change-reinstate = 복원
 licence-change-revoke = 취소 (최종)
 licence-change-reason = 사유 (공개 로그에 기록되며 허가증을 검증하는 누구나 볼 수 있음)
 licence-change-button = 변경 기록
+
+## the interview starts from the signed-in applicant's profile and saves back to it
+interview-from-profile = 프로필에 이미 답이 있는 질문은 다시 묻지 않으며, 여기서 답한 내용은 프로필에 저장됩니다.
+result-saved-to-profile = 답변이 프로필에 저장되었습니다. 다음 문답과 모든 양식은 이 답변에서 시작합니다.

@@ -403,3 +403,7 @@ licence-change-reinstate = Восстановить
 licence-change-revoke = Отозвать (окончательно)
 licence-change-reason = Причина (заносится в публичный журнал; её видит каждый, кто проверяет лицензию)
 licence-change-button = Записать изменение
+
+## the interview starts from the signed-in applicant's profile and saves back to it
+interview-from-profile = Вопросы, на которые уже отвечает ваш профиль, не задаются снова; ответы здесь сохраняются в профиль.
+result-saved-to-profile = Ваши ответы сохранены в профиле: следующее интервью и все формы начнутся с них.

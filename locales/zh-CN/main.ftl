@@ -383,3 +383,7 @@ licence-change-reinstate = 恢复
 licence-change-revoke = 撤销（不可恢复）
 licence-change-reason = 理由（记入公开日志，任何核验此证照的人均可看到）
 licence-change-button = 记录变更
+
+## the interview starts from the signed-in applicant's profile and saves back to it
+interview-from-profile = 您的档案已回答的问题不再重复询问；此处的回答将保存到您的档案。
+result-saved-to-profile = 您的回答已保存到档案：下次问答和所有表单都将从这些回答开始。

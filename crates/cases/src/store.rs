@@ -324,6 +324,29 @@ impl CaseService {
         Ok(facts.clone())
     }
 
+    /// Adds answers to the stored profile (what they name replaces what was there),
+    /// so the next interview or form starts from them. Answers that are not inputs of
+    /// the applicant's entity are left out; the merged profile is checked as a whole.
+    pub async fn remember_facts(&self, who: &Account, answers: &J) -> Result<J> {
+        let entity = self.applicant_entity(who)?;
+        let e = self
+            .engine
+            .entity(entity)
+            .map_err(|m| ServiceError::invalid("entity", m))?;
+        let mut merged = match self.profile(who).await? {
+            J::Object(m) => m,
+            _ => serde_json::Map::new(),
+        };
+        if let J::Object(new) = answers {
+            for (k, v) in new {
+                if self.engine.program.input(e, k).is_some() {
+                    merged.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        self.set_profile(who, &J::Object(merged)).await
+    }
+
     // ---- materials: uploaded once, referenced by many applications ----
 
     pub async fn put_material(

@@ -140,7 +140,24 @@ pub(super) async fn interview(
             entity_name,
         );
     };
-    let answers = read_answers(program, entity, &body);
+    let mut answers = read_answers(program, entity, &body);
+    // A signed-in applicant of this entity starts from the stored profile; what is
+    // answered here overrides it and is saved back with the results.
+    let applicant = c.user.as_ref().filter(|u| {
+        u.role == onestop_store::Role::Applicant && u.entity.as_deref() == Some(entity_name)
+    });
+    if let Some(u) = applicant
+        && let Ok(J::Object(profile)) = s.cases.profile(u).await
+    {
+        for (k, v) in profile {
+            if program.input(entity, &k).is_some()
+                && !answers.facts.contains_key(&k)
+                && !answers.skipped.contains(&k)
+            {
+                answers.facts.insert(k, v);
+            }
+        }
+    }
     let parsed = match facts_from_json(program, entity, &J::Object(answers.facts.clone())) {
         Ok(f) => f,
         Err(e) => {
@@ -185,13 +202,42 @@ pub(super) async fn interview(
                 .iter()
                 .map(|m| measure_title(&program.measures[m.index()].id, c.lang))
                 .collect();
-            ask(&s, &c, &audience, &answers, input, waiting, order.len())
+            ask(
+                &s,
+                &c,
+                &audience,
+                &answers,
+                input,
+                waiting,
+                order.len(),
+                applicant.is_some(),
+            )
         }
-        _ => results(&s, &c, &audience, answers.facts, &parsed, &ev, date),
+        _ => {
+            let saved = match applicant {
+                Some(u) => s
+                    .cases
+                    .remember_facts(u, &J::Object(answers.facts.clone()))
+                    .await
+                    .is_ok(),
+                None => false,
+            };
+            results(
+                &s,
+                &c,
+                &audience,
+                answers.facts,
+                &parsed,
+                &ev,
+                date,
+                saved,
+            )
+        }
     }
 }
 
 /// The page asking one question, with the answers so far in hidden fields.
+#[allow(clippy::too_many_arguments)]
 fn ask(
     s: &AppState,
     c: &Page,
@@ -200,6 +246,7 @@ fn ask(
     input: InputId,
     waiting: Vec<String>,
     remaining: usize,
+    with_profile: bool,
 ) -> Response {
     let program = &s.engine.program;
     let hidden: Vec<Value> = answers
@@ -261,11 +308,13 @@ fn ask(
             waiting => waiting,
             error => answers.error.as_ref().map(|e| e.1.clone()),
             remaining => remaining,
+            with_profile => with_profile,
         },
     )
 }
 
 /// Done: what applies, what it is worth, and why; the services one can apply for.
+#[allow(clippy::too_many_arguments)]
 fn results(
     s: &AppState,
     c: &Page,
@@ -274,6 +323,7 @@ fn results(
     parsed: &onestop_engine::Facts,
     ev: &onestop_engine::Evaluation,
     date: chrono::NaiveDate,
+    saved_to_profile: bool,
 ) -> Response {
     let program = &s.engine.program;
     let zl = zh_or_en(c.lang);
@@ -338,6 +388,7 @@ fn results(
             facts_json => J::Object(facts).to_string(),
             date => date.to_string(),
             rules_version => program.version,
+            saved_to_profile => saved_to_profile,
         },
     )
 }
