@@ -29,7 +29,7 @@ ONESTOP_TEST_TODAY=2027-03-15 cargo test -p onestop-cli --test service --test le
 
 echo "== the one-window service, the register (ledger) and the calendar suites again, on PostgreSQL"
 PG_ADMIN=$(bash scripts/postgres.sh | tail -n1)
-ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --test ledger --test calendar --test procedures
+ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --test ledger --test calendar --test procedures --test services_each
 
 echo "== schemathesis, every check, against a served instance (anonymous, applicant, officer, admin): no failures, no panics"
 bash scripts/schemathesis.sh

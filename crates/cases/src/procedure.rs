@@ -100,6 +100,38 @@ pub fn limit(t: &CaseTemplate, program: &Program, outputs: &J, day: NaiveDate) -
     )))
 }
 
+/// The last day a licence of this template is valid when issued on `day`, with the
+/// basis to print (`parameter (citation)`), from the rule parameter the template
+/// names; `None` when it names none (the grant has no term in the rules).
+pub fn valid_until(
+    t: &CaseTemplate,
+    program: &Program,
+    day: NaiveDate,
+) -> Result<Option<(NaiveDate, String)>> {
+    let Some(name) = &t.validity_parameter else {
+        return Ok(None);
+    };
+    let p = program
+        .param(name)
+        .ok_or_else(|| ServiceError::Storage(format!("the rules have no parameter `{name}`")))?;
+    let Some((_, v)) = program.params[p.index()].value_at(day) else {
+        return Err(ServiceError::Conflict(format!(
+            "the rules give no value of `{name}` on {day}: the licence's validity is unknown"
+        )));
+    };
+    let Value::Duration(d) = &v.value else {
+        return Err(ServiceError::Storage(format!(
+            "`{name}` is not a period: {:?}",
+            v.value
+        )));
+    };
+    let until = d
+        .add_to(day)
+        .and_then(|e| e.pred_opt())
+        .ok_or_else(|| ServiceError::Conflict(format!("{d} from {day} is out of range")))?;
+    Ok(Some((until, format!("{name} ({})", v.cite.text))))
+}
+
 /// The last day of a limit started on `start`, with `suspended` days added, and
 /// whether it was counted through a year without an official holiday notice.
 pub fn due(limit: Limit, start: NaiveDate, suspended: i64) -> Result<(NaiveDate, bool)> {

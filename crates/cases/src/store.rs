@@ -581,8 +581,10 @@ impl CaseService {
             return Err(ServiceError::invalid(
                 "service",
                 format!(
-                    "`{}` is for a {}, and this account is a {entity}",
-                    service.id, service.entity
+                    "`{}` is for {}, and this account is {}",
+                    service.id,
+                    with_article(&service.entity),
+                    with_article(entity)
                 ),
             ));
         }
@@ -813,7 +815,14 @@ impl CaseService {
                     format!("material `{slot}` is given twice; give one file for it"),
                 ));
             }
-            out.retain(|(h, _)| h != hash);
+            if let Some((_, Some(other))) = out.iter().find(|(h, _)| h == hash) {
+                return Err(ServiceError::invalid(
+                    "materials",
+                    format!(
+                        "file {hash} is given for both `{other}` and `{slot}`; give each material its own file"
+                    ),
+                ));
+            }
             out.push((hash.clone(), Some(slot.clone())));
         }
         for hash in &req.materials {
@@ -1437,13 +1446,15 @@ impl CaseService {
     }
 
     /// The e-licence of an approved case, written and logged by the register in the
-    /// decision's transaction, from what the case row holds.
+    /// decision's transaction, from what the case row holds; none when the services
+    /// file says the decision is no licence (`licence = false`: an internal approval,
+    /// a record).
     async fn issue_licence(
         &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         case_id: &str,
         day: NaiveDate,
-    ) -> Result<String> {
+    ) -> Result<Option<String>> {
         let row = sqlx::query("SELECT c.applicant_id, c.kind, c.agency, c.decided_by, c.decision_reason, b.service, b.rules_version, b.decision_date FROM cases c JOIN bundles b ON b.id = c.bundle_id WHERE c.id = $1")
             .bind(case_id)
             .fetch_one(&mut **tx)
@@ -1458,7 +1469,14 @@ impl CaseService {
         let eligibility_date: String = row.try_get("decision_date")?;
         let service = self.services.get(&service_id);
         let template = service.and_then(|s| s.case(&kind));
+        if template.is_some_and(|t| !t.licence) {
+            return Ok(None);
+        }
         let agency = self.services.agencies.get(&agency_id);
+        let valid_until = match template {
+            Some(t) => crate::procedure::valid_until(t, &self.engine.program, day)?,
+            None => None,
+        };
         let request = onestop_register::licences::LicenceRequest {
             case_id,
             holder_id: &holder,
@@ -1473,9 +1491,22 @@ impl CaseService {
             rules_version: &rules_version,
             eligibility_date: &eligibility_date,
             day,
+            valid_until: valid_until.as_ref().map(|(d, b)| (*d, b.as_str())),
         };
-        onestop_register::licences::issue(tx, &request).await
+        onestop_register::licences::issue(tx, &request)
+            .await
+            .map(Some)
     }
+}
+
+/// "an enterprise", "a person": for messages.
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }
 
 /// Who decides a case approved upon filing: the rules, not an officer.

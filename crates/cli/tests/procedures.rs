@@ -81,6 +81,15 @@ async fn a_foreign_professional_applies_once_three_cases_are_decided_in_parallel
         .await;
     assert_eq!(st, 422, "{e}");
     assert!(e["error"].as_str().unwrap_or("").contains("photo"), "{e}");
+    // One file for two different documents is refused, not silently dropped from one.
+    let (st, e) = ana
+        .post(&s, "/api/bundles", json!({"service": "foreign-talent", "idempotency_key": "twice", "facts": category_a_with_residence(), "documents": {"passport": passport, "degree-certificate": passport}}))
+        .await;
+    assert_eq!(st, 422, "{e}");
+    assert!(
+        e["error"].as_str().unwrap_or("").contains("its own file"),
+        "{e}"
+    );
     let (st, b) = ana
         .post(
             &s,
@@ -227,6 +236,43 @@ async fn a_foreign_professional_applies_once_three_cases_are_decided_in_parallel
         .filter_map(|l| l["validity"]["from"].as_str())
         .collect();
     assert_eq!(issued.len(), 1, "one issue date: {mine:?}");
+    // Each valid for the term its cited rule parameter sets, counted from the issue.
+    let from = issued
+        .iter()
+        .next()
+        .copied()
+        .unwrap_or_default()
+        .to_string();
+    for (kind, years, parameter) in [
+        ("foreign-work-permit", 5, "work_permit_validity"),
+        (
+            "foreign-residence-permit",
+            5,
+            "work_residence_permit_validity",
+        ),
+        (
+            "permanent-residence",
+            10,
+            "permanent_residence_card_validity",
+        ),
+    ] {
+        let l = mine
+            .iter()
+            .find(|l| l["granted"]["kind"] == kind)
+            .expect("licence");
+        let start = chrono::NaiveDate::parse_from_str(&from, "%Y-%m-%d").expect("date");
+        let until = start
+            .checked_add_months(chrono::Months::new(12 * years))
+            .and_then(|d| d.pred_opt())
+            .expect("until");
+        assert_eq!(l["validity"]["until"], until.to_string(), "{kind}: {l}");
+        assert!(
+            l["validity"]["basis"]
+                .as_str()
+                .is_some_and(|b| b.starts_with(parameter)),
+            "{kind}: {l}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -11,17 +11,11 @@
 
 use crate::Register;
 use crate::log::{self, Logged, Problem};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use onestop_ledger::{Receipt, canonical_json, leaf_hash, to_hex};
 use onestop_store::{Account, Db, Resource, Result, ServiceError};
 use serde_json::{Value as J, json};
 use sqlx::Row;
-
-/// Validity in years by case kind, counted from the decision date. High-tech
-/// enterprise recognition is valid three years; the others default to one year until
-/// the rules carry a validity parameter per grant.
-const VALIDITY_YEARS: &[(&str, i32)] = &[("high-tech-recognition", 3)];
-const DEFAULT_VALIDITY_YEARS: i32 = 1;
 
 /// Crockford base32: no I, L, O or U, so a code read aloud or typed is unambiguous.
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -52,13 +46,6 @@ pub fn normalise_code(code: &str) -> Result<String> {
     Ok(format!("BJ-{}-{}", &body[..5], &body[5..]))
 }
 
-fn add_years(d: NaiveDate, years: i32) -> NaiveDate {
-    let target = d.year() + years;
-    d.with_year(target)
-        .or_else(|| NaiveDate::from_ymd_opt(target, d.month(), 28))
-        .unwrap_or(d)
-}
-
 /// What a licence grants and on what grounds: everything the case service knows at
 /// approval, as plain data (the register knows nothing of cases).
 #[derive(Debug, Clone)]
@@ -79,6 +66,9 @@ pub struct LicenceRequest<'a> {
     pub eligibility_date: &'a str,
     /// The decision date: validity counts from it.
     pub day: NaiveDate,
+    /// The last day of validity and the cited rule parameter it comes from (the
+    /// caller reads the rules); `None` when the rules set no term for this grant.
+    pub valid_until: Option<(NaiveDate, &'a str)>,
 }
 
 /// Issues a licence inside the caller's transaction (the approval's own): the
@@ -92,11 +82,6 @@ pub async fn issue(
         .fetch_one(&mut **tx)
         .await?;
     let day = req.day;
-    let years = VALIDITY_YEARS
-        .iter()
-        .find(|(k, _)| *k == req.kind)
-        .map_or(DEFAULT_VALIDITY_YEARS, |(_, y)| *y);
-    let until = add_years(day, years).pred_opt().unwrap_or(day);
     let code = new_code();
     let issued_at = onestop_store::now();
     let doc = json!({
@@ -116,7 +101,11 @@ pub async fn issue(
             "title": req.title.map(|(en, zh)| json!({"en": en, "zh": zh})),
             "legal_basis": req.legal_basis,
         },
-        "validity": {"from": day.to_string(), "until": until.to_string()},
+        "validity": {
+            "from": day.to_string(),
+            "until": req.valid_until.map(|(d, _)| d.to_string()),
+            "basis": req.valid_until.map(|(_, basis)| basis),
+        },
         "deciding_agency": {
             "id": req.agency,
             "en": req.agency_names.map(|(en, _)| en),

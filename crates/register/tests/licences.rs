@@ -47,6 +47,10 @@ fn request<'a>(case_id: &'a str, holder: &'a Account) -> LicenceRequest<'a> {
         rules_version: "r1",
         eligibility_date: "2026-03-02",
         day: day("2026-03-03"),
+        valid_until: Some((
+            day("2029-03-02"),
+            "hnte_certificate_validity (Guokefahuo [2016] No. 32 art. 9)",
+        )),
     }
 }
 
@@ -62,11 +66,18 @@ async fn a_licence_is_issued_in_the_callers_transaction_and_verifies() {
     tx.commit().await.expect("commit");
     log::publish_head(&w.db).await.expect("head");
 
-    // Valid three years for a high-tech recognition, counted from the decision.
+    // Valid as long as the caller read from the rules, with the basis named.
     let printable = licences::printable(&w.db, &code.to_lowercase())
         .await
         .expect("by code, any case");
     assert_eq!(printable.document["validity"]["until"], "2029-03-02");
+    assert!(
+        printable.document["validity"]["basis"]
+            .as_str()
+            .is_some_and(|b| b.contains("Guokefahuo")),
+        "{}",
+        printable.document
+    );
     assert_eq!(printable.document["holder"]["account_id"], acme.id.as_str());
     let v = licences::verification(&w.db, &code)
         .await

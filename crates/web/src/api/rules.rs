@@ -220,7 +220,7 @@ async fn measures(State(s): State<AppState>) -> Json<J> {
 
 /// The one-window services and the cases (one per agency) each opens.
 #[utoipa::path(get, path = "/api/services", responses(
-    (status = 200, description = "Every service: its measure, entity, whether its documents are issued together, and per agency the case it opens: time limit (the rule that sets it), approval (review or at filing) and the materials asked for", body = [Object]),
+    (status = 200, description = "Every service: its measure, entity, whether its documents are issued together, and per agency the case it opens: time limit (the rule that sets it), approval (review or at filing), the materials asked for, whether approval issues a licence and the rule parameter of its validity", body = [Object]),
 ))]
 async fn services(State(s): State<AppState>) -> Json<J> {
     let rows: Vec<J> = s
@@ -246,6 +246,8 @@ async fn services(State(s): State<AppState>) -> Json<J> {
                         "time_limit": limit,
                         "approval": match c.approval { Approval::Review => "review", Approval::AtFiling => "at_filing" },
                         "opens_when": c.open_when.as_ref().map(|w| json!({"output": w.output, "equals": w.equals})),
+                        "licence": c.licence,
+                        "validity_parameter": c.validity_parameter,
                         "materials": c.materials.iter().map(|m| json!({"id": m.id, "title": {"en": m.title.en, "zh": m.title.zh}, "types": m.types, "required": m.required})).collect::<Vec<_>>(),
                     })
                 })

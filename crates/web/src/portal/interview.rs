@@ -222,16 +222,7 @@ pub(super) async fn interview(
                     .is_ok(),
                 None => false,
             };
-            results(
-                &s,
-                &c,
-                &audience,
-                answers.facts,
-                &parsed,
-                &ev,
-                date,
-                saved,
-            )
+            results(&s, &c, &audience, answers.facts, &parsed, &ev, date, saved)
         }
     }
 }
