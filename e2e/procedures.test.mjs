@@ -260,6 +260,38 @@ try {
   assert.ok((await v.locator('.stamp').innerText()).includes('ملغاة'), 'the printable licence is stamped');
   await snap(v, 'ar-licence-revoked');
 
+  // 8. R&D test vehicles imported 2025-01-01 for 18 months: once customs approves, the
+  // enterprise's case page (in Spanish) shows the re-export date the rule computed,
+  // flagged due within the 30 days' notice.
+  const lab = `av-lab-${Date.now()}`;
+  [st, body] = await api('POST', '/api/accounts', { username: lab, password: PASSWORD, entity: 'enterprise', display_name: 'AV Lab' });
+  assert.equal(st, 201, JSON.stringify(body));
+  [st, body] = await api('POST', '/api/sessions', { username: lab, password: PASSWORD });
+  const ltoken = body.token;
+  const vdocs = {};
+  for (const id of ['vehicle-list', 'rd-plan', 'customs-guarantee']) {
+    [st, body] = await api('POST', `/api/materials?filename=${id}.pdf`, `%PDF-1.4\n% ${id}\n`, ltoken, 'application/pdf');
+    assert.equal(st, 201, JSON.stringify(body));
+    vdocs[id] = body.hash;
+  }
+  [st, body] = await api('POST', '/api/bundles', { service: 'rd-vehicle-import', idempotency_key: lab, documents: vdocs, facts: {
+    vehicle_is_eligible_tech_enterprise: true, vehicle_is_rd_test_vehicle: true, vehicle_subject_to_mandatory_inspection: false,
+    vehicle_import_date: '2025-01-01', vehicle_requested_period: '18 months' } }, ltoken);
+  assert.equal(st, 201, JSON.stringify(body));
+  const vcase = body.cases[0].id;
+  [st, body] = await api('POST', '/api/sessions', { username: 'officer-customs', password: DEMO_PASSWORD });
+  const ctoken = body.token;
+  for (const action of ['accept', 'approve']) {
+    [st, body] = await api('POST', `/api/cases/${vcase}/actions`, { action, reason: 'ok' }, ctoken);
+    assert.equal(st, 200, JSON.stringify(body));
+  }
+  const es = await signIn('es', lab, PASSWORD, `/cases/${vcase}`);
+  const vfacts = await es.locator('dl.facts').innerText();
+  assert.ok(vfacts.includes('Reexportar los vehículos antes del') && vfacts.includes('2026-07-01'), `the re-export date: ${vfacts}`);
+  assert.equal(await es.locator('dd.reminder-due').count(), 1, 'flagged due within the notice period');
+  await axe(es, 'es-case-reminder');
+  await snap(es, 'es-case-reminder');
+
   console.log('e2e procedures: all checks passed');
   assert.deepEqual(cspViolations, [], 'no page broke its Content-Security-Policy');
 } finally {

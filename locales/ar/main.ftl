@@ -396,7 +396,7 @@ material-rd-plan = خطة البحث والاختبار
 material-customs-guarantee = الضمان الجمركي
 
 ## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
-licence-status = الحالة
+licence-status = حالة الرخصة
 licence-status-valid = سارية
 licence-status-suspended = موقوفة: غير سارية حتى تعيدها الجهة
 licence-status-revoked = ملغاة: لم تعد سارية
@@ -415,3 +415,9 @@ licence-change-button = تسجيل التغيير
 ## the interview starts from the signed-in applicant's profile and saves back to it
 interview-from-profile = لا تُطرح مجددًا الأسئلة التي يجيب عنها ملفك الشخصي؛ وما تجيب عنه هنا يُحفظ في ملفك.
 result-saved-to-profile = حُفظت إجاباتك في ملفك الشخصي: تبدأ المقابلة التالية وكل النماذج منها.
+
+## dates the applicant must keep after approval (services.toml reminders)
+case-reminder-past = انقضى الموعد: تصرّف الآن
+case-reminder-soon = يحين الموعد بعد { $days } يومًا
+case-reminder-days = تبقّى { $days } يومًا
+reminder-vehicle_reexport_due_date = إعادة تصدير المركبات قبل

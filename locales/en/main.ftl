@@ -380,7 +380,7 @@ material-rd-plan = Research and test plan
 material-customs-guarantee = Customs guarantee
 
 ## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
-licence-status = Status
+licence-status = Licence status
 licence-status-valid = In force
 licence-status-suspended = Suspended: not in force until the agency reinstates it
 licence-status-revoked = Revoked: no longer in force
@@ -399,3 +399,8 @@ licence-change-button = Record the change
 ## the interview starts from the signed-in applicant's profile and saves back to it
 interview-from-profile = Questions your profile already answers are not asked again; what you answer here is saved to your profile.
 result-saved-to-profile = Your answers are saved to your profile: the next interview and every form start from them.
+
+## dates the applicant must keep after approval (services.toml reminders)
+case-reminder-past = Past: act now
+case-reminder-soon = Due in { $days } days
+case-reminder-days = { $days } days left

@@ -380,7 +380,7 @@ material-rd-plan = Plan de investigación y pruebas
 material-customs-guarantee = Garantía aduanera
 
 ## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
-licence-status = Estado
+licence-status = Estado de la licencia
 licence-status-valid = En vigor
 licence-status-suspended = Suspendida: sin efecto hasta que la agencia la restablezca
 licence-status-revoked = Revocada: ya no está en vigor
@@ -399,3 +399,9 @@ licence-change-button = Registrar el cambio
 ## the interview starts from the signed-in applicant's profile and saves back to it
 interview-from-profile = No se repiten las preguntas que su perfil ya responde; lo que responda aquí se guarda en su perfil.
 result-saved-to-profile = Sus respuestas se guardaron en su perfil: la próxima entrevista y todos los formularios partirán de ellas.
+
+## dates the applicant must keep after approval (services.toml reminders)
+case-reminder-past = Vencido: actúe ya
+case-reminder-soon = Vence en { $days } días
+case-reminder-days = Quedan { $days } días
+reminder-vehicle_reexport_due_date = Reexportar los vehículos antes del

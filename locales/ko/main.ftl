@@ -368,7 +368,7 @@ material-rd-plan = 연구개발 시험 계획
 material-customs-guarantee = 세관 담보
 
 ## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
-licence-status = 상태
+licence-status = 허가증 상태
 licence-status-valid = 유효
 licence-status-suspended = 정지됨: 기관이 복원할 때까지 효력 없음
 licence-status-revoked = 취소됨: 더 이상 효력 없음
@@ -387,3 +387,9 @@ licence-change-button = 변경 기록
 ## the interview starts from the signed-in applicant's profile and saves back to it
 interview-from-profile = 프로필에 이미 답이 있는 질문은 다시 묻지 않으며, 여기서 답한 내용은 프로필에 저장됩니다.
 result-saved-to-profile = 답변이 프로필에 저장되었습니다. 다음 문답과 모든 양식은 이 답변에서 시작합니다.
+
+## dates the applicant must keep after approval (services.toml reminders)
+case-reminder-past = 기한 경과: 즉시 조치하십시오
+case-reminder-soon = { $days }일 후 기한
+case-reminder-days = { $days }일 남음
+reminder-vehicle_reexport_due_date = 차량 재반출 기한

@@ -388,7 +388,7 @@ material-rd-plan = План исследований и испытаний
 material-customs-guarantee = Таможенная гарантия
 
 ## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
-licence-status = Статус
+licence-status = Статус лицензии
 licence-status-valid = Действует
 licence-status-suspended = Приостановлена: не действует, пока ведомство её не восстановит
 licence-status-revoked = Отозвана: больше не действует
@@ -407,3 +407,9 @@ licence-change-button = Записать изменение
 ## the interview starts from the signed-in applicant's profile and saves back to it
 interview-from-profile = Вопросы, на которые уже отвечает ваш профиль, не задаются снова; ответы здесь сохраняются в профиль.
 result-saved-to-profile = Ваши ответы сохранены в профиле: следующее интервью и все формы начнутся с них.
+
+## dates the applicant must keep after approval (services.toml reminders)
+case-reminder-past = Срок прошёл: действуйте сейчас
+case-reminder-soon = Срок через { $days } дн.
+case-reminder-days = Осталось { $days } дн.
+reminder-vehicle_reexport_due_date = Вывезти транспортные средства обратно до

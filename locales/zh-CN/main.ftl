@@ -368,7 +368,7 @@ material-rd-plan = 研发测试计划
 material-customs-guarantee = 海关担保
 
 ## the life of a licence after issue: suspended, reinstated, revoked (003 §18, §19)
-licence-status = 状态
+licence-status = 证照状态
 licence-status-valid = 有效
 licence-status-suspended = 已暂停：在机关恢复前不具效力
 licence-status-revoked = 已撤销：不再具有效力
@@ -387,3 +387,8 @@ licence-change-button = 记录变更
 ## the interview starts from the signed-in applicant's profile and saves back to it
 interview-from-profile = 您的档案已回答的问题不再重复询问；此处的回答将保存到您的档案。
 result-saved-to-profile = 您的回答已保存到档案：下次问答和所有表单都将从这些回答开始。
+
+## dates the applicant must keep after approval (services.toml reminders)
+case-reminder-past = 已过期：请立即处理
+case-reminder-soon = 还剩 { $days } 天，即将到期
+case-reminder-days = 还剩 { $days } 天

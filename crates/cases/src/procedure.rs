@@ -132,6 +132,40 @@ pub fn valid_until(
     Ok(Some((until, format!("{name} ({})", v.cite.text))))
 }
 
+/// A date the applicant must keep, from the rules, and how near it is.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ReminderView {
+    pub output: String,
+    pub title_en: String,
+    pub title_zh: String,
+    pub date: String,
+    /// Days from the business date to the date (negative once past).
+    pub days_left: i64,
+    /// Within the services file's notice period (or past).
+    pub due_soon: bool,
+}
+
+/// The dates a template's reminders read from the evaluation's outputs, each with
+/// the days left from `today` (outputs the evaluation lacks are left out).
+pub fn reminders(t: &CaseTemplate, outputs: &J, today: NaiveDate) -> Vec<ReminderView> {
+    t.reminders
+        .iter()
+        .filter_map(|r| {
+            let text = outputs[&r.output].as_str()?;
+            let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+            let days_left = (date - today).num_days();
+            Some(ReminderView {
+                output: r.output.clone(),
+                title_en: r.title.en.clone(),
+                title_zh: r.title.zh.clone(),
+                date: date.to_string(),
+                days_left,
+                due_soon: days_left <= i64::from(r.notice_days),
+            })
+        })
+        .collect()
+}
+
 /// The last day of a limit started on `start`, with `suspended` days added, and
 /// whether it was counted through a year without an official holiday notice.
 pub fn due(limit: Limit, start: NaiveDate, suspended: i64) -> Result<(NaiveDate, bool)> {
@@ -188,6 +222,35 @@ mod tests {
         assert!(!holds(&cond("route", "hnte_route_national"), &out));
         assert!(!holds(&cond("n", "7"), &out), "numbers are not conditions");
         assert!(!holds(&cond("absent", "true"), &out));
+    }
+
+    #[test]
+    fn a_reminder_is_due_within_its_notice_and_past_after_its_date() {
+        let t: CaseTemplate = toml::from_str(
+            r#"
+kind = "k"
+agency = "customs"
+title = { en = "K", zh = "K" }
+working_days_parameter = "p"
+[[reminder]]
+output = "due"
+title = { en = "Re-export by", zh = "复运出境" }
+notice_days = 30
+[[reminder]]
+output = "absent"
+title = { en = "Never", zh = "无" }
+"#,
+        )
+        .expect("template");
+        let on = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date");
+        let out = json!({"due": "2026-07-15"});
+        let far = reminders(&t, &out, on("2026-06-01"));
+        assert_eq!(far.len(), 1, "an output the evaluation lacks is left out");
+        assert_eq!((far[0].days_left, far[0].due_soon), (44, false));
+        let near = reminders(&t, &out, on("2026-06-15"));
+        assert_eq!((near[0].days_left, near[0].due_soon), (30, true));
+        let past = reminders(&t, &out, on("2026-07-16"));
+        assert_eq!((past[0].days_left, past[0].due_soon), (-1, true));
     }
 
     #[test]

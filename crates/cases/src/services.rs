@@ -54,6 +54,22 @@ pub enum Approval {
     AtFiling,
 }
 
+/// A date the applicant must keep after approval (e.g. the re-export date of a
+/// temporarily imported vehicle), read from a date output of the service's measure;
+/// the portal shows it on the case and warns `notice_days` before it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reminder {
+    pub output: String,
+    pub title: Text,
+    #[serde(default = "default_notice_days")]
+    pub notice_days: u32,
+}
+
+fn default_notice_days() -> u32 {
+    30
+}
+
 /// A condition on one output of the service's measure, evaluated at submission.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -97,6 +113,9 @@ pub struct CaseTemplate {
     /// Rule parameter: how long the licence this case issues is valid (a duration,
     /// counted from the decision). None: the rules set no term for the grant.
     pub validity_parameter: Option<String>,
+    /// Dates the applicant must keep after approval, with a warning before each.
+    #[serde(default, rename = "reminder")]
+    pub reminders: Vec<Reminder>,
     /// The documents this agency needs.
     #[serde(default, rename = "material")]
     pub materials: Vec<Material>,
@@ -513,6 +532,14 @@ impl Services {
                         o,
                         &|t| *t == onestop_lang::Type::Int,
                         "a whole number of working days",
+                    );
+                }
+                for r in &c.reminders {
+                    output(
+                        "reminder",
+                        &r.output,
+                        &|t| *t == onestop_lang::Type::Date,
+                        "a date",
                     );
                 }
                 if let Some(o) = &c.supervision_risk_output {

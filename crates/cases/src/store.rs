@@ -130,6 +130,8 @@ pub struct CaseDetail {
     pub materials: Vec<MaterialRef>,
     /// What this case's agency asks for, each with the file given for it, if any.
     pub required_materials: Vec<MaterialSlot>,
+    /// Once approved: the dates the applicant must keep (e.g. re-export by).
+    pub reminders: Vec<procedure::ReminderView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -1058,15 +1060,23 @@ impl CaseService {
                     .collect()
             })
             .unwrap_or_default();
+        let evaluation = parse(b.try_get("evaluation")?);
+        let reminders = match self.template(&case) {
+            Some(t) if case.state == CaseState::Approved => {
+                procedure::reminders(t, procedure::outputs(&evaluation), today())
+            }
+            _ => Vec::new(),
+        };
         Ok(CaseDetail {
             case,
             audit,
             facts: parse(b.try_get("facts")?),
-            evaluation: parse(b.try_get("evaluation")?),
+            evaluation,
             explanation: b.try_get("explanation")?,
             rules_version: b.try_get("rules_version")?,
             materials,
             required_materials,
+            reminders,
         })
     }
 

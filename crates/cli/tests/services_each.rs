@@ -745,6 +745,18 @@ async fn rd_vehicle_import_sets_the_permitted_period_and_re_export_date_once() {
     let (st, e403) = act(&mpa, &s, &case, "approve", "not ours").await;
     assert_eq!(st, 403, "{e403}");
     approve(&customs, &s, &case).await;
+    // Approved, the case carries the re-export date the rule computed, with the days
+    // left from the business date (2026-06-15 to 2028-01-01), not yet due.
+    let (st, d) = e.get(&s, &format!("/api/cases/{case}")).await;
+    assert_eq!(st, 200, "{d}");
+    assert_eq!(
+        d["reminders"][0]["output"], "vehicle_reexport_due_date",
+        "{d}"
+    );
+    assert_eq!(d["reminders"][0]["date"], "2028-01-01");
+    assert_eq!(d["reminders"][0]["days_left"], 565);
+    assert_eq!(d["reminders"][0]["due_soon"], false);
+    // (The portal's case page shows it: e2e/procedures.test.mjs, in Spanish.)
     let mine = licences(&e, &s).await;
     assert_eq!(mine.len(), 1, "{mine:?}");
     licence_of(

@@ -32,14 +32,20 @@ pub(super) async fn apply(
 /// and English (the operator's words), a translation in the other four when there
 /// is one, else the English.
 pub(super) fn material_title(id: &str, en: &str, zh: &str, c: &Page) -> String {
+    localised(&format!("material-{id}"), en, zh, c)
+}
+
+/// Operator text from the services file in the reader's language: its own Chinese
+/// and English, the Fluent message `key` in the other four when there is one, else
+/// the English.
+pub(super) fn localised(key: &str, en: &str, zh: &str, c: &Page) -> String {
     match c.lang {
         "zh-CN" => return zh.to_string(),
         "en" => return en.to_string(),
         _ => {}
     }
-    let key = format!("material-{id}");
-    if super::templates::i18n().has(c.lang, &key) {
-        c.t(&key, &[])
+    if super::templates::i18n().has(c.lang, key) {
+        c.t(key, &[])
     } else {
         en.to_string()
     }

@@ -67,6 +67,18 @@ pub(super) async fn case_page(
                     })
                 })
                 .collect();
+            let reminders: Vec<serde_json::Value> = d
+                .reminders
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "title": super::apply::localised(&format!("reminder-{}", r.output), &r.title_en, &r.title_zh, &c),
+                        "date": r.date,
+                        "days_left": r.days_left,
+                        "due_soon": r.due_soon,
+                    })
+                })
+                .collect();
             let uploaded = if user.role == Role::Applicant {
                 s.cases.my_materials(&user).await.unwrap_or_default()
             } else {
@@ -81,6 +93,7 @@ pub(super) async fn case_page(
                     officer => officer,
                     licence => Value::from_serialize(&licence),
                     materials => Value::from_serialize(&materials),
+                    reminders => Value::from_serialize(&reminders),
                     uploaded => Value::from_serialize(&uploaded),
                     facts => serde_json::to_string_pretty(&d.facts).unwrap_or_default(),
                 },
