@@ -197,6 +197,12 @@ try {
   }
   assert.equal(issued.size, 1, 'all three issued on one day');
   await snap(applicant, 'en-issued-together');
+  // The holder's own list of licences, each in force.
+  await applicant.click('a[href="/licences"]');
+  await applicant.waitForLoadState('load');
+  assert.equal(await applicant.locator('table.licences tbody tr.licence-valid').count(), 3, 'three licences in force');
+  await axe(applicant, 'en-my-licences');
+  await snap(applicant, 'en-my-licences');
 
   // 6. A high-tech filing on the filing route: approved at once with its licence.
   const firm = `ic-firm-${Date.now()}`;
@@ -259,6 +265,12 @@ try {
   await v.goto(`${BASE}/licences/${code}?lang=ar`);
   assert.ok((await v.locator('.stamp').innerText()).includes('ملغاة'), 'the printable licence is stamped');
   await snap(v, 'ar-licence-revoked');
+  // The firm's own list says revoked, in Arabic.
+  const firmPage = await signIn('ar', firm, PASSWORD, '/licences');
+  assert.equal(await firmPage.locator('table.licences tr.licence-revoked').count(), 1, 'the holder sees it revoked');
+  assert.ok((await firmPage.locator('td.licence-revoked').innerText()).includes('ملغاة'));
+  await axe(firmPage, 'ar-my-licences');
+  await snap(firmPage, 'ar-my-licences-revoked');
 
   // 8. R&D test vehicles imported 2025-01-01 for 18 months: once customs approves, the
   // enterprise's case page (in Spanish) shows the re-export date the rule computed,

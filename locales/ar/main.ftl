@@ -421,3 +421,8 @@ case-reminder-past = انقضى الموعد: تصرّف الآن
 case-reminder-soon = يحين الموعد بعد { $days } يومًا
 case-reminder-days = تبقّى { $days } يومًا
 reminder-vehicle_reexport_due_date = إعادة تصدير المركبات قبل
+
+## the holder's licences (/licences)
+nav-my-licences = رخصي
+licences-heading = رخصي الإلكترونية
+licences-count = عدد الرخص الصادرة لك: { $count }

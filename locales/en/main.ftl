@@ -404,3 +404,11 @@ result-saved-to-profile = Your answers are saved to your profile: the next inter
 case-reminder-past = Past: act now
 case-reminder-soon = Due in { $days } days
 case-reminder-days = { $days } days left
+
+## the holder's licences (/licences)
+nav-my-licences = My licences
+licences-heading = My electronic licences
+licences-count = { $count ->
+    [one] One licence is issued to you.
+   *[other] { $count } licences are issued to you.
+}

@@ -405,3 +405,11 @@ case-reminder-past = Vencido: actúe ya
 case-reminder-soon = Vence en { $days } días
 case-reminder-days = Quedan { $days } días
 reminder-vehicle_reexport_due_date = Reexportar los vehículos antes del
+
+## the holder's licences (/licences)
+nav-my-licences = Mis licencias
+licences-heading = Mis licencias electrónicas
+licences-count = { $count ->
+    [one] Tiene una licencia emitida.
+   *[other] Tiene { $count } licencias emitidas.
+}

@@ -393,3 +393,8 @@ case-reminder-past = 기한 경과: 즉시 조치하십시오
 case-reminder-soon = { $days }일 후 기한
 case-reminder-days = { $days }일 남음
 reminder-vehicle_reexport_due_date = 차량 재반출 기한
+
+## the holder's licences (/licences)
+nav-my-licences = 내 허가증
+licences-heading = 내 전자 허가증
+licences-count = 발급된 허가증: { $count }개

@@ -413,3 +413,12 @@ case-reminder-past = Срок прошёл: действуйте сейчас
 case-reminder-soon = Срок через { $days } дн.
 case-reminder-days = Осталось { $days } дн.
 reminder-vehicle_reexport_due_date = Вывезти транспортные средства обратно до
+
+## the holder's licences (/licences)
+nav-my-licences = Мои лицензии
+licences-heading = Мои электронные лицензии
+licences-count = { $count ->
+    [one] Вам выдана { $count } лицензия.
+    [few] Вам выдано { $count } лицензии.
+   *[other] Вам выдано { $count } лицензий.
+}

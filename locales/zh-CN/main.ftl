@@ -392,3 +392,8 @@ result-saved-to-profile = 您的回答已保存到档案：下次问答和所有
 case-reminder-past = 已过期：请立即处理
 case-reminder-soon = 还剩 { $days } 天，即将到期
 case-reminder-days = 还剩 { $days } 天
+
+## the holder's licences (/licences)
+nav-my-licences = 我的证照
+licences-heading = 我的电子证照
+licences-count = 已向您颁发 { $count } 个证照。

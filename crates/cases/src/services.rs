@@ -513,7 +513,17 @@ impl Services {
                                   o: &str,
                                   ok: &dyn Fn(&onestop_lang::Type) -> bool,
                                   what: &str| {
-                    let line = line_from(text, key, case.start);
+                    // `key = "o"`; else the `output = "o"` of the condition or reminder
+                    // table at or after `key` (the right one when a case has several
+                    // reminders); else `key`.
+                    let key_at = find_from(text, key, case.start).unwrap_or(case.start);
+                    let line = line_col(
+                        text,
+                        find_from(text, &format!("{key} = \"{o}\""), case.start)
+                            .or_else(|| find_from(text, &format!("output = \"{o}\""), key_at))
+                            .unwrap_or(key_at),
+                    )
+                    .0;
                     match output_type(o) {
                         None => problems.push(format!(
                             "{name}:{line}: error: case `{}` of service `{}` reads output `{o}`, which measure `{}` does not have (hint: the measure's `outputs` line lists them)",
@@ -1502,6 +1512,101 @@ title = { en = "High-tech enterprise", zh = "高新技术企业" }
             &[
                 "`work_permit_working_days` is int, not duration",
                 "`6 months`",
+            ],
+        );
+    }
+
+    /// A small valid file with two reminders on one case: dates the applicant keeps after
+    /// approval, read from date outputs of the measure.
+    const VEHICLES: &str = r#"[agencies]
+customs = { en = "Customs", zh = "海关" }
+
+[[service]]
+id = "vehicles"
+entity = "enterprise"
+measure = "enterprise.rd-vehicle-import"
+source = "001_0cbca1dd9c1e8cc0.txt §27"
+title = { en = "Test vehicles", zh = "测试车辆" }
+  [[service.case]]
+  kind = "vehicle-import"
+  agency = "customs"
+  title = { en = "Temporary import", zh = "暂时进境" }
+  working_days_parameter = "rd_vehicle_import_working_days"
+  licence = false
+    [[service.case.reminder]]
+    output = "vehicle_reexport_due_date"
+    title = { en = "Re-export by", zh = "复运出境日期" }
+    notice_days = 15
+    [[service.case.reminder]]
+    output = "vehicle_ordinary_due_date"
+    title = { en = "Ordinary re-export by", zh = "一般复运出境日期" }
+    [[service.case.material]]
+    id = "vehicle-list"
+    title = { en = "List of vehicles", zh = "车辆清单" }
+"#;
+
+    #[test]
+    fn licence_and_reminders_parse_with_their_defaults() {
+        let s = Services::parse_named(NAME, VEHICLES).expect("vehicles");
+        let c = &s.services[0].cases[0];
+        assert!(!c.licence);
+        assert_eq!(c.reminders.len(), 2);
+        assert_eq!(c.reminders[0].notice_days, 15);
+        assert_eq!(c.reminders[1].notice_days, 30, "notice_days defaults to 30");
+        assert!(c.validity_parameter.is_none());
+        against_rules(VEHICLES).expect("vehicles against the rules");
+        let m = Services::parse_named(NAME, MINIMAL).expect("minimal");
+        assert!(
+            m.services[0].cases[0].licence,
+            "a case issues a licence by default"
+        );
+        assert!(m.services[0].cases[0].reminders.is_empty());
+        // Their keys are checked like the others.
+        let text = with(VEHICLES, "    notice_days = 15", "    notice = 15");
+        let e = problems(&text);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert!(e[0].contains("unknown field `notice`"), "{}", e[0]);
+        assert_eq!(line_col_of(&e[0]).0, line(&text, "notice = 15"));
+        let text = with(VEHICLES, "    notice_days = 15", "    notice_days = -1");
+        let e = problems(&text);
+        assert_eq!(
+            line_col_of(&e[0]).0,
+            line(&text, "notice_days = -1"),
+            "{}",
+            e[0]
+        );
+        let text = with(VEHICLES, "  licence = false", "  licence = \"no\"");
+        let e = problems(&text);
+        assert!(e[0].contains("invalid type"), "{}", e[0]);
+        assert_eq!(line_col_of(&e[0]).0, line(&text, "licence = \"no\""));
+    }
+
+    #[test]
+    fn a_reminder_reads_a_date_output_of_the_measure() {
+        // The second reminder's output: reported at that reminder, not the first.
+        let text = with(
+            VEHICLES,
+            "output = \"vehicle_ordinary_due_date\"",
+            "output = \"vehicle_return_date\"",
+        );
+        assert_one(
+            &rule_problems(&text),
+            line(&text, "vehicle_return_date"),
+            &[
+                "case `vehicle-import` of service `vehicles` reads output `vehicle_return_date`, which measure `enterprise.rd-vehicle-import` does not have",
+            ],
+        );
+        let text = with(
+            VEHICLES,
+            "output = \"vehicle_reexport_due_date\"",
+            "output = \"vehicle_permitted_period\"",
+        );
+        assert_one(
+            &rule_problems(&text),
+            line(&text, "vehicle_permitted_period"),
+            &[
+                "output `vehicle_permitted_period` is duration",
+                "needs a date",
             ],
         );
     }

@@ -12,6 +12,7 @@ mod catalogue;
 pub mod i18n;
 mod interview;
 mod licence;
+mod licences;
 mod page;
 mod performance;
 pub mod search;
@@ -67,6 +68,7 @@ pub fn routes() -> Router<AppState> {
             "/verify",
             get(verify::verify_page).post(verify::verify_upload),
         )
+        .route("/licences", get(licences::page))
         .route("/licences/{code}", get(licence::page))
         .route("/licences/{code}/status", post(cases::licence_status))
         .route("/analyst", get(analyst::analyst_page))

@@ -52,6 +52,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("message.html", include_str!("../../templates/message.html")),
     ("verify.html", include_str!("../../templates/verify.html")),
     ("licence.html", include_str!("../../templates/licence.html")),
+    (
+        "licences.html",
+        include_str!("../../templates/licences.html"),
+    ),
     ("analyst.html", include_str!("../../templates/analyst.html")),
     (
         "calendar.html",
