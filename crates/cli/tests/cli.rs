@@ -474,7 +474,7 @@ fn services_files_are_checked_with_file_line_and_hint() {
     let o = onestop(&["services", "check", "--data", "/nonexistent-onestop-data"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("(shipped): 3 services, 6 agencies"),
+        stdout(&o).contains("(shipped): 10 services, 11 agencies"),
         "{}",
         stdout(&o)
     );
@@ -501,7 +501,7 @@ fn services_files_are_checked_with_file_line_and_hint() {
         err.contains("services-measure.toml:7: error: service `s1` uses measure `talent.nope`"),
         "{err}"
     );
-    assert!(err.contains("services-measure.toml:14: error: case `k` of service `s1` counts its deadline with `nope_days`"), "{err}");
+    assert!(err.contains("services-measure.toml:14: error: case `k` of service `s1` names parameter `nope_days`, which the rules do not define"), "{err}");
     let broken = tmp("services-broken.toml", "[agencies\nx = 1\n");
     let o = onestop(&["services", "check", &broken.to_string_lossy()]);
     assert_eq!(o.status.code(), Some(1));
