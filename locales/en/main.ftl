@@ -412,3 +412,4 @@ licences-count = { $count ->
     [one] One licence is issued to you.
    *[other] { $count } licences are issued to you.
 }
+reminder-vehicle_reexport_due_date = Re-export the vehicles by

@@ -397,3 +397,4 @@ case-reminder-days = 还剩 { $days } 天
 nav-my-licences = 我的证照
 licences-heading = 我的电子证照
 licences-count = 已向您颁发 { $count } 个证照。
+reminder-vehicle_reexport_due_date = 车辆应复运出境日期
