@@ -300,6 +300,42 @@ async fn api_errors_have_one_shape() {
     assert!(json_body(r).await["error"].is_string());
 }
 
+/// Blank text is "not known" for every input, amounts too, as the document says: the
+/// measures that need the fact are undetermined and list it as missing.
+#[tokio::test]
+async fn a_blank_amount_is_not_known_not_an_error() {
+    let app = app().await;
+    let r = app
+        .post_json(
+            "/api/eligibility",
+            &json!({"entity": "project", "facts": {"proposed_performance_pay": "", "direct_cost": " "}}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let body = json_body(r).await;
+    let missing_direct_cost = body["measures"]
+        .as_array()
+        .expect("measures")
+        .iter()
+        .any(|m| {
+            m["missing"]
+                .as_array()
+                .is_some_and(|x| x.iter().any(|n| n == "direct_cost"))
+        });
+    assert!(missing_direct_cost, "a blank amount is missing: {body}");
+    let r = app
+        .post_json(
+            "/api/eligibility",
+            &json!({"entity": "project", "facts": {"direct_cost": "1.234"}}),
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "3 decimals stay refused"
+    );
+}
+
 /// Every operation of the document is served by the router (not the fallback, not
 /// 405), every 4xx/5xx it declares carries the `Error` schema, and an undocumented API
 /// path is the fallback's 404.

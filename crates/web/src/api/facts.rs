@@ -35,7 +35,8 @@ pub fn check(program: &Program, entity: &str, facts: &J) -> Result<(), ApiError>
         let fits = match value {
             J::Null => true,
             J::Number(n) => whole(n),
-            J::String(s) => plain(s, decimals, percent),
+            // Blank text is "not known", as the document says (`api::vocabulary`).
+            J::String(s) => s.trim().is_empty() || plain(s, decimals, percent),
             _ => true, // the engine names the wrong type
         };
         if !fits {
