@@ -139,6 +139,7 @@ pub fn fact_from_json(
             }
             Ok(Some(Value::set(out)))
         }
+        (Type::Set(_), J::String(s)) if s.trim().is_empty() => Ok(None),
         (Type::Set(_), _) => Err(format!("expected an array, found {}", kind_of(v))),
         (_, J::String(s)) => literal::parse(ty, s).map_err(|m| format!("{m}, {}", found())),
         (Type::Bool, J::Bool(b)) => Ok(Some(Value::Bool(*b))),

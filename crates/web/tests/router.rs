@@ -323,6 +323,14 @@ async fn a_blank_amount_is_not_known_not_an_error() {
                 .is_some_and(|x| x.iter().any(|n| n == "direct_cost"))
         });
     assert!(missing_direct_cost, "a blank amount is missing: {body}");
+    // A set (several choices), a number of years and an enumeration, blank: not known.
+    let r = app
+        .post_json(
+            "/api/eligibility",
+            &json!({"entity": "person", "facts": {"category_a_criteria_met": "", "years_worked_in_beijing": "", "highest_education": " "}}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK, "{}", text(r).await);
     let r = app
         .post_json(
             "/api/eligibility",
