@@ -38,7 +38,10 @@ fn bad(field: &str, message: impl Into<String>) -> LedgerError {
 
 /// A key name: non-empty, without spaces or `+` (signed-note, "Format").
 pub fn valid_key_name(name: &str) -> bool {
-    !name.is_empty() && !name.chars().any(|c| c.is_whitespace() || c == '+' || c.is_control())
+    !name.is_empty()
+        && !name
+            .chars()
+            .any(|c| c.is_whitespace() || c == '+' || c.is_control())
 }
 
 /// `SHA-256(name || 0x0A || type || public key)[:4]`.
@@ -120,9 +123,12 @@ impl SignedNote {
                 "a signed note has no control characters but newlines",
             ));
         }
-        let split = note
-            .rfind("\n\n")
-            .ok_or_else(|| bad("note", "a signed note is text, an empty line, then signatures"))?;
+        let split = note.rfind("\n\n").ok_or_else(|| {
+            bad(
+                "note",
+                "a signed note is text, an empty line, then signatures",
+            )
+        })?;
         let text = &note[..split + 1];
         let sigs = &note[split + 2..];
         if !sigs.ends_with('\n') {
@@ -344,7 +350,12 @@ impl Checkpoint {
 
     /// The note text, ending in a newline.
     pub fn body(&self) -> String {
-        let mut out = format!("{}\n{}\n{}\n", self.origin, self.size, B64.encode(self.root));
+        let mut out = format!(
+            "{}\n{}\n{}\n",
+            self.origin,
+            self.size,
+            B64.encode(self.root)
+        );
         for e in &self.extensions {
             out.push_str(e);
             out.push('\n');
@@ -484,11 +495,20 @@ mod tests {
             "onestop.beijing/register\n5\nmuOZHoJxmkU5qnUCeSfo4ylhmaFHh40LgKfDYNxae80=\n"
         );
         let logsig = sign_note(&cp.origin, &log_key(), &body);
-        assert_eq!(logsig.line(), "— onestop.beijing/register iLKDVT3Zhyp1BYuAw8XrmsapMd7BU6RJtfkgk7yqPEl7CTwoVKYSVZ9sbMPksMkDbrvcWsDai5pe/VDyYSTtFTd53QM=\n");
+        assert_eq!(
+            logsig.line(),
+            "— onestop.beijing/register iLKDVT3Zhyp1BYuAw8XrmsapMd7BU6RJtfkgk7yqPEl7CTwoVKYSVZ9sbMPksMkDbrvcWsDai5pe/VDyYSTtFTd53QM=\n"
+        );
         let co = cosign("tianjin", &witness_key(), &body, 1_750_000_000);
-        assert_eq!(co.line(), "— tianjin mBckdwAAAABoTuGACyMInIAi2Cnv5wsiIpypt/dnL8Ft8/ChUYlAHay9dTfshFcvDVauBtKp4maDACWATmgyoIXMoUdCvN4hO1RkAQ==\n");
+        assert_eq!(
+            co.line(),
+            "— tianjin mBckdwAAAABoTuGACyMInIAi2Cnv5wsiIpypt/dnL8Ft8/ChUYlAHay9dTfshFcvDVauBtKp4maDACWATmgyoIXMoUdCvN4hO1RkAQ==\n"
+        );
         let v = NoteVerifier::cosigner("tianjin", witness_key().verifying_key()).expect("name");
-        assert_eq!(v.vkey(), "tianjin+98172477+BOpKbGPinFIKvvVQexMuxfmVR3auvr57kkIe6mkURtIs");
+        assert_eq!(
+            v.vkey(),
+            "tianjin+98172477+BOpKbGPinFIKvvVQexMuxfmVR3auvr57kkIe6mkURtIs"
+        );
         assert_eq!(v.verify(&body, &co), Ok(Some(1_750_000_000)));
         assert_eq!(
             String::from_utf8(cosigned_message(&body, 1_750_000_000)).expect("utf8"),

@@ -214,11 +214,25 @@ mod tests {
         let lk = log.verifying_key();
         let w = r.verify_witnessed(&lk, &known, 2).expect("two of two");
         assert_eq!(w.cosigners.len(), 2);
-        let e = r.verify_witnessed(&lk, &known, 3).expect_err("three needed");
-        assert!(matches!(e, LedgerError::Quorum { have: 2, need: 3, .. }), "{e}");
+        let e = r
+            .verify_witnessed(&lk, &known, 3)
+            .expect_err("three needed");
+        assert!(
+            matches!(
+                e,
+                LedgerError::Quorum {
+                    have: 2,
+                    need: 3,
+                    ..
+                }
+            ),
+            "{e}"
+        );
         assert!(e.to_string().contains("not enough witnesses"), "{e}");
         // Only one witness key known: one cosignature counts.
-        let e = r.verify_witnessed(&lk, &known[..1], 2).expect_err("one known");
+        let e = r
+            .verify_witnessed(&lk, &known[..1], 2)
+            .expect_err("one known");
         assert!(matches!(e, LedgerError::Quorum { have: 1, .. }), "{e}");
         // No checkpoint: only a quorum of zero holds.
         let mut bare = r.clone();
@@ -243,7 +257,8 @@ mod tests {
         let mut dup = r.clone();
         dup.checkpoint = Some(twice.encode());
         assert_eq!(
-            dup.verify_witnessed(&lk, &known, 2).map(|w| w.cosigners.len()),
+            dup.verify_witnessed(&lk, &known, 2)
+                .map(|w| w.cosigners.len()),
             Ok(2)
         );
     }

@@ -137,7 +137,10 @@ impl std::fmt::Display for Refusal {
             Refusal::Malformed(m) => write!(f, "malformed: {m}"),
             Refusal::UnknownOrigin(o) => write!(f, "the checkpoint is of another log (`{o}`)"),
             Refusal::NotSignedByLog => {
-                write!(f, "the checkpoint carries no valid signature of the log's key")
+                write!(
+                    f,
+                    "the checkpoint carries no valid signature of the log's key"
+                )
             }
             Refusal::OldSizeAboveCheckpoint { old, size } => write!(
                 f,
@@ -226,7 +229,9 @@ pub fn check_add_checkpoint(
                 });
             }
             if !req.proof.is_empty() {
-                return Err(inconsistent("the proof between equal sizes is empty".into()));
+                return Err(inconsistent(
+                    "the proof between equal sizes is empty".into(),
+                ));
             }
         }
         Some(r) => verify_consistency(r.size, cp.size, &r.root, &cp.root, &req.proof)
@@ -301,8 +306,9 @@ impl RefusalReport {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(self.signature.trim())
             .map_err(|e| LedgerError::malformed("signature", format!("not base64: {e}")))?;
-        let sig = Signature::from_slice(&bytes)
-            .map_err(|_| LedgerError::malformed("signature", "an Ed25519 signature has 64 bytes"))?;
+        let sig = Signature::from_slice(&bytes).map_err(|_| {
+            LedgerError::malformed("signature", "an Ed25519 signature has 64 bytes")
+        })?;
         witness
             .key
             .verify_strict(&self.message(), &sig)
@@ -457,8 +463,8 @@ mod tests {
             check_add_checkpoint(&log(), Some(&rec), &unsigned),
             Err(Refusal::NotSignedByLog)
         );
-        let elsewhere = NoteVerifier::ed25519("example.com/log", log_key().verifying_key())
-            .expect("name");
+        let elsewhere =
+            NoteVerifier::ed25519("example.com/log", log_key().verifying_key()).expect("name");
         assert_eq!(
             check_add_checkpoint(&elsewhere, Some(&rec), &next).map_err(|r| r.status()),
             Err(404)

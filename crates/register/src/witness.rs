@@ -156,7 +156,10 @@ pub async fn add_cosignatures(db: &Db, witnesses: &Witnesses, note: &str) -> Res
     if cp.origin != origin {
         return Err(ServiceError::invalid(
             "checkpoint",
-            format!("the checkpoint is of `{}`, not of this log (`{origin}`)", cp.origin),
+            format!(
+                "the checkpoint is of `{}`, not of this log (`{origin}`)",
+                cp.origin
+            ),
         ));
     }
     let log_key = NoteVerifier::ed25519(&origin, log::verifying_key(db)?)
@@ -266,7 +269,11 @@ pub struct Refused {
 }
 
 /// Records a refusal report signed by a configured witness (403 otherwise).
-pub async fn add_refusal(db: &Db, witnesses: &Witnesses, report: &RefusalReport) -> Result<Refused> {
+pub async fn add_refusal(
+    db: &Db,
+    witnesses: &Witnesses,
+    report: &RefusalReport,
+) -> Result<Refused> {
     let w = witnesses.get(&report.witness).ok_or_else(|| {
         ServiceError::Forbidden(format!(
             "`{}` is not a witness of this log (DATA/witnesses.toml)",
@@ -470,8 +477,15 @@ mod tests {
         let example: String = SHIPPED
             .lines()
             .filter_map(|l| l.strip_prefix("# "))
-            .filter(|l| l.starts_with("witness_quorum") || l.starts_with('[') || l.contains(" = \""))
-            .map(|l| format!("{}\n", l.replace("witness_quorum = 2", "witness_quorum = 1")))
+            .filter(|l| {
+                l.starts_with("witness_quorum") || l.starts_with('[') || l.contains(" = \"")
+            })
+            .map(|l| {
+                format!(
+                    "{}\n",
+                    l.replace("witness_quorum = 2", "witness_quorum = 1")
+                )
+            })
             .collect();
         let w = Witnesses::parse("example", &example).expect("example parses");
         assert_eq!((w.quorum, w.list[0].name.as_str()), (1, "tianjin"));

@@ -25,37 +25,34 @@ pub(super) async fn verify_page(
     if code.is_empty() {
         return render(&s, &c, "verify.html", context! { code => "", result => () });
     }
-    let (status, result) = match onestop_register::licences::verification_with(
-        &s.cases.db,
-        &code,
-        &s.cases.witnesses,
-    )
-    .await
-    {
-        Ok(v) => (
-            StatusCode::OK,
-            json!({
-                "valid": v["valid"],
-                "problems": v["problems"],
-                "status": v["status"],
-                "last_change": v["status_history"].as_array().and_then(|h| h.last()),
-                "licence": v["licence"],
-                "leaf_index": v["leaf_index"],
-                "tree_size": v["tree_head"]["tree_size"],
-                "witnesses": v["witnesses"],
-                "quorum": v["quorum"],
-            }),
-        ),
-        Err(e) => {
-            let status = crate::error::ApiError::from(e).status;
-            let key = if status == StatusCode::NOT_FOUND {
-                "verify-not-found"
-            } else {
-                "verify-bad-code"
-            };
-            (status, json!({"valid": false, "problems": [c.t(key, &[])]}))
-        }
-    };
+    let (status, result) =
+        match onestop_register::licences::verification_with(&s.cases.db, &code, &s.cases.witnesses)
+            .await
+        {
+            Ok(v) => (
+                StatusCode::OK,
+                json!({
+                    "valid": v["valid"],
+                    "problems": v["problems"],
+                    "status": v["status"],
+                    "last_change": v["status_history"].as_array().and_then(|h| h.last()),
+                    "licence": v["licence"],
+                    "leaf_index": v["leaf_index"],
+                    "tree_size": v["tree_head"]["tree_size"],
+                    "witnesses": v["witnesses"],
+                    "quorum": v["quorum"],
+                }),
+            ),
+            Err(e) => {
+                let status = crate::error::ApiError::from(e).status;
+                let key = if status == StatusCode::NOT_FOUND {
+                    "verify-not-found"
+                } else {
+                    "verify-bad-code"
+                };
+                (status, json!({"valid": false, "problems": [c.t(key, &[])]}))
+            }
+        };
     let mut r = render(
         &s,
         &c,
