@@ -404,6 +404,7 @@ result-saved-to-profile = Your answers are saved to your profile: the next inter
 case-reminder-past = Past: act now
 case-reminder-soon = Due in { $days } days
 case-reminder-days = { $days } days left
+reminder-vehicle_reexport_due_date = Re-export the vehicles by
 
 ## Witnesses of the register (issue 15: the operator's page /admin/witnesses, verification)
 nav-witnesses = Witnesses

@@ -392,6 +392,7 @@ result-saved-to-profile = 您的回答已保存到档案：下次问答和所有
 case-reminder-past = 已过期：请立即处理
 case-reminder-soon = 还剩 { $days } 天，即将到期
 case-reminder-days = 还剩 { $days } 天
+reminder-vehicle_reexport_due_date = 车辆应复运出境日期
 
 ## 登记簿的见证方（议题 15：运营方页面 /admin/witnesses、核验）
 nav-witnesses = 见证方
