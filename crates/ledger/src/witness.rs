@@ -215,11 +215,6 @@ pub fn check_add_checkpoint(
                 return Err(inconsistent("the proof from size 0 is empty".into()));
             }
         }
-        Some(r) if r.size == 0 => {
-            if !req.proof.is_empty() {
-                return Err(inconsistent("the proof from size 0 is empty".into()));
-            }
-        }
         Some(r) if r.size == cp.size => {
             if r.root != cp.root {
                 return Err(Refusal::Fork {
@@ -232,6 +227,11 @@ pub fn check_add_checkpoint(
                 return Err(inconsistent(
                     "the proof between equal sizes is empty".into(),
                 ));
+            }
+        }
+        Some(r) if r.size == 0 => {
+            if !req.proof.is_empty() {
+                return Err(inconsistent("the proof from size 0 is empty".into()));
             }
         }
         Some(r) => verify_consistency(r.size, cp.size, &r.root, &cp.root, &req.proof)
@@ -427,6 +427,20 @@ mod tests {
         let r = check_add_checkpoint(&log(), Some(&rec), &same_size).expect_err("refused");
         assert!(matches!(r, Refusal::Fork { size: 5, .. }), "{r}");
         assert_eq!(r.status(), 409);
+        // An empty tree with another root is a fork too.
+        let empty = Recorded {
+            size: 0,
+            root: crate::hash::EMPTY_ROOT,
+        };
+        let odd_empty = AddCheckpoint {
+            old_size: 0,
+            proof: vec![],
+            checkpoint: signed_checkpoint(0, forked.root()),
+        };
+        assert!(matches!(
+            check_add_checkpoint(&log(), Some(&empty), &odd_empty),
+            Err(Refusal::Fork { size: 0, .. })
+        ));
         // Backwards.
         let back = AddCheckpoint {
             old_size: 5,
