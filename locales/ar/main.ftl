@@ -435,6 +435,7 @@ witnesses-time = وقت التوقيع
 witnesses-never = لم يوقّع قط
 witnesses-current = الأحدث
 witnesses-behind = متأخر عن أحدث رأس
+witnesses-other-root = جذر غير جذر أحدث رأس بالحجم نفسه
 witnesses-key = مفاتيح الشهود
 witnesses-refusals-heading = حالات الرفض
 witnesses-refusals-none = لم يرفض أي شاهد رأسًا لهذا السجل.

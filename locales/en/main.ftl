@@ -419,6 +419,7 @@ witnesses-time = Cosigned at
 witnesses-never = Never cosigned
 witnesses-current = the latest
 witnesses-behind = behind the latest head
+witnesses-other-root = another root than the latest head of that size
 witnesses-key = Witness keys
 witnesses-refusals-heading = Refusals
 witnesses-refusals-none = No witness has refused a head of this log.

@@ -419,6 +419,7 @@ witnesses-time = Cofirmada el
 witnesses-never = Nunca ha cofirmado
 witnesses-current = la última
 witnesses-behind = por detrás de la última cabeza
+witnesses-other-root = otra raíz que la última cabeza de ese tamaño
 witnesses-key = Claves de los testigos
 witnesses-refusals-heading = Rechazos
 witnesses-refusals-none = Ningún testigo ha rechazado una cabeza de este registro.

@@ -407,6 +407,7 @@ witnesses-time = 공동 서명 시각
 witnesses-never = 공동 서명한 적 없음
 witnesses-current = 최신
 witnesses-behind = 최신 헤드보다 뒤처짐
+witnesses-other-root = 같은 크기의 최신 헤드와 루트가 다름
 witnesses-key = 증인 키
 witnesses-refusals-heading = 거부
 witnesses-refusals-none = 이 로그의 헤드를 거부한 증인이 없습니다.

@@ -427,6 +427,7 @@ witnesses-time = Заверена
 witnesses-never = Ещё не заверял
 witnesses-current = последняя
 witnesses-behind = отстаёт от последней вершины
+witnesses-other-root = другой корень, чем у последней вершины того же размера
 witnesses-key = Ключи свидетелей
 witnesses-refusals-heading = Отказы
 witnesses-refusals-none = Ни один свидетель не отказал вершине этого журнала.

@@ -407,6 +407,7 @@ witnesses-time = 联署时间
 witnesses-never = 从未联署
 witnesses-current = 最新
 witnesses-behind = 落后于最新树头
+witnesses-other-root = 与同一大小的最新树头根哈希不同
 witnesses-key = 见证方公钥
 witnesses-refusals-heading = 拒绝记录
 witnesses-refusals-none = 尚无见证方拒绝本日志的树头。

@@ -339,6 +339,8 @@ pub struct WitnessStatus {
     pub last_time: Option<u64>,
     /// Whether the log's latest head carries its cosignature.
     pub cosigned_latest: bool,
+    /// It cosigned the latest head's size with another root: the log forked.
+    pub other_root: bool,
     pub refusals: u64,
 }
 
@@ -407,6 +409,9 @@ pub async fn overview(db: &Db, witnesses: &Witnesses) -> Result<Overview> {
         if cosigned_latest {
             latest_cosignatures += 1;
         }
+        let other_root = head.is_some()
+            && last_size == Some(latest_size)
+            && last_root.as_deref() != Some(latest_root.as_str());
         list.push(WitnessStatus {
             name: w.name.clone(),
             region: w.region.clone(),
@@ -415,6 +420,7 @@ pub async fn overview(db: &Db, witnesses: &Witnesses) -> Result<Overview> {
             last_root,
             last_time,
             cosigned_latest,
+            other_root,
             refusals: refusals.iter().filter(|r| r.witness == w.name).count() as u64,
         });
     }
