@@ -353,8 +353,8 @@ pub struct Receipt {
     inclusion_proof: Vec<String>,
     tree_head: SignedTreeHead,
     /// The tree head as a C2SP checkpoint (signed note): the log's signature and the
-    /// witnesses' `cosignature/v1` lines for that size and root.
-    #[schema(nullable = false)]
+    /// witnesses' `cosignature/v1` lines for that size and root. Absent (or null) in
+    /// receipts from before witnesses.
     checkpoint: Option<String>,
 }
 
