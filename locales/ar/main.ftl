@@ -426,3 +426,32 @@ reminder-vehicle_reexport_due_date = إعادة تصدير المركبات قب
 nav-my-licences = رخصي
 licences-heading = رخصي الإلكترونية
 licences-count = عدد الرخص الصادرة لك: { $count }
+
+## شهود السجل (المسألة 15: صفحة المشغّل /admin/witnesses، التحقق)
+nav-witnesses = الشهود
+witnesses-heading = شهود السجل
+witnesses-intro = تشغّل كل من تيانجين وخبي شاهدًا: يتحقق من أن كل رأس جديد لهذا السجل يمدّ آخر رأس وقّعه معه، ثم يوقّعه معه أو يرفضه. يُعدّ الإيصال متحقَّقًا منه بتوقيع السجل و{ $quorum } توقيعات مشتركة من الشهود على الأقل.
+witnesses-latest = أحدث رأس: { $size } مدخلات، وقّعه { $count } من الشهود.
+witnesses-none = لا شهود مهيَّئين (DATA/witnesses.toml): يُتحقَّق من الإيصالات بتوقيع السجل وحده.
+witnesses-name = الشاهد
+witnesses-region = المنطقة
+witnesses-last = آخر رأس موقَّع (مدخلات)
+witnesses-time = وقت التوقيع
+witnesses-never = لم يوقّع قط
+witnesses-current = الأحدث
+witnesses-behind = متأخر عن أحدث رأس
+witnesses-other-root = جذر غير جذر أحدث رأس بالحجم نفسه
+witnesses-key = مفاتيح الشهود
+witnesses-refusals-heading = حالات الرفض
+witnesses-refusals-none = لم يرفض أي شاهد رأسًا لهذا السجل.
+witnesses-refusals-alert = { $count ->
+    [one] رفض شاهد رأسًا لهذا السجل: ربما تفرّع السجل. قارن الرؤوس باستخدام onestop ledger audit.
+   *[other] رفض الشهود { $count } من رؤوس هذا السجل: ربما تفرّع السجل. قارن الرؤوس باستخدام onestop ledger audit.
+}
+witnesses-refused-size = الرأس المرفوض (مدخلات)
+witnesses-old-size = آخر موقَّع (مدخلات)
+witnesses-refused-at = وقت الرفض
+witnesses-reason = السبب
+witnesses-evidence = نقطة التحقق المرفوضة
+verify-witnesses = الشهود
+verify-witnesses-of = { $count } توقيعات مشتركة من الشهود (المطلوب { $quorum })

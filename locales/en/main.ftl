@@ -413,3 +413,32 @@ licences-count = { $count ->
    *[other] { $count } licences are issued to you.
 }
 reminder-vehicle_reexport_due_date = Re-export the vehicles by
+
+## Witnesses of the register (issue 15: the operator's page /admin/witnesses, verification)
+nav-witnesses = Witnesses
+witnesses-heading = Witnesses of the register
+witnesses-intro = Tianjin and Hebei each run a witness: it checks that every new head of this log extends the last head it cosigned, then cosigns it, or refuses it. A receipt counts as verified with the log's signature and at least { $quorum } witness cosignatures.
+witnesses-latest = Latest head: { $size } entries, cosigned by { $count } witnesses.
+witnesses-none = No witness is configured (DATA/witnesses.toml): receipts verify with the log's signature alone.
+witnesses-name = Witness
+witnesses-region = Region
+witnesses-last = Last cosigned head (entries)
+witnesses-time = Cosigned at
+witnesses-never = Never cosigned
+witnesses-current = the latest
+witnesses-behind = behind the latest head
+witnesses-other-root = another root than the latest head of that size
+witnesses-key = Witness keys
+witnesses-refusals-heading = Refusals
+witnesses-refusals-none = No witness has refused a head of this log.
+witnesses-refusals-alert = { $count ->
+    [one] A witness refused a head of this log: the log may have forked. Compare the heads with onestop ledger audit.
+   *[other] Witnesses refused { $count } heads of this log: the log may have forked. Compare the heads with onestop ledger audit.
+}
+witnesses-refused-size = Refused head (entries)
+witnesses-old-size = Last cosigned (entries)
+witnesses-refused-at = Refused at
+witnesses-reason = Reason
+witnesses-evidence = The refused checkpoint
+verify-witnesses = Witnesses
+verify-witnesses-of = { $count } witness cosignatures ({ $quorum } required)

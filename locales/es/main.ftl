@@ -413,3 +413,32 @@ licences-count = { $count ->
     [one] Tiene una licencia emitida.
    *[other] Tiene { $count } licencias emitidas.
 }
+
+## Testigos del registro (tarea 15: la página del operador /admin/witnesses, verificación)
+nav-witnesses = Testigos
+witnesses-heading = Testigos del registro
+witnesses-intro = Tianjin y Hebei mantienen cada uno un testigo: comprueba que cada nueva cabeza de este registro prolonga la última que cofirmó y la cofirma, o la rechaza. Un recibo se da por verificado con la firma del registro y al menos { $quorum } cofirmas de testigos.
+witnesses-latest = Última cabeza: { $size } entradas, cofirmada por { $count } testigos.
+witnesses-none = No hay testigos configurados (DATA/witnesses.toml): los recibos se verifican solo con la firma del registro.
+witnesses-name = Testigo
+witnesses-region = Región
+witnesses-last = Última cabeza cofirmada (entradas)
+witnesses-time = Cofirmada el
+witnesses-never = Nunca ha cofirmado
+witnesses-current = la última
+witnesses-behind = por detrás de la última cabeza
+witnesses-other-root = otra raíz que la última cabeza de ese tamaño
+witnesses-key = Claves de los testigos
+witnesses-refusals-heading = Rechazos
+witnesses-refusals-none = Ningún testigo ha rechazado una cabeza de este registro.
+witnesses-refusals-alert = { $count ->
+    [one] Un testigo rechazó una cabeza de este registro: puede haberse bifurcado. Compare las cabezas con onestop ledger audit.
+   *[other] Los testigos rechazaron { $count } cabezas de este registro: puede haberse bifurcado. Compare las cabezas con onestop ledger audit.
+}
+witnesses-refused-size = Cabeza rechazada (entradas)
+witnesses-old-size = Última cofirmada (entradas)
+witnesses-refused-at = Rechazada el
+witnesses-reason = Motivo
+witnesses-evidence = El punto de control rechazado
+verify-witnesses = Testigos
+verify-witnesses-of = { $count } cofirmas de testigos ({ $quorum } exigidas)

@@ -398,3 +398,32 @@ reminder-vehicle_reexport_due_date = 차량 재반출 기한
 nav-my-licences = 내 허가증
 licences-heading = 내 전자 허가증
 licences-count = 발급된 허가증: { $count }개
+
+## 등록부의 증인(이슈 15: 운영자 페이지 /admin/witnesses, 검증)
+nav-witnesses = 증인
+witnesses-heading = 등록부의 증인
+witnesses-intro = 톈진과 허베이는 각각 증인을 운영합니다. 증인은 이 로그의 새 헤드가 마지막으로 공동 서명한 헤드를 잇는지 확인한 뒤 공동 서명하거나 거부합니다. 영수증은 로그의 서명과 최소 { $quorum }개의 증인 공동 서명이 있어야 검증된 것으로 봅니다.
+witnesses-latest = 최신 헤드: 항목 { $size }개, 증인 { $count }곳이 공동 서명.
+witnesses-none = 설정된 증인이 없습니다(DATA/witnesses.toml). 영수증은 로그의 서명만으로 검증됩니다.
+witnesses-name = 증인
+witnesses-region = 지역
+witnesses-last = 마지막 공동 서명 헤드(항목)
+witnesses-time = 공동 서명 시각
+witnesses-never = 공동 서명한 적 없음
+witnesses-current = 최신
+witnesses-behind = 최신 헤드보다 뒤처짐
+witnesses-other-root = 같은 크기의 최신 헤드와 루트가 다름
+witnesses-key = 증인 키
+witnesses-refusals-heading = 거부
+witnesses-refusals-none = 이 로그의 헤드를 거부한 증인이 없습니다.
+witnesses-refusals-alert = { $count ->
+    [one] 증인이 이 로그의 헤드 하나를 거부했습니다. 로그가 분기되었을 수 있습니다. onestop ledger audit로 헤드를 비교하십시오.
+   *[other] 증인이 이 로그의 헤드 { $count }개를 거부했습니다. 로그가 분기되었을 수 있습니다. onestop ledger audit로 헤드를 비교하십시오.
+}
+witnesses-refused-size = 거부된 헤드(항목)
+witnesses-old-size = 마지막 공동 서명(항목)
+witnesses-refused-at = 거부 시각
+witnesses-reason = 사유
+witnesses-evidence = 거부된 체크포인트
+verify-witnesses = 증인
+verify-witnesses-of = 증인 공동 서명 { $count }개(필요: { $quorum }개)

@@ -422,3 +422,32 @@ licences-count = { $count ->
     [few] Вам выдано { $count } лицензии.
    *[other] Вам выдано { $count } лицензий.
 }
+
+## Свидетели реестра (задача 15: страница оператора /admin/witnesses, проверка)
+nav-witnesses = Свидетели
+witnesses-heading = Свидетели реестра
+witnesses-intro = Тяньцзинь и Хэбэй держат по свидетелю: он проверяет, что каждая новая вершина этого журнала продолжает последнюю заверенную им, и заверяет её или отказывает. Квитанция считается проверенной при подписи журнала и не менее чем { $quorum } подписях свидетелей.
+witnesses-latest = Последняя вершина: записей { $size }, заверена свидетелями: { $count }.
+witnesses-none = Свидетели не настроены (DATA/witnesses.toml): квитанции проверяются только по подписи журнала.
+witnesses-name = Свидетель
+witnesses-region = Регион
+witnesses-last = Последняя заверенная вершина (записей)
+witnesses-time = Заверена
+witnesses-never = Ещё не заверял
+witnesses-current = последняя
+witnesses-behind = отстаёт от последней вершины
+witnesses-other-root = другой корень, чем у последней вершины того же размера
+witnesses-key = Ключи свидетелей
+witnesses-refusals-heading = Отказы
+witnesses-refusals-none = Ни один свидетель не отказал вершине этого журнала.
+witnesses-refusals-alert = { $count ->
+    [one] Свидетель отказал вершине этого журнала: журнал мог раздвоиться. Сравните вершины командой onestop ledger audit.
+   *[other] Свидетели отказали вершинам этого журнала ({ $count }): журнал мог раздвоиться. Сравните вершины командой onestop ledger audit.
+}
+witnesses-refused-size = Отклонённая вершина (записей)
+witnesses-old-size = Последняя заверенная (записей)
+witnesses-refused-at = Отказ
+witnesses-reason = Причина
+witnesses-evidence = Отклонённая контрольная точка
+verify-witnesses = Свидетели
+verify-witnesses-of = подписей свидетелей: { $count } (требуется { $quorum })

@@ -398,3 +398,32 @@ nav-my-licences = 我的证照
 licences-heading = 我的电子证照
 licences-count = 已向您颁发 { $count } 个证照。
 reminder-vehicle_reexport_due_date = 车辆应复运出境日期
+
+## 登记簿的见证方（议题 15：运营方页面 /admin/witnesses、核验）
+nav-witnesses = 见证方
+witnesses-heading = 登记簿的见证方
+witnesses-intro = 天津和河北各运行一个见证方：它核对本日志的每个新树头是否延续其上次联署的树头，然后联署或拒绝。回执须有日志签名并至少有 { $quorum } 个见证方联署，方视为已核验。
+witnesses-latest = 最新树头：{ $size } 条记录，已有 { $count } 个见证方联署。
+witnesses-none = 未配置见证方（DATA/witnesses.toml）：回执仅凭日志签名核验。
+witnesses-name = 见证方
+witnesses-region = 地区
+witnesses-last = 最近联署的树头（条）
+witnesses-time = 联署时间
+witnesses-never = 从未联署
+witnesses-current = 最新
+witnesses-behind = 落后于最新树头
+witnesses-other-root = 与同一大小的最新树头根哈希不同
+witnesses-key = 见证方公钥
+witnesses-refusals-heading = 拒绝记录
+witnesses-refusals-none = 尚无见证方拒绝本日志的树头。
+witnesses-refusals-alert = { $count ->
+    [one] 有见证方拒绝了本日志的一个树头：日志可能已分叉。请用 onestop ledger audit 比对树头。
+   *[other] 见证方拒绝了本日志的 { $count } 个树头：日志可能已分叉。请用 onestop ledger audit 比对树头。
+}
+witnesses-refused-size = 被拒树头（条）
+witnesses-old-size = 上次联署（条）
+witnesses-refused-at = 拒绝时间
+witnesses-reason = 原因
+witnesses-evidence = 被拒绝的检查点
+verify-witnesses = 见证方
+verify-witnesses-of = { $count } 个见证方联署（要求 { $quorum } 个）

@@ -52,6 +52,9 @@ pub struct CaseService {
     writer: Writer,
     /// Where loaded holiday notices are kept (`<data>/calendar`); `None`: loading is off.
     pub calendar_dir: Option<std::path::PathBuf>,
+    /// The log's witnesses and the quorum a receipt needs (`<data>/witnesses.toml`,
+    /// else the shipped default: none, quorum 0).
+    pub witnesses: onestop_register::witness::Witnesses,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -193,6 +196,8 @@ impl CaseService {
             authz,
             writer,
             calendar_dir: None,
+            witnesses: onestop_register::witness::Witnesses::shipped()
+                .map_err(ServiceError::Storage)?,
         };
         service.approve_pending_filings().await?;
         Ok(service)

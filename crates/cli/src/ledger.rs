@@ -5,7 +5,7 @@
 use crate::runtime::runtime;
 use clap::ValueEnum;
 use onestop_ledger::{
-    Hash, Receipt, SignedTreeHead, from_hex, leaf_hash, load_verifying_key, to_hex,
+    Hash, NoteVerifier, Receipt, SignedTreeHead, from_hex, leaf_hash, load_verifying_key, to_hex,
     write_signing_key,
 };
 use onestop_register::audit::{self, DbSource, Leaf, LogSource, Verdict};
@@ -34,10 +34,15 @@ pub struct DbArgs {
 
 #[derive(clap::Subcommand)]
 pub enum LedgerCommand {
-    /// Create a log signing key (mode 0600) and its public key beside it (FILE.pub)
+    /// Create a log signing key (mode 0600) and its public key beside it (FILE.pub);
+    /// with --witness NAME, a witness's key and its verifier key (FILE.vkey) for the
+    /// log's witnesses.toml
     Keygen {
         #[arg(long)]
         out: PathBuf,
+        /// The witness's key name (e.g. tianjin): also write FILE.vkey, NAME+KEYID+BASE64
+        #[arg(long)]
+        witness: Option<String>,
     },
     /// Verify a licence or receipt offline (no database, no network); without DOCUMENT,
     /// verify the whole stored log: every entry, signed head, licence, voucher and pledge
@@ -47,6 +52,14 @@ pub enum LedgerCommand {
         /// The log's public key file (GET /api/ledger/key), or its signing key file
         #[arg(long)]
         log_key: PathBuf,
+        /// A witness's verifier key file (NAME+KEYID+BASE64, from `keygen --witness`);
+        /// repeat for each witness whose cosignature counts
+        #[arg(long = "witness-key")]
+        witness_keys: Vec<PathBuf>,
+        /// Cosignatures of distinct witnesses the document's tree head needs (default:
+        /// every --witness-key given; 0 without any)
+        #[arg(long)]
+        quorum: Option<usize>,
         #[command(flatten)]
         db: DbArgs,
         #[arg(long, value_enum, default_value = "text")]
@@ -75,6 +88,9 @@ pub enum LedgerCommand {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Run a witness: check each new checkpoint of the log against the last one this
+    /// witness cosigned (consistency proof), cosign it or refuse it (docs/witness.md)
+    Witness(crate::witness::WitnessArgs),
     /// Measure durable appends: batched transactions, then one entry per transaction
     Bench {
         #[command(flatten)]
@@ -124,15 +140,35 @@ fn key(path: &Path) -> Result<ed25519_dalek::VerifyingKey, String> {
 
 pub fn run(cmd: LedgerCommand) -> Result<ExitCode, String> {
     match cmd {
-        LedgerCommand::Keygen { out } => {
+        LedgerCommand::Keygen { out, witness } => {
             if out.exists() {
                 return Err(format!(
                     "{} exists; a signing key is never overwritten",
                     out.display()
                 ));
             }
+            let cosigner = |k: &ed25519_dalek::SigningKey, name: &str| {
+                NoteVerifier::cosigner(name, k.verifying_key())
+                    .map_err(|e| format!("--witness: {e}"))
+            };
+            if let Some(name) = &witness {
+                // A bad name is refused before any file is written.
+                cosigner(&onestop_ledger::generate_signing_key(), name)?;
+            }
             let k = onestop_ledger::generate_signing_key();
             write_signing_key(&out, &k).map_err(|e| e.to_string())?;
+            if let Some(name) = &witness {
+                let vkey = cosigner(&k, name)?.vkey();
+                let mut path = out.as_os_str().to_owned();
+                path.push(".vkey");
+                let path = PathBuf::from(path);
+                std::fs::write(&path, format!("{vkey}\n"))
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                println!(
+                    "witness {name}: verifier key {vkey} (in {}; list it in the log's witnesses.toml)",
+                    path.display()
+                );
+            }
             println!(
                 "signing key {} (keep it private), public key {}.pub, key id {}",
                 out.display(),
@@ -144,14 +180,24 @@ pub fn run(cmd: LedgerCommand) -> Result<ExitCode, String> {
         LedgerCommand::Verify {
             document: Some(doc),
             log_key,
+            witness_keys,
+            quorum,
             format,
             ..
-        } => verify_document(&doc, &log_key, format),
+        } => {
+            let witnesses = witness_keys
+                .iter()
+                .map(|p| read_vkey(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let quorum = quorum.unwrap_or(witnesses.len());
+            verify_document(&doc, &log_key, &witnesses, quorum, format)
+        }
         LedgerCommand::Verify {
             document: None,
             log_key,
             db,
             format,
+            ..
         } => {
             let k = key(&log_key)?;
             runtime()?.block_on(async move {
@@ -206,6 +252,7 @@ pub fn run(cmd: LedgerCommand) -> Result<ExitCode, String> {
             );
             Ok(ExitCode::SUCCESS)
         }),
+        LedgerCommand::Witness(a) => crate::witness::run(a),
         LedgerCommand::Bench {
             db,
             entries,
@@ -215,7 +262,26 @@ pub fn run(cmd: LedgerCommand) -> Result<ExitCode, String> {
     }
 }
 
-fn verify_document(doc: &Path, log_key: &Path, format: Format) -> Result<ExitCode, String> {
+/// A witness's verifier key from its file (`keygen --witness` writes FILE.vkey).
+fn read_vkey(path: &Path) -> Result<NoteVerifier, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let v = NoteVerifier::parse_vkey(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    if v.sig_type != onestop_ledger::note::COSIGNATURE_V1 {
+        return Err(format!(
+            "{}: not a witness key (signature type 0x04, from `onestop ledger keygen --witness NAME`)",
+            path.display()
+        ));
+    }
+    Ok(v)
+}
+
+fn verify_document(
+    doc: &Path,
+    log_key: &Path,
+    witnesses: &[NoteVerifier],
+    quorum: usize,
+    format: Format,
+) -> Result<ExitCode, String> {
     let k = key(log_key)?;
     let mut v = read_json(doc)?;
     if v.get("receipt").is_some() {
@@ -227,7 +293,7 @@ fn verify_document(doc: &Path, log_key: &Path, format: Format) -> Result<ExitCod
             doc.display()
         )
     })?;
-    let outcome = r.verify(&k);
+    let outcome = r.verify_witnessed(&k, witnesses, quorum);
     let e = &r.entry;
     let what = match e["type"].as_str().unwrap_or("") {
         "licence" => format!(
@@ -248,19 +314,35 @@ fn verify_document(doc: &Path, log_key: &Path, format: Format) -> Result<ExitCod
         ),
         other => format!("a `{other}` entry"),
     };
+    let cosigned = match &outcome {
+        Ok(w) if !witnesses.is_empty() || quorum > 0 => format!(
+            "; cosigned by {} ({} of {quorum} required)",
+            if w.cosigners.is_empty() {
+                "no witness".to_string()
+            } else {
+                w.cosigners
+                    .iter()
+                    .map(|(n, _)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+            w.cosigners.len()
+        ),
+        _ => String::new(),
+    };
     match (&outcome, format) {
-        (Ok(ok), Format::Text) => println!(
-            "valid: {what}; entry {} of the log of {} entries (root {}, signed by key {} at {} ms)",
+        (Ok(w), Format::Text) => println!(
+            "valid: {what}; entry {} of the log of {} entries (root {}, signed by key {} at {} ms){cosigned}",
             r.leaf_index,
-            ok.head.tree_size,
-            to_hex(&ok.head.root_hash),
+            w.verified.head.tree_size,
+            to_hex(&w.verified.head.root_hash),
             r.tree_head.key_id,
-            ok.head.timestamp
+            w.verified.head.timestamp
         ),
         (Err(err), Format::Text) => println!("INVALID: {what}: {err}"),
         (_, Format::Json) => println!(
             "{}",
-            json!({"valid": outcome.is_ok(), "problem": outcome.as_ref().err().map(|e| e.to_string()), "leaf_index": r.leaf_index, "tree_size": r.tree_head.tree_size, "type": e["type"], "code": e["code"]})
+            json!({"valid": outcome.is_ok(), "problem": outcome.as_ref().err().map(|e| e.to_string()), "leaf_index": r.leaf_index, "tree_size": r.tree_head.tree_size, "type": e["type"], "code": e["code"], "witnesses": outcome.as_ref().map(|w| w.cosigners.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>()).unwrap_or_default(), "quorum": quorum})
         ),
     }
     Ok(if outcome.is_ok() {

@@ -31,6 +31,7 @@ mod runtime;
 mod serve;
 mod services;
 mod simulate;
+mod witness;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};

@@ -123,12 +123,29 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         &engine.program,
     )?;
     let authz = onestop_store::authz::Authz::load(&a.data)?;
+    // The log's witnesses (DATA/witnesses.toml): a bad file stops the start.
+    let witnesses = onestop_register::witness::Witnesses::load(&a.data)?;
+    let witnesses_line = if witnesses.list.is_empty() {
+        "witnesses: none (receipts need the log's signature only)".to_string()
+    } else {
+        format!(
+            "witnesses: {} (a receipt needs {} cosignatures)",
+            witnesses
+                .list
+                .iter()
+                .map(|w| w.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            witnesses.quorum
+        )
+    };
     let rt = runtime()?;
     rt.block_on(async move {
         let mut cases = CaseService::open_with(&url, engine.clone(), services, authz)
             .await
             .map_err(|e| format!("cannot open the database {url}: {e}"))?;
         cases.calendar_dir = Some(calendar_dir.clone());
+        cases.witnesses = witnesses;
         tokio::spawn(watch_calendar(calendar_dir));
         if a.demo {
             seed_demo(&cases).await?;
@@ -161,6 +178,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
             println!("{line}");
         }
         println!("services: {services_name}");
+        println!("{witnesses_line}");
         // With the peer's address, so sign-in failures are also counted per client address.
         axum::serve(
             listener,

@@ -19,6 +19,12 @@ pub enum LedgerError {
     Malformed { field: String, message: String },
     #[error("{0}")]
     Key(String),
+    #[error("{}", quorum_message(*have, *need, by))]
+    Quorum {
+        have: usize,
+        need: usize,
+        by: Vec<String>,
+    },
 }
 
 impl LedgerError {
@@ -28,4 +34,15 @@ impl LedgerError {
             message: message.into(),
         }
     }
+}
+
+fn quorum_message(have: usize, need: usize, by: &[String]) -> String {
+    let who = if by.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", by.join(", "))
+    };
+    format!(
+        "not enough witnesses: the tree head carries {have} valid witness cosignature(s){who}, {need} required"
+    )
 }

@@ -127,6 +127,12 @@ pub async fn audit<S: LogSource>(
         return Ok(Verdict::Consistent);
     }
     let why = match &proof {
+        _ if old.tree_size == new.tree_size && old.root_hash != new.root_hash => format!(
+            "fork: two signed heads of size {} with different roots ({} and {})",
+            new.tree_size,
+            to_hex(&old.root_hash),
+            to_hex(&new.root_hash)
+        ),
         Err(e) => e.clone(),
         Ok(_) if proof_ok => "the entries' data no longer give the signed roots".to_string(),
         Ok(_) => "the consistency proof does not verify".to_string(),
@@ -150,17 +156,27 @@ pub async fn audit<S: LogSource>(
     }
     signed.sort();
     signed.dedup();
+    let mut sizes: Vec<u64> = signed.iter().map(|(s, _)| *s).collect();
+    sizes.dedup();
     let mut last_good = 0u64;
     let mut first_bad: Option<u64> = None;
-    for (size, root) in &signed {
-        match tree.root_at(*size) {
-            Ok(r) if r == *root => {
-                if first_bad.is_none() {
-                    last_good = *size;
+    // A size the log signed twice with different roots, one of which its entries give.
+    let mut forked_at: Option<u64> = None;
+    for size in sizes {
+        let roots: Vec<&Hash> = signed
+            .iter()
+            .filter(|(s, _)| *s == size)
+            .map(|(_, r)| r)
+            .collect();
+        match tree.root_at(size) {
+            Ok(r) if roots.contains(&&r) => {
+                if roots.len() > 1 && forked_at.is_none() {
+                    forked_at = Some(size);
                 }
+                last_good = size;
             }
             _ => {
-                first_bad = Some(*size);
+                first_bad = Some(size);
                 break;
             }
         }
@@ -181,7 +197,11 @@ pub async fn audit<S: LogSource>(
             "between entry {last_good} and entry {} (the log matches the signed head of size {last_good}, not the one of size {bad})",
             bad - 1
         )),
-        (None, None) => None,
+        (None, None) => forked_at.map(|n| {
+            format!(
+                "the head of size {n} (the log signed two heads of that size; its entries give one of them, the other is a fork no history of this log matches)"
+            )
+        }),
     };
     Ok(Verdict::Inconsistent { why, divergence })
 }

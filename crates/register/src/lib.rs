@@ -18,6 +18,7 @@ pub mod money;
 pub mod pledges;
 pub mod verify;
 pub mod vouchers;
+pub mod witness;
 
 use onestop_store::{Account, Authz, Db, Resource, Result, ServiceError};
 

@@ -11,6 +11,7 @@
 
 use crate::Register;
 use crate::log::{self, Logged, Problem};
+use crate::witness::Witnesses;
 use chrono::NaiveDate;
 use onestop_ledger::{Receipt, canonical_json, leaf_hash, to_hex};
 use onestop_store::{Account, Db, Resource, Result, ServiceError};
@@ -153,6 +154,12 @@ pub async fn receipt(db: &Db, code: &str) -> Result<Receipt> {
 /// The server's own verification of a licence, for the portal's verification page:
 /// the stored document against the log entry and a signed tree head.
 pub async fn verification(db: &Db, code: &str) -> Result<J> {
+    verification_with(db, code, &Witnesses::default()).await
+}
+
+/// [`verification`], and the receipt's tree head cosigned by at least the quorum of
+/// the configured witnesses (none needed with quorum 0).
+pub async fn verification_with(db: &Db, code: &str, witnesses: &Witnesses) -> Result<J> {
     let r = receipt(db, code).await?;
     let key = log::verifying_key(db)?;
     let entry = log::entry(db, r.leaf_index as i64).await?;
@@ -164,9 +171,18 @@ pub async fn verification(db: &Db, code: &str) -> Result<J> {
     if to_hex(&leaf_hash(entry.data.as_bytes())) != entry.leaf_hash {
         problems.push("the log entry was altered after it was recorded".into());
     }
-    if let Err(e) = r.verify(&key) {
-        problems.push(format!("the inclusion proof does not verify: {e}"));
+    let verifiers = witnesses.verifiers();
+    match r.verify_witnessed(&key, &verifiers, witnesses.quorum) {
+        Ok(_) => {}
+        Err(e @ onestop_ledger::LedgerError::Quorum { .. }) => problems.push(e.to_string()),
+        Err(e) => problems.push(format!("the inclusion proof does not verify: {e}")),
     }
+    let cosigned: Vec<String> = r
+        .cosigners(&key, &verifiers)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
     let code = r.entry["code"].as_str().unwrap_or_default().to_string();
     let (status, history) = status_of(db, &code).await?;
     for e in &history {
@@ -193,6 +209,8 @@ pub async fn verification(db: &Db, code: &str) -> Result<J> {
         "licence": r.entry,
         "leaf_index": r.leaf_index,
         "tree_head": r.tree_head,
+        "witnesses": cosigned,
+        "quorum": witnesses.quorum,
         "public_key": hex_key(&key),
     }))
 }

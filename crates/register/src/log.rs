@@ -13,6 +13,7 @@
 //! `ONESTOP_LEDGER_KEY`, else `ledger-signing.key` beside an SQLite database, else
 //! `data/run/ledger-signing.key`; it is created (mode 0600, with `.pub`) when missing.
 
+use onestop_ledger::note::{Checkpoint, NoteSignature, SignedNote, sign_note, valid_key_name};
 use onestop_ledger::{
     Hash, Receipt, SignedTreeHead, Tree, TreeHead, canonical_json, from_hex, leaf_hash, to_hex,
 };
@@ -93,6 +94,80 @@ pub fn signing_key(db: &Db) -> Result<ed25519_dalek::SigningKey> {
 
 pub fn verifying_key(db: &Db) -> Result<ed25519_dalek::VerifyingKey> {
     Ok(signing_key(db)?.verifying_key())
+}
+
+/// The log's origin, the first line of its checkpoints and the key name of its
+/// checkpoint signatures, unless `ONESTOP_LEDGER_ORIGIN` names another.
+pub const DEFAULT_ORIGIN: &str = "onestop.beijing/register";
+
+/// This log's origin: `ONESTOP_LEDGER_ORIGIN` when it is a valid key name (no
+/// spaces, no `+`), else [`DEFAULT_ORIGIN`].
+pub fn origin() -> String {
+    std::env::var("ONESTOP_LEDGER_ORIGIN")
+        .ok()
+        .filter(|o| valid_key_name(o))
+        .unwrap_or_else(|| DEFAULT_ORIGIN.to_string())
+}
+
+/// The witnesses' cosignature lines stored for a head of `size` entries and this
+/// root (hex), by witness name.
+pub async fn cosignature_lines(db: &Db, size: u64, root_hex: &str) -> Result<Vec<NoteSignature>> {
+    let rows = sqlx::query(
+        "SELECT witness, signature FROM witness_cosignatures WHERE tree_size = $1 AND root_hash = $2 ORDER BY witness",
+    )
+    .bind(size as i64)
+    .bind(root_hex)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let name: String = r.try_get("witness")?;
+        let sig: String = r.try_get("signature")?;
+        // A row this log wrote from a verified line always reads back.
+        if let Ok(line) = NoteSignature::parse_line(&format!("\u{2014} {name} {sig}")) {
+            out.push(line);
+        }
+    }
+    Ok(out)
+}
+
+/// A signed head as a C2SP checkpoint (c2sp.org/tlog-checkpoint): the signed note of
+/// origin, size and base64 root, with the log's Ed25519 note signature (key name =
+/// origin) and every witness cosignature stored for that size and root.
+pub async fn checkpoint_note(db: &Db, head: &SignedTreeHead) -> Result<String> {
+    let root = from_hex("root_hash", &head.root_hash).map_err(storage)?;
+    let body = Checkpoint::new(&origin(), head.tree_size, root).body();
+    let key = signing_key(db)?;
+    let mut note = SignedNote {
+        signatures: vec![sign_note(&origin(), &key, &body)],
+        text: body,
+    };
+    for line in cosignature_lines(db, head.tree_size, &head.root_hash).await? {
+        note.add(line);
+    }
+    Ok(note.encode())
+}
+
+/// The signed head covering entry `index` that the most witnesses cosigned (the
+/// largest of those), if any witness cosigned one whose root the log still gives.
+async fn best_witnessed_head(db: &Db, index: u64, tree: &Tree) -> Result<Option<SignedTreeHead>> {
+    let rows = sqlx::query(
+        "SELECT h.tree_size, h.root_hash, h.timestamp, h.key_id, h.signature, COUNT(c.witness) AS n \
+         FROM ledger_heads h JOIN witness_cosignatures c ON c.tree_size = h.tree_size AND c.root_hash = h.root_hash \
+         WHERE h.tree_size > $1 GROUP BY h.tree_size, h.root_hash, h.timestamp, h.key_id, h.signature \
+         ORDER BY n DESC, h.tree_size DESC LIMIT 8",
+    )
+    .bind(index as i64)
+    .fetch_all(&db.pool)
+    .await?;
+    for r in &rows {
+        let h = head_from_row(r)?;
+        let root = from_hex("root_hash", &h.root_hash).map_err(storage)?;
+        if tree.root_at(h.tree_size).is_ok_and(|t| t == root) {
+            return Ok(Some(h));
+        }
+    }
+    Ok(None)
 }
 
 /// Appends entries inside the caller's transaction; returns the index of the first.
@@ -343,15 +418,23 @@ pub async fn receipt_with(db: &Db, index: i64, document: J) -> Result<Receipt> {
             "the log has no entry {index}"
         )));
     }
-    let head = publish_locked(db, &tree).await?;
-    if head.tree_size > tree.len() {
+    let latest = publish_locked(db, &tree).await?;
+    if latest.tree_size > tree.len() {
         // Another process committed and signed more in the meantime.
         sync(db, &mut tree).await?;
     }
+    // The head most witnesses cosigned, so that the receipt meets a quorum when any
+    // head covering the entry does; else the latest.
+    let head = best_witnessed_head(db, index as u64, &tree)
+        .await?
+        .unwrap_or(latest);
     let proof = tree
         .inclusion_proof(index as u64, head.tree_size)
         .map_err(|e| storage(e.to_string()))?;
-    Ok(Receipt::new(document, index as u64, &proof, head))
+    let checkpoint = checkpoint_note(db, &head).await?;
+    let mut r = Receipt::new(document, index as u64, &proof, head);
+    r.checkpoint = Some(checkpoint);
+    Ok(r)
 }
 
 /// The receipt of a logged entry as the log stores it.

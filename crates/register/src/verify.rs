@@ -1,8 +1,9 @@
 //! The whole register checked from its stored rows: the log first (every leaf hash and
 //! signed head recomputed, `log::check`), then each kind of record against what the
-//! log says about it (licences, vouchers, pledges). Nothing here calls back up.
+//! log says about it (licences, vouchers, pledges), and what the witnesses cosigned
+//! against the entries. Nothing here calls back up.
 
-use crate::{licences, log, pledges, vouchers};
+use crate::{licences, log, pledges, vouchers, witness};
 use onestop_store::{Db, Result};
 use serde::Serialize;
 
@@ -31,6 +32,22 @@ pub async fn verify_stored(db: &Db, key: &ed25519_dalek::VerifyingKey) -> Result
     problems.extend(licences.1);
     problems.extend(vouchers.1);
     problems.extend(pledges.1);
+    // What the witnesses cosigned must still be what the entries give.
+    let tree = onestop_ledger::Tree::from_leaf_hashes(
+        log.logged
+            .iter()
+            .map(|(_, _, d)| onestop_ledger::leaf_hash(d.as_bytes())),
+    );
+    for c in witness::contradicted(db, &tree).await? {
+        problems.push(log::problem(
+            "witness",
+            c.tree_size,
+            format!(
+                "witness {} cosigned the head of size {} (root {}) but the stored entries no longer give that root",
+                c.witness, c.tree_size, c.root_hash
+            ),
+        ));
+    }
     Ok(LogReport {
         entries: log.entries,
         heads_checked: log.heads_checked,

@@ -32,6 +32,9 @@ pub enum Resource<'a> {
     Accounts,
     /// The working-day calendar (loading a year's holiday notice).
     Calendar,
+    /// The transparency log's witnesses (the operator's page of cosignatures and
+    /// refusals).
+    Witnesses,
     /// A region of the Beijing-Tianjin-Hebei register, with the agency that issues
     /// its innovation vouchers.
     Region {
@@ -138,6 +141,10 @@ impl Authz {
             Resource::Calendar => (
                 uid("Calendar", "official")?,
                 json!({"uid": {"type": "Calendar", "id": "official"}, "attrs": {}, "parents": []}),
+            ),
+            Resource::Witnesses => (
+                uid("Witnesses", "all")?,
+                json!({"uid": {"type": "Witnesses", "id": "all"}, "attrs": {}, "parents": []}),
             ),
             Resource::Region { id, agency } => (
                 uid("Region", id)?,
@@ -281,6 +288,28 @@ mod tests {
         assert!(!authz.allowed(
             &account(Role::Admin, None),
             "decide_case",
+            &Resource::Calendar
+        ));
+    }
+
+    #[test]
+    fn only_admins_see_the_witnesses_page() {
+        let authz = Authz::shipped().expect("policies parse");
+        let may = |a: &Account| authz.allowed(a, "view_witnesses", &Resource::Witnesses);
+        assert!(may(&account(Role::Admin, None)));
+        for officer in ["sci-tech", "tianjin-sci-tech", "hebei-sci-tech"] {
+            assert!(!may(&account(Role::Officer, Some(officer))), "{officer}");
+        }
+        assert!(!may(&account(Role::Applicant, None)));
+        // The rule names this one action on this one resource.
+        assert!(!authz.allowed(
+            &account(Role::Admin, None),
+            "import_calendar",
+            &Resource::Witnesses
+        ));
+        assert!(!authz.allowed(
+            &account(Role::Admin, None),
+            "view_witnesses",
             &Resource::Calendar
         ));
     }

@@ -22,6 +22,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../migrations/0005_clock.sql")),
     (6, include_str!("../migrations/0006_licence_status.sql")),
     (7, include_str!("../migrations/0007_procedures.sql")),
+    (8, include_str!("../migrations/0008_witnesses.sql")),
 ];
 
 pub struct Db {

@@ -4,8 +4,8 @@
 //! or `POST /api/ledger/verify` with a downloaded licence.
 
 use crate::api::schemas::{
-    Error, IssueVoucher, Receipt as ReceiptSchema, Redeem, RegisterPledge, Release, SignedTreeHead,
-    Verified, VerifyRequest,
+    Error, IssueVoucher, Receipt as ReceiptSchema, Redeem, RefusalReport as RefusalSchema,
+    RegisterPledge, Release, SignedTreeHead, Verified, VerifyRequest,
 };
 use crate::error::ApiError;
 use crate::extract::{JsonBody, PathParam, QueryParams};
@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use onestop_ledger::{Receipt, key_id, public_key_text, to_hex};
 use onestop_register::log;
-use onestop_register::{licences, pledges, vouchers};
+use onestop_register::{licences, pledges, vouchers, witness};
 use onestop_store::Role;
 use serde::Deserialize;
 use serde_json::{Value as J, json};
@@ -33,6 +33,10 @@ pub fn routes() -> Routes {
         entry_receipt,
         inclusion,
         consistency,
+        checkpoint,
+        cosignatures,
+        refusals,
+        witnesses,
         verify,
         my_licences,
         licence,
@@ -281,6 +285,79 @@ async fn consistency(
     ))
 }
 
+// ---- witnesses (C2SP checkpoints and cosignatures; docs/witness.md) ----
+
+fn text(body: String) -> Response {
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; charset=utf-8",
+        )],
+        body,
+    )
+        .into_response()
+}
+
+#[utoipa::path(get, path = "/api/ledger/checkpoint", responses(
+    (status = 200, description = "The latest signed head as a C2SP checkpoint (c2sp.org/tlog-checkpoint): origin, size and base64 root, an empty line, the log's Ed25519 note signature (key name = origin) and every witness cosignature (`cosignature/v1`) stored for that head", body = String, content_type = "text/plain"),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
+async fn checkpoint(State(s): State<AppState>) -> Result<Response, ApiError> {
+    Ok(text(witness::checkpoint(&s.cases.db).await?))
+}
+
+#[utoipa::path(post, path = "/api/ledger/cosignatures",
+    request_body(content = String, content_type = "text/plain", description = "The checkpoint as the log served it with the witness's cosignature line(s) added (the add-checkpoint answer of c2sp.org/tlog-witness appended to the checkpoint)"),
+    responses(
+    (status = 200, description = "The cosignatures stored, one per configured witness found on the note", body = [Object]),
+    (status = 403, description = "No cosignature of a configured witness (DATA/witnesses.toml) on the note", body = Error),
+    (status = 409, description = "This log has no signed head of that size and root", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 422, description = "Not a signed checkpoint of this log, or a configured witness's cosignature does not verify", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
+async fn cosignatures(
+    State(s): State<AppState>,
+    body: axum::body::Bytes,
+) -> Result<Json<J>, ApiError> {
+    let note = std::str::from_utf8(&body).map_err(|_| {
+        ApiError::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "checkpoint",
+            "a signed note is UTF-8 text",
+        )
+    })?;
+    let stored = witness::add_cosignatures(&s.cases.db, &s.cases.witnesses, note).await?;
+    Ok(Json(json!(stored)))
+}
+
+#[utoipa::path(post, path = "/api/ledger/refusals", request_body = RefusalSchema, responses(
+    (status = 201, description = "The refusal, recorded and shown on the operator's page", body = Object),
+    (status = 400, description = "The body is not JSON", body = Error),
+    (status = 403, description = "Not a configured witness, or not signed by its key", body = Error),
+    (status = 413, description = "The body is over 1 MiB", body = Error),
+    (status = 415, description = "The body is not sent as application/json", body = Error),
+    (status = 422, description = "Not a refusal report; `field` names what is wrong", body = Error),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
+async fn refusals(
+    State(s): State<AppState>,
+    JsonBody(report): JsonBody<onestop_ledger::witness::RefusalReport>,
+) -> Result<(StatusCode, Json<J>), ApiError> {
+    let r = witness::add_refusal(&s.cases.db, &s.cases.witnesses, &report).await?;
+    Ok((StatusCode::CREATED, Json(json!(r))))
+}
+
+#[utoipa::path(get, path = "/api/ledger/witnesses", responses(
+    (status = 200, description = "The log's origin, the quorum a receipt needs, the latest head, each configured witness with the last head it cosigned, and every refusal reported (newest first)", body = Object),
+    (status = 503, description = "Storage unavailable; try again", body = Error),
+))]
+async fn witnesses(State(s): State<AppState>) -> Result<Json<J>, ApiError> {
+    Ok(Json(json!(
+        witness::overview(&s.cases.db, &s.cases.witnesses).await?
+    )))
+}
+
 /// Verifies a receipt (a downloaded licence, say) against this log's public key.
 #[utoipa::path(post, path = "/api/ledger/verify", request_body = VerifyRequest, responses(
     (status = 200, description = "Whether the receipt verifies, and why not", body = Verified),
@@ -308,7 +385,14 @@ async fn verify(
         )
     })?;
     let key = log::verifying_key(&s.cases.db)?;
-    let outcome = r.verify(&key);
+    let w = &s.cases.witnesses;
+    let outcome = r.verify_witnessed(&key, &w.verifiers(), w.quorum);
+    let cosigned: Vec<String> = r
+        .cosigners(&key, &w.verifiers())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
     Ok(Json(json!({
         "valid": outcome.is_ok(),
         "problems": outcome.as_ref().err().map(|e| vec![e.to_string()]).unwrap_or_default(),
@@ -316,6 +400,8 @@ async fn verify(
         "tree_size": r.tree_head.tree_size,
         "type": r.entry["type"],
         "code": r.entry["code"],
+        "witnesses": cosigned,
+        "quorum": w.quorum,
     })))
 }
 
@@ -356,7 +442,9 @@ async fn licence_verification(
     State(s): State<AppState>,
     PathParam(code): PathParam<String>,
 ) -> Result<Json<J>, ApiError> {
-    Ok(Json(licences::verification(&s.cases.db, &code).await?))
+    Ok(Json(
+        licences::verification_with(&s.cases.db, &code, &s.cases.witnesses).await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/licences/{code}/html", params(("code" = String, Path, description = "The licence verification code, like BJ-7K3MQ-9XT2A", pattern = "^BJ-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$")), responses(

@@ -352,6 +352,10 @@ pub struct Receipt {
     leaf_index: u64,
     inclusion_proof: Vec<String>,
     tree_head: SignedTreeHead,
+    /// The tree head as a C2SP checkpoint (signed note): the log's signature and the
+    /// witnesses' `cosignature/v1` lines for that size and root. Absent (or null) in
+    /// receipts from before witnesses.
+    checkpoint: Option<String>,
 }
 
 /// A tree head signed with the log's Ed25519 key (hex strings).
@@ -387,6 +391,34 @@ pub struct Verified {
     r#type: (),
     #[schema(value_type = Value)]
     code: (),
+    /// The configured witnesses whose cosignature of the tree head verifies.
+    witnesses: Vec<String>,
+    /// How many a receipt needs (the operator's `witness_quorum`).
+    #[schema(minimum = 0)]
+    quorum: u64,
+}
+
+/// A witness's signed report that it refused the log's checkpoint (docs/witness.md).
+#[derive(ToSchema, Serialize)]
+pub struct RefusalReport {
+    /// The witness's key name, as configured in `witnesses.toml`.
+    #[schema(min_length = 1, max_length = 200)]
+    witness: String,
+    /// When it refused, POSIX seconds.
+    #[schema(minimum = 0)]
+    time: u64,
+    /// The size it had cosigned last.
+    #[schema(minimum = 0)]
+    old_size: u64,
+    /// Why, on one line.
+    #[schema(max_length = 4000)]
+    reason: String,
+    /// The refused checkpoint as the log served it (a signed note).
+    #[schema(max_length = 65536)]
+    checkpoint: String,
+    /// base64 Ed25519 signature by the witness key over `onestop-witness-refusal/v1`,
+    /// `witness`, `time`, `old`, `reason` lines and the checkpoint.
+    signature: String,
 }
 
 /// A milestone of a new project.

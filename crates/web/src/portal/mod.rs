@@ -18,6 +18,7 @@ mod performance;
 pub mod search;
 pub mod templates;
 mod verify;
+mod witnesses_admin;
 
 use crate::state::AppState;
 use axum::Router;
@@ -63,6 +64,7 @@ pub fn routes() -> Router<AppState> {
             "/admin/calendar",
             get(calendar_admin::page).post(calendar_admin::upload),
         )
+        .route("/admin/witnesses", get(witnesses_admin::page))
         .route("/files/{hash}", get(cases::file))
         .route(
             "/verify",

@@ -62,6 +62,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/calendar.html"),
     ),
     (
+        "witnesses.html",
+        include_str!("../../templates/witnesses.html"),
+    ),
+    (
         "performance.html",
         include_str!("../../templates/performance.html"),
     ),

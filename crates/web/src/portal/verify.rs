@@ -25,30 +25,34 @@ pub(super) async fn verify_page(
     if code.is_empty() {
         return render(&s, &c, "verify.html", context! { code => "", result => () });
     }
-    let (status, result) = match onestop_register::licences::verification(&s.cases.db, &code).await
-    {
-        Ok(v) => (
-            StatusCode::OK,
-            json!({
-                "valid": v["valid"],
-                "problems": v["problems"],
-                "status": v["status"],
-                "last_change": v["status_history"].as_array().and_then(|h| h.last()),
-                "licence": v["licence"],
-                "leaf_index": v["leaf_index"],
-                "tree_size": v["tree_head"]["tree_size"],
-            }),
-        ),
-        Err(e) => {
-            let status = crate::error::ApiError::from(e).status;
-            let key = if status == StatusCode::NOT_FOUND {
-                "verify-not-found"
-            } else {
-                "verify-bad-code"
-            };
-            (status, json!({"valid": false, "problems": [c.t(key, &[])]}))
-        }
-    };
+    let (status, result) =
+        match onestop_register::licences::verification_with(&s.cases.db, &code, &s.cases.witnesses)
+            .await
+        {
+            Ok(v) => (
+                StatusCode::OK,
+                json!({
+                    "valid": v["valid"],
+                    "problems": v["problems"],
+                    "status": v["status"],
+                    "last_change": v["status_history"].as_array().and_then(|h| h.last()),
+                    "licence": v["licence"],
+                    "leaf_index": v["leaf_index"],
+                    "tree_size": v["tree_head"]["tree_size"],
+                    "witnesses": v["witnesses"],
+                    "quorum": v["quorum"],
+                }),
+            ),
+            Err(e) => {
+                let status = crate::error::ApiError::from(e).status;
+                let key = if status == StatusCode::NOT_FOUND {
+                    "verify-not-found"
+                } else {
+                    "verify-bad-code"
+                };
+                (status, json!({"valid": false, "problems": [c.t(key, &[])]}))
+            }
+        };
     let mut r = render(
         &s,
         &c,
@@ -95,14 +99,26 @@ pub(super) async fn verify_upload(
             json!({"valid": false, "problems": [problem]}),
         ),
         Ok(receipt) => {
-            let checked = onestop_register::log::verifying_key(&s.cases.db)
-                .map_err(|e| e.to_string())
-                .and_then(|k| receipt.verify(&k).map_err(|e| e.to_string()));
+            let w = &s.cases.witnesses;
+            let key = onestop_register::log::verifying_key(&s.cases.db).map_err(|e| e.to_string());
+            let checked = key.as_ref().map_err(Clone::clone).and_then(|k| {
+                receipt
+                    .verify_witnessed(k, &w.verifiers(), w.quorum)
+                    .map_err(|e| e.to_string())
+            });
+            let cosigned: Vec<String> = key
+                .as_ref()
+                .ok()
+                .and_then(|k| receipt.cosigners(k, &w.verifiers()).ok())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
             let licence = (receipt.entry["type"] == "licence").then(|| receipt.entry.clone());
             // A genuine file may since have been suspended or revoked: the register says.
             let now = match licence.as_ref().and_then(|l| l["code"].as_str()) {
                 Some(code) if checked.is_ok() => {
-                    onestop_register::licences::verification(&s.cases.db, code)
+                    onestop_register::licences::verification_with(&s.cases.db, code, w)
                         .await
                         .ok()
                 }
@@ -124,6 +140,8 @@ pub(super) async fn verify_upload(
                     "licence": licence,
                     "leaf_index": receipt.leaf_index,
                     "tree_size": receipt.tree_head.tree_size,
+                    "witnesses": cosigned,
+                    "quorum": w.quorum,
                 }),
             )
         }
