@@ -22,6 +22,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../migrations/0005_clock.sql")),
     (6, include_str!("../migrations/0006_licence_status.sql")),
     (7, include_str!("../migrations/0007_procedures.sql")),
+    // 8 is reserved for the register's parties (vouchers, pledges; another branch).
+    (9, include_str!("../migrations/0009_project_review.sql")),
 ];
 
 pub struct Db {
