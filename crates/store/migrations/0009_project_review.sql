@@ -38,7 +38,7 @@ CREATE TABLE project_budget_changes (
   changes TEXT NOT NULL,
   previous TEXT NOT NULL,
   reason TEXT NOT NULL,
-  requested_by TEXT NOT NULL REFERENCES accounts(id),
+  requested_by TEXT NOT NULL,
   requested_at TEXT NOT NULL,
   approver TEXT NOT NULL,
   outside_reason TEXT,
