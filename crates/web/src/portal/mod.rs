@@ -14,6 +14,7 @@ mod interview;
 mod licence;
 mod page;
 mod performance;
+mod projects;
 pub mod search;
 pub mod templates;
 mod verify;
@@ -57,6 +58,16 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/cases/{id}/supervision", post(cases::supervise))
         .route("/officer", get(cases::officer_page))
+        .route("/officer/projects", get(projects::inbox))
+        .route("/projects", get(projects::list).post(projects::file))
+        .route(
+            "/projects/{id}",
+            get(projects::project).post(projects::act),
+        )
+        .route(
+            "/projects/{id}/acceptance",
+            get(projects::acceptance).post(projects::accept),
+        )
         .route("/performance", get(performance::page))
         .route(
             "/admin/calendar",
