@@ -88,6 +88,7 @@ impl CaseService {
                 ),
             ));
         }
+        crate::projects::storable("reason", reason)?;
         let reason = reason.trim();
         if reason.is_empty() || reason.chars().count() > 4000 {
             return Err(ServiceError::invalid(

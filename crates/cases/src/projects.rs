@@ -225,9 +225,29 @@ pub(crate) fn output(
         .unwrap_or(J::Null)
 }
 
+/// Refuses text a database cannot store (PostgreSQL's TEXT holds no NUL character).
+pub(crate) fn storable(field: &str, text: &str) -> Result<()> {
+    if text.contains('\0') {
+        return Err(ServiceError::invalid(
+            field,
+            "the text contains a NUL character",
+        ));
+    }
+    Ok(())
+}
+
+/// A project's id as the service makes them (a UUID); anything else names no project.
+pub(crate) fn known_id(id: &str) -> Result<()> {
+    match uuid::Uuid::parse_str(id) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(ServiceError::NotFound("no such project".into())),
+    }
+}
+
 /// A note given with a decision: trimmed, at most 4000 characters; `required` when the
 /// decision must say why (a return, a refusal).
 pub(crate) fn note(text: &str, required: bool) -> Result<Option<String>> {
+    storable("note", text)?;
     let text = text.trim();
     if text.chars().count() > 4000 {
         return Err(ServiceError::invalid(
@@ -356,6 +376,7 @@ impl CaseService {
     /// The undertaking unit a leader names: an organisation's applicant account, not
     /// the leader's own.
     async fn unit_account(&self, who: &Account, username: &str) -> Result<Account> {
+        storable("unit", username)?;
         let username = username.trim();
         if username.is_empty() {
             return Err(ServiceError::invalid(
@@ -382,6 +403,7 @@ impl CaseService {
     }
 
     fn check_title(title: &str) -> Result<&str> {
+        storable("title", title)?;
         let title = title.trim();
         if title.is_empty() || title.chars().count() > 300 {
             return Err(ServiceError::invalid(
@@ -419,6 +441,7 @@ impl CaseService {
                     format!("`{}` is not a date; write YYYY-MM-DD", m.due_on),
                 )
             })?;
+            storable(&format!("milestones[{i}].name"), &m.name)?;
             let name = m.name.trim();
             if name.is_empty() || name.chars().count() > 200 {
                 return Err(ServiceError::invalid(
@@ -472,6 +495,7 @@ impl CaseService {
         id: &str,
         action: &str,
     ) -> Result<Loaded> {
+        known_id(id)?;
         let row = sqlx::query("SELECT id, leader_id, unit_id, agency, status, facts, inspection_exempt, version FROM projects WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.db.pool)
@@ -528,6 +552,7 @@ impl CaseService {
 
     /// The whole project, without an access check (callers check first).
     pub(crate) async fn project_view(&self, id: &str) -> Result<ProjectView> {
+        known_id(id)?;
         let row = sqlx::query("SELECT p.id, p.leader_id, l.username AS leader, p.unit_id, u.username AS unit, u.display_name AS unit_name, p.agency, p.status, p.title, p.facts, p.inspection_exempt, p.inspection, p.inspection_on, p.inspection_note, p.inspection_by, p.evaluation, p.rules_version, p.review_note, p.reviewed_by, p.reviewed_at, p.accepted_at, p.accepted_by, p.acceptance_note, p.created_at FROM projects p JOIN accounts l ON l.id = p.leader_id LEFT JOIN accounts u ON u.id = p.unit_id WHERE p.id = $1")
             .bind(id)
             .fetch_optional(&self.db.pool)
@@ -707,6 +732,7 @@ impl CaseService {
         report: &str,
     ) -> Result<ProjectView> {
         let p = self.load_project(who, id, "report_project").await?;
+        storable("report", report)?;
         let report = report.trim();
         if report.is_empty() || report.chars().count() > 20_000 {
             return Err(ServiceError::invalid(
@@ -800,5 +826,8 @@ mod tests {
         assert_eq!(note("   ", false).expect("ok"), None);
         assert!(note("", true).is_err());
         assert!(note(&"x".repeat(4001), false).is_err());
+        assert!(note("a\0b", false).is_err());
+        assert!(known_id("not-an-id").is_err());
+        assert!(known_id(&uuid::Uuid::now_v7().to_string()).is_ok());
     }
 }

@@ -349,6 +349,15 @@ async fn malformed_project_requests_are_4xx_never_5xx() {
         (&w.officer, "get", "/api/projects/nope/acceptance".into(), J::Null),
         (&w.officer, "get", format!("/api/projects/{}/budget-adjustments", "%00"), J::Null),
         (&w.leader, "post", format!("/api/projects/{id}/amendment"), json!({"title": "t", "facts": {}})),
+        // PostgreSQL's TEXT holds no NUL: refused before it reaches the database.
+        (&w.leader, "post", "/api/projects".into(), json!({"title": "a\0b", "unit": "pku", "facts": {}})),
+        (&w.leader, "post", "/api/projects".into(), json!({"title": "t", "unit": "pk\0u", "facts": {}})),
+        (&w.leader, "post", "/api/projects".into(), json!({"title": "t", "unit": "pku", "facts": {}, "milestones": [{"name": "m\0", "due_on": "2026-01-01"}]})),
+        (&w.officer, "post", format!("/api/projects/{id}/review"), json!({"decision": "accept", "note": "\0"})),
+        (&w.leader, "post", format!("/api/projects/{id}/milestones/1/report"), json!({"report": "r\0"})),
+        (&w.leader, "post", format!("/api/projects/{id}/budget-adjustments"), json!({"facts": {"equipment_budget_after": "1.00"}, "reason": "\0"})),
+        (&w.officer, "get", "/api/projects/%00".into(), J::Null),
+        (&w.officer, "post", "/api/projects/%00/review".into(), json!({"decision": "accept"})),
     ];
     for (who, method, path, body) in bodies {
         let (st, e) = match method {
