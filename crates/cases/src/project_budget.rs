@@ -144,12 +144,9 @@ impl CaseService {
         }
         let unchanged = BUDGET_SUBJECTS.iter().all(|s| {
             let amount = |k: String| {
-                facts
-                    .get(&k)
-                    .and_then(|v| {
-                        onestop_engine::value_from_json(program, &onestop_lang::Type::Money, v)
-                            .ok()
-                    })
+                facts.get(&k).and_then(|v| {
+                    onestop_engine::value_from_json(program, &onestop_lang::Type::Money, v).ok()
+                })
             };
             amount(format!("{s}_before")) == amount(format!("{s}_after"))
         });
@@ -332,7 +329,10 @@ mod tests {
             BudgetDecision::parse("approve"),
             Some(BudgetDecision::Approve)
         );
-        assert_eq!(BudgetDecision::parse("refused"), Some(BudgetDecision::Refuse));
+        assert_eq!(
+            BudgetDecision::parse("refused"),
+            Some(BudgetDecision::Refuse)
+        );
         assert_eq!(BudgetDecision::parse("maybe"), None);
     }
 }

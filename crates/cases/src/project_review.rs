@@ -165,13 +165,9 @@ impl CaseService {
                     use sqlx::Row;
                     let report: Option<String> = r.try_get("report")?;
                     if report.is_none() {
-                        ServiceError::Conflict(format!(
-                            "milestone {seq} has not been reported yet"
-                        ))
+                        ServiceError::Conflict(format!("milestone {seq} has not been reported yet"))
                     } else {
-                        ServiceError::Conflict(format!(
-                            "milestone {seq} has already been accepted"
-                        ))
+                        ServiceError::Conflict(format!("milestone {seq} has already been accepted"))
                     }
                 }
             });
@@ -260,12 +256,7 @@ impl CaseService {
     /// The final acceptance: every milestone accepted, no adjustment pending, the
     /// inspection held or waived. The approved adjustments the rule marked for filing
     /// are filed with the department in the same transaction.
-    pub async fn accept_project(
-        &self,
-        who: &Account,
-        id: &str,
-        text: &str,
-    ) -> Result<Acceptance> {
+    pub async fn accept_project(&self, who: &Account, id: &str, text: &str) -> Result<Acceptance> {
         let p = self.load_project(who, id, "accept_project").await?;
         let note = note(text, false)?;
         let view = self.project_view(id).await?;

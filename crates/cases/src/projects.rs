@@ -201,11 +201,8 @@ impl Loaded {
 const FILING_CHECKS: &[&str] = &["project.indirect-cost-cap", "project.all-in-expenses"];
 
 /// The budget subjects of 001 §16 as the rules name them (`<subject>_before`, `<subject>_after`).
-pub const BUDGET_SUBJECTS: &[&str] = &[
-    "equipment_budget",
-    "indirect_budget",
-    "other_direct_budget",
-];
+pub const BUDGET_SUBJECTS: &[&str] =
+    &["equipment_budget", "indirect_budget", "other_direct_budget"];
 
 pub(crate) fn output(
     ev: &Evaluation,
@@ -452,7 +449,10 @@ impl CaseService {
             parsed_ms.push((name.to_string(), due));
         }
         if !new.facts.is_object() {
-            return Err(ServiceError::invalid("facts", "facts must be a JSON object"));
+            return Err(ServiceError::invalid(
+                "facts",
+                "facts must be a JSON object",
+            ));
         }
         // The budget is checked before the unit is looked up: a refused budget says why first.
         let facts = with_approved_budget(&self.engine.program, new.facts);
@@ -532,11 +532,12 @@ impl CaseService {
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         p: &Loaded,
     ) -> Result<()> {
-        let done = sqlx::query("UPDATE projects SET version = version + 1 WHERE id = $1 AND version = $2")
-            .bind(&p.id)
-            .bind(p.version)
-            .execute(&mut **tx)
-            .await?;
+        let done =
+            sqlx::query("UPDATE projects SET version = version + 1 WHERE id = $1 AND version = $2")
+                .bind(&p.id)
+                .bind(p.version)
+                .execute(&mut **tx)
+                .await?;
         if done.rows_affected() != 1 {
             return Err(ServiceError::Conflict(
                 "the project changed while you were working on it; reload it and try again".into(),
@@ -652,9 +653,14 @@ impl CaseService {
     /// access policy (`view_project`).
     pub async fn projects_for(&self, who: &Account) -> Result<Vec<ProjectView>> {
         let q = match who.role {
-            Role::Applicant => sqlx::query("SELECT id FROM projects WHERE leader_id = $1 OR unit_id = $1 ORDER BY created_at").bind(who.id.clone()),
-            Role::Officer => sqlx::query("SELECT id FROM projects WHERE agency = $1 ORDER BY created_at")
-                .bind(who.agency.clone().unwrap_or_default()),
+            Role::Applicant => sqlx::query(
+                "SELECT id FROM projects WHERE leader_id = $1 OR unit_id = $1 ORDER BY created_at",
+            )
+            .bind(who.id.clone()),
+            Role::Officer => {
+                sqlx::query("SELECT id FROM projects WHERE agency = $1 ORDER BY created_at")
+                    .bind(who.agency.clone().unwrap_or_default())
+            }
             Role::Admin => sqlx::query("SELECT id FROM projects ORDER BY created_at"),
         };
         let ids: Vec<String> = q
@@ -702,7 +708,10 @@ impl CaseService {
         }
         let title = Self::check_title(title)?;
         if !facts.is_object() {
-            return Err(ServiceError::invalid("facts", "facts must be a JSON object"));
+            return Err(ServiceError::invalid(
+                "facts",
+                "facts must be a JSON object",
+            ));
         }
         let facts = with_approved_budget(&self.engine.program, facts);
         let (evaluation, exempt) = self.check_filing(&facts)?;

@@ -71,7 +71,14 @@ async fn parties(svc: &CaseService) -> Parties {
         person: account(svc, "prof-wang", Role::Applicant, None, Some("person")).await,
         officer: account(svc, "bj-kw", Role::Officer, Some("sci-tech"), None).await,
         tianjin: account(svc, "tj-kw", Role::Officer, Some("tianjin-sci-tech"), None).await,
-        foreign: account(svc, "fe-officer", Role::Officer, Some("foreign-experts"), None).await,
+        foreign: account(
+            svc,
+            "fe-officer",
+            Role::Officer,
+            Some("foreign-experts"),
+            None,
+        )
+        .await,
         admin: account(svc, "root", Role::Admin, None, None).await,
     }
 }
@@ -188,7 +195,10 @@ async fn a_project_from_filing_to_final_acceptance_with_an_equipment_increase() 
             "more",
         )
         .await;
-    assert!(matches!(second, Err(ServiceError::Conflict(_))), "{second:?}");
+    assert!(
+        matches!(second, Err(ServiceError::Conflict(_))),
+        "{second:?}"
+    );
     // The facts are unchanged until the unit decides; the commission may not decide it.
     let p = svc.project(&w.leader, &id).await.expect("view");
     assert_eq!(p.facts["equipment_budget_before"], "200000.00");
@@ -198,7 +208,13 @@ async fn a_project_from_filing_to_final_acceptance_with_an_equipment_increase() 
         "the commission decides a unit's adjustment",
     );
     let p = svc
-        .decide_budget_change(&w.unit, &id, 1, BudgetDecision::Approve, "Needed for the work")
+        .decide_budget_change(
+            &w.unit,
+            &id,
+            1,
+            BudgetDecision::Approve,
+            "Needed for the work",
+        )
         .await
         .expect("the unit approves");
     assert_eq!(p.facts["equipment_budget_before"], "260000.00");
@@ -259,9 +275,17 @@ async fn a_project_from_filing_to_final_acceptance_with_an_equipment_increase() 
             "same",
         )
         .await;
-    assert!(matches!(same, Err(ServiceError::Invalid { .. })), "{same:?}");
+    assert!(
+        matches!(same, Err(ServiceError::Invalid { .. })),
+        "{same:?}"
+    );
     let other = svc
-        .request_budget_change(&w.leader, &id, &json!({"funding_source": "project_funded_central"}), "x")
+        .request_budget_change(
+            &w.leader,
+            &id,
+            &json!({"funding_source": "project_funded_central"}),
+            "x",
+        )
         .await;
     assert!(
         matches!(&other, Err(ServiceError::Invalid { field, .. }) if field == "facts.funding_source"),
@@ -278,7 +302,11 @@ async fn a_project_from_filing_to_final_acceptance_with_an_equipment_increase() 
         "{:?}",
         acc.blockers
     );
-    assert_eq!(acc.filings.len(), 1, "the equipment increase is to be filed");
+    assert_eq!(
+        acc.filings.len(),
+        1,
+        "the equipment increase is to be filed"
+    );
     assert!(acc.filings[0].filed_at.is_none());
     let not_ready = svc.accept_project(&w.officer, &id, "").await;
     assert!(
@@ -291,9 +319,14 @@ async fn a_project_from_filing_to_final_acceptance_with_an_equipment_increase() 
     svc.accept_milestone(&w.officer, &id, 2, "")
         .await
         .expect("accept 2");
-    svc.decide_inspection(&w.officer, &id, &InspectionDecision::Waive, "Under three years")
-        .await
-        .expect("an exempt project's inspection is waived");
+    svc.decide_inspection(
+        &w.officer,
+        &id,
+        &InspectionDecision::Waive,
+        "Under three years",
+    )
+    .await
+    .expect("an exempt project's inspection is waived");
     let acc = svc
         .accept_project(&w.officer, &id, "Accepted")
         .await
@@ -322,13 +355,27 @@ async fn a_long_project_is_inspected_and_a_returned_filing_is_amended() {
     let mut long = sample();
     long["implementation_end_date"] = json!("2027-12-31");
     let id = file(&svc, &w.leader, &long).await;
-    assert!(svc.project(&w.leader, &id).await.expect("v").inspection.required);
+    assert!(
+        svc.project(&w.leader, &id)
+            .await
+            .expect("v")
+            .inspection
+            .required
+    );
     let no_note = svc
         .review_project(&w.officer, &id, FilingReview::Return, "")
         .await;
-    assert!(matches!(no_note, Err(ServiceError::Invalid { .. })), "{no_note:?}");
+    assert!(
+        matches!(no_note, Err(ServiceError::Invalid { .. })),
+        "{no_note:?}"
+    );
     let p = svc
-        .review_project(&w.officer, &id, FilingReview::Return, "State the approved budget")
+        .review_project(
+            &w.officer,
+            &id,
+            FilingReview::Return,
+            "State the approved budget",
+        )
         .await
         .expect("returned");
     assert_eq!(p.status, ProjectStatus::Returned);
@@ -367,7 +414,10 @@ async fn a_long_project_is_inspected_and_a_returned_filing_is_amended() {
             "",
         )
         .await;
-    assert!(matches!(past, Err(ServiceError::Invalid { .. })), "{past:?}");
+    assert!(
+        matches!(past, Err(ServiceError::Invalid { .. })),
+        "{past:?}"
+    );
     let bad = svc
         .decide_inspection(
             &w.officer,
@@ -442,7 +492,9 @@ async fn every_project_action_is_refused_to_every_party_not_allowed() {
         assert_eq!(svc.projects_for(who).await.expect("list").len(), 1);
     }
     // Reviewing: the commission only.
-    for who in [&w.leader, &w.unit, &w.rival, &w.tianjin, &w.foreign, &w.admin] {
+    for who in [
+        &w.leader, &w.unit, &w.rival, &w.tianjin, &w.foreign, &w.admin,
+    ] {
         forbidden(
             svc.review_project(who, &id, FilingReview::Accept, "").await,
             "review",
@@ -452,7 +504,9 @@ async fn every_project_action_is_refused_to_every_party_not_allowed() {
         .await
         .expect("the commission reviews");
     // The leader's actions: nobody else's.
-    for who in [&w.unit, &w.rival, &w.person, &w.officer, &w.tianjin, &w.admin] {
+    for who in [
+        &w.unit, &w.rival, &w.person, &w.officer, &w.tianjin, &w.admin,
+    ] {
         forbidden(
             svc.report_milestone(who, &id, 1, "report").await,
             "report a milestone",
@@ -476,7 +530,9 @@ async fn every_project_action_is_refused_to_every_party_not_allowed() {
         .await
         .expect("the leader reports");
     // The commission's actions: nobody else's.
-    for who in [&w.leader, &w.unit, &w.rival, &w.tianjin, &w.foreign, &w.admin] {
+    for who in [
+        &w.leader, &w.unit, &w.rival, &w.tianjin, &w.foreign, &w.admin,
+    ] {
         forbidden(
             svc.accept_milestone(who, &id, 1, "").await,
             "accept a milestone",
@@ -497,7 +553,9 @@ async fn every_project_action_is_refused_to_every_party_not_allowed() {
     )
     .await
     .expect("asked");
-    for who in [&w.leader, &w.rival, &w.person, &w.officer, &w.tianjin, &w.foreign, &w.admin] {
+    for who in [
+        &w.leader, &w.rival, &w.person, &w.officer, &w.tianjin, &w.foreign, &w.admin,
+    ] {
         forbidden(
             svc.decide_budget_change(who, &id, 1, BudgetDecision::Approve, "ok")
                 .await,
@@ -516,14 +574,22 @@ async fn every_project_action_is_refused_to_every_party_not_allowed() {
     )
     .await
     .expect("asked");
-    for who in [&w.leader, &w.unit, &w.rival, &w.person, &w.tianjin, &w.foreign, &w.admin] {
+    for who in [
+        &w.leader, &w.unit, &w.rival, &w.person, &w.tianjin, &w.foreign, &w.admin,
+    ] {
         forbidden(
             svc.decide_budget_change(who, &id, 2, BudgetDecision::Approve, "ok")
                 .await,
             "decide the commission's adjustment",
         );
     }
-    svc.decide_budget_change(&w.officer, &id, 2, BudgetDecision::Refuse, "the total is fixed")
-        .await
-        .expect("the commission decides");
+    svc.decide_budget_change(
+        &w.officer,
+        &id,
+        2,
+        BudgetDecision::Refuse,
+        "the total is fixed",
+    )
+    .await
+    .expect("the commission decides");
 }

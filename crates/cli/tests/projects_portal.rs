@@ -187,8 +187,7 @@ async fn a_leader_files_the_unit_approves_an_equipment_increase_filed_at_accepta
 }
 
 #[tokio::test]
-async fn a_required_inspection_is_never_waived_and_the_commission_decides_outside_the_delegation()
-{
+async fn a_required_inspection_is_never_waived_and_the_commission_decides_outside_the_delegation() {
     let w = world().await;
     let s = &w.s;
     let mut long = sample();
@@ -322,53 +321,223 @@ async fn malformed_project_requests_are_4xx_never_5xx() {
     let s = &w.s;
     let id = file(&w, sample()).await;
     let bodies: Vec<(&Client, &str, String, J)> = vec![
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "x"})),
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "x", "unit": "pku", "facts": []})),
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "x", "unit": "pku", "facts": {"direct_cost": "lots"}})),
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "x", "unit": "pku", "facts": {}, "milestones": [{"name": "m", "due_on": "someday"}]})),
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "x", "unit": "pku", "facts": {}, "milestones": [{"name": " ", "due_on": "2026-01-01"}]})),
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "   ", "unit": "pku", "facts": {}})),
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "x", "unit": "nobody", "facts": {}})),
-        (&w.officer, "post", format!("/api/projects/{id}/review"), json!({"decision": "maybe"})),
-        (&w.officer, "post", format!("/api/projects/{id}/review"), json!({"decision": "return"})),
-        (&w.officer, "post", format!("/api/projects/{id}/review"), json!({"decision": "accept", "note": "x".repeat(4001)})),
-        (&w.officer, "post", format!("/api/projects/{id}/inspection"), json!({"decision": "schedule"})),
-        (&w.officer, "post", format!("/api/projects/{id}/inspection"), json!({"decision": "schedule", "on": "2026-02-30"})),
-        (&w.officer, "post", format!("/api/projects/{id}/milestones/abc/acceptance"), json!({})),
-        (&w.officer, "post", format!("/api/projects/{id}/milestones/99999999999999999999/acceptance"), json!({})),
-        (&w.officer, "post", format!("/api/projects/{id}/milestones/-1/acceptance"), json!({})),
-        (&w.leader, "post", format!("/api/projects/{id}/milestones/1/report"), json!({"report": ""})),
-        (&w.leader, "post", format!("/api/projects/{id}/budget-adjustments"), json!({"facts": {}, "reason": ""})),
-        (&w.leader, "post", format!("/api/projects/{id}/budget-adjustments"), json!({"facts": "no", "reason": "r"})),
-        (&w.leader, "post", format!("/api/projects/{id}/budget-adjustments"), json!({"facts": {"title": "x"}, "reason": "r"})),
-        (&w.leader, "post", format!("/api/projects/{id}/budget-adjustments"), json!({"facts": {"equipment_budget_after": "1.234"}, "reason": "r"})),
-        (&w.unit, "post", format!("/api/projects/{id}/budget-adjustments/1/decision"), json!({"decision": "approve"})),
-        (&w.unit, "post", format!("/api/projects/{id}/budget-adjustments/x/decision"), json!({"decision": "approve"})),
-        (&w.unit, "post", format!("/api/projects/{id}/budget-adjustments/1/decision"), json!({"decision": 1})),
-        (&w.officer, "post", "/api/projects/nope/acceptance".into(), json!({})),
-        (&w.officer, "get", "/api/projects/nope/acceptance".into(), J::Null),
-        (&w.officer, "get", format!("/api/projects/{}/budget-adjustments", "%00"), J::Null),
-        (&w.leader, "post", format!("/api/projects/{id}/amendment"), json!({"title": "t", "facts": {}})),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "x"}),
+        ),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "x", "unit": "pku", "facts": []}),
+        ),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "x", "unit": "pku", "facts": {"direct_cost": "lots"}}),
+        ),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "x", "unit": "pku", "facts": {}, "milestones": [{"name": "m", "due_on": "someday"}]}),
+        ),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "x", "unit": "pku", "facts": {}, "milestones": [{"name": " ", "due_on": "2026-01-01"}]}),
+        ),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "   ", "unit": "pku", "facts": {}}),
+        ),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "x", "unit": "nobody", "facts": {}}),
+        ),
+        (
+            &w.officer,
+            "post",
+            format!("/api/projects/{id}/review"),
+            json!({"decision": "maybe"}),
+        ),
+        (
+            &w.officer,
+            "post",
+            format!("/api/projects/{id}/review"),
+            json!({"decision": "return"}),
+        ),
+        (
+            &w.officer,
+            "post",
+            format!("/api/projects/{id}/review"),
+            json!({"decision": "accept", "note": "x".repeat(4001)}),
+        ),
+        (
+            &w.officer,
+            "post",
+            format!("/api/projects/{id}/inspection"),
+            json!({"decision": "schedule"}),
+        ),
+        (
+            &w.officer,
+            "post",
+            format!("/api/projects/{id}/inspection"),
+            json!({"decision": "schedule", "on": "2026-02-30"}),
+        ),
+        (
+            &w.officer,
+            "post",
+            format!("/api/projects/{id}/milestones/abc/acceptance"),
+            json!({}),
+        ),
+        (
+            &w.officer,
+            "post",
+            format!("/api/projects/{id}/milestones/99999999999999999999/acceptance"),
+            json!({}),
+        ),
+        (
+            &w.officer,
+            "post",
+            format!("/api/projects/{id}/milestones/-1/acceptance"),
+            json!({}),
+        ),
+        (
+            &w.leader,
+            "post",
+            format!("/api/projects/{id}/milestones/1/report"),
+            json!({"report": ""}),
+        ),
+        (
+            &w.leader,
+            "post",
+            format!("/api/projects/{id}/budget-adjustments"),
+            json!({"facts": {}, "reason": ""}),
+        ),
+        (
+            &w.leader,
+            "post",
+            format!("/api/projects/{id}/budget-adjustments"),
+            json!({"facts": "no", "reason": "r"}),
+        ),
+        (
+            &w.leader,
+            "post",
+            format!("/api/projects/{id}/budget-adjustments"),
+            json!({"facts": {"title": "x"}, "reason": "r"}),
+        ),
+        (
+            &w.leader,
+            "post",
+            format!("/api/projects/{id}/budget-adjustments"),
+            json!({"facts": {"equipment_budget_after": "1.234"}, "reason": "r"}),
+        ),
+        (
+            &w.unit,
+            "post",
+            format!("/api/projects/{id}/budget-adjustments/1/decision"),
+            json!({"decision": "approve"}),
+        ),
+        (
+            &w.unit,
+            "post",
+            format!("/api/projects/{id}/budget-adjustments/x/decision"),
+            json!({"decision": "approve"}),
+        ),
+        (
+            &w.unit,
+            "post",
+            format!("/api/projects/{id}/budget-adjustments/1/decision"),
+            json!({"decision": 1}),
+        ),
+        (
+            &w.officer,
+            "post",
+            "/api/projects/nope/acceptance".into(),
+            json!({}),
+        ),
+        (
+            &w.officer,
+            "get",
+            "/api/projects/nope/acceptance".into(),
+            J::Null,
+        ),
+        (
+            &w.officer,
+            "get",
+            format!("/api/projects/{}/budget-adjustments", "%00"),
+            J::Null,
+        ),
+        (
+            &w.leader,
+            "post",
+            format!("/api/projects/{id}/amendment"),
+            json!({"title": "t", "facts": {}}),
+        ),
         // PostgreSQL's TEXT holds no NUL: refused before it reaches the database.
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "a\0b", "unit": "pku", "facts": {}})),
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "t", "unit": "pk\0u", "facts": {}})),
-        (&w.leader, "post", "/api/projects".into(), json!({"title": "t", "unit": "pku", "facts": {}, "milestones": [{"name": "m\0", "due_on": "2026-01-01"}]})),
-        (&w.officer, "post", format!("/api/projects/{id}/review"), json!({"decision": "accept", "note": "\0"})),
-        (&w.leader, "post", format!("/api/projects/{id}/milestones/1/report"), json!({"report": "r\0"})),
-        (&w.leader, "post", format!("/api/projects/{id}/budget-adjustments"), json!({"facts": {"equipment_budget_after": "1.00"}, "reason": "\0"})),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "a\0b", "unit": "pku", "facts": {}}),
+        ),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "t", "unit": "pk\0u", "facts": {}}),
+        ),
+        (
+            &w.leader,
+            "post",
+            "/api/projects".into(),
+            json!({"title": "t", "unit": "pku", "facts": {}, "milestones": [{"name": "m\0", "due_on": "2026-01-01"}]}),
+        ),
+        (
+            &w.officer,
+            "post",
+            format!("/api/projects/{id}/review"),
+            json!({"decision": "accept", "note": "\0"}),
+        ),
+        (
+            &w.leader,
+            "post",
+            format!("/api/projects/{id}/milestones/1/report"),
+            json!({"report": "r\0"}),
+        ),
+        (
+            &w.leader,
+            "post",
+            format!("/api/projects/{id}/budget-adjustments"),
+            json!({"facts": {"equipment_budget_after": "1.00"}, "reason": "\0"}),
+        ),
         (&w.officer, "get", "/api/projects/%00".into(), J::Null),
-        (&w.officer, "post", "/api/projects/%00/review".into(), json!({"decision": "accept"})),
+        (
+            &w.officer,
+            "post",
+            "/api/projects/%00/review".into(),
+            json!({"decision": "accept"}),
+        ),
     ];
     for (who, method, path, body) in bodies {
         let (st, e) = match method {
             "get" => who.get(s, &path).await,
             _ => who.post(s, &path, body.clone()).await,
         };
+        assert!((400..500).contains(&st), "{method} {path} {body}: {st} {e}");
         assert!(
-            (400..500).contains(&st),
-            "{method} {path} {body}: {st} {e}"
+            e["error"].is_string(),
+            "{method} {path}: the error shape: {e}"
         );
-        assert!(e["error"].is_string(), "{method} {path}: the error shape: {e}");
     }
     // Not JSON at all.
     let r = w
@@ -384,9 +553,13 @@ async fn malformed_project_requests_are_4xx_never_5xx() {
     let anon = Client::anonymous();
     assert_eq!(anon.get(s, "/api/projects").await.0, 401);
     assert_eq!(
-        anon.post(s, &format!("/api/projects/{id}/review"), json!({"decision": "accept"}))
-            .await
-            .0,
+        anon.post(
+            s,
+            &format!("/api/projects/{id}/review"),
+            json!({"decision": "accept"})
+        )
+        .await
+        .0,
         401
     );
 }
@@ -398,9 +571,10 @@ async fn the_project_pages_answer_each_party() {
     let id = file(&w, sample()).await;
     // The portal's session cookie holds the same token as the API's bearer header.
     let get = |who: &Client, path: String| {
-        let req = reqwest::Client::new()
-            .get(s.url(&path))
-            .header("cookie", format!("session={}", who.token.clone().unwrap_or_default()));
+        let req = reqwest::Client::new().get(s.url(&path)).header(
+            "cookie",
+            format!("session={}", who.token.clone().unwrap_or_default()),
+        );
         async move {
             let r = req.send().await.expect("page");
             let st = r.status().as_u16();
@@ -425,7 +599,11 @@ async fn the_project_pages_answer_each_party() {
         (&w.rival, format!("/projects/{id}/acceptance"), 403),
         (&w.tianjin, format!("/projects/{id}"), 403),
         (&w.rival, "/projects/not-a-project".to_string(), 404),
-        (&w.officer, "/projects/not-a-project/acceptance".to_string(), 404),
+        (
+            &w.officer,
+            "/projects/not-a-project/acceptance".to_string(),
+            404,
+        ),
     ] {
         let (st, _) = get(who, path.clone()).await;
         assert_eq!(st, status, "{path}");

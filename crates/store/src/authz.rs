@@ -331,7 +331,10 @@ mod tests {
             ("leader", named("leader", Role::Applicant, None)),
             ("unit", named("unit", Role::Applicant, None)),
             ("other applicant", named("rival", Role::Applicant, None)),
-            ("commission officer", named("o-bj", Role::Officer, Some("sci-tech"))),
+            (
+                "commission officer",
+                named("o-bj", Role::Officer, Some("sci-tech")),
+            ),
             (
                 "tianjin officer",
                 named("o-tj", Role::Officer, Some("tianjin-sci-tech")),

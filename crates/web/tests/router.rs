@@ -361,7 +361,10 @@ async fn openapi_lists_every_route_of_the_router() {
         ("post", "/api/projects/{id}/inspection"),
         ("post", "/api/projects/{id}/budget-adjustments"),
         ("get", "/api/projects/{id}/budget-adjustments"),
-        ("post", "/api/projects/{id}/budget-adjustments/{seq}/decision"),
+        (
+            "post",
+            "/api/projects/{id}/budget-adjustments/{seq}/decision",
+        ),
         ("get", "/api/projects/{id}/acceptance"),
         ("post", "/api/projects/{id}/acceptance"),
         ("get", "/openapi.json"),
@@ -403,7 +406,13 @@ async fn every_schema_reference_resolves() {
             .unwrap_or_else(|| panic!("a reference outside the schemas: {r}"));
         assert!(schemas.contains_key(name), "{r} dangles");
     }
-    for name in ["Project", "BudgetChange", "Acceptance", "BudgetFacts", "ProjectFacts"] {
+    for name in [
+        "Project",
+        "BudgetChange",
+        "Acceptance",
+        "BudgetFacts",
+        "ProjectFacts",
+    ] {
         assert!(schemas.contains_key(name), "{name}");
     }
     // The budget adjustment names the budget subjects only.
@@ -413,8 +422,8 @@ async fn every_schema_reference_resolves() {
     assert!(budget.contains_key("equipment_budget_after"));
     assert!(!budget.contains_key("funding_source"));
     assert_eq!(
-        doc["paths"]["/api/projects/{id}/budget-adjustments"]["post"]["responses"]["201"]
-            ["content"]["application/json"]["schema"]["$ref"],
+        doc["paths"]["/api/projects/{id}/budget-adjustments"]["post"]["responses"]["201"]["content"]
+            ["application/json"]["schema"]["$ref"],
         "#/components/schemas/BudgetChange"
     );
 }
@@ -426,7 +435,11 @@ async fn the_project_pages_refuse_forms_without_their_token() {
     let app = app().await;
     let r = app.get("/projects").await;
     assert!(r.status().is_redirection());
-    assert!(location(&r).starts_with("/login?next=/projects"), "{}", location(&r));
+    assert!(
+        location(&r).starts_with("/login?next=/projects"),
+        "{}",
+        location(&r)
+    );
     app.applicant("lab-lead").await;
     let session = app
         .cases
@@ -488,5 +501,8 @@ async fn the_project_pages_refuse_forms_without_their_token() {
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = text(r).await;
     assert!(html.contains("not an organisation"), "{html}");
-    assert!(html.contains("value=\"T\""), "the form keeps what was typed");
+    assert!(
+        html.contains("value=\"T\""),
+        "the form keeps what was typed"
+    );
 }

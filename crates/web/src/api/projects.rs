@@ -362,7 +362,9 @@ async fn list_budget_changes(
     User(who): User,
     PathParam(id): PathParam<String>,
 ) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(s.cases.project(&who, &id).await?.budget_changes)))
+    Ok(Json(json!(
+        s.cases.project(&who, &id).await?.budget_changes
+    )))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -450,5 +452,7 @@ async fn accept_project(
     PathParam(id): PathParam<String>,
     JsonBody(b): JsonBody<NoteBody>,
 ) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(s.cases.accept_project(&who, &id, &b.note).await?)))
+    Ok(Json(json!(
+        s.cases.accept_project(&who, &id, &b.note).await?
+    )))
 }

@@ -50,8 +50,12 @@ pub fn describe(doc: &mut OpenApi, program: &Program, services: &Services) {
             .insert("ProjectFacts".into(), facts(program, "project").into());
         components.schemas.insert(
             "BudgetFacts".into(),
-            facts_where(program, "project", onestop_cases::project_budget::budget_fact)
-                .into(),
+            facts_where(
+                program,
+                "project",
+                onestop_cases::project_budget::budget_fact,
+            )
+            .into(),
         );
     }
     components

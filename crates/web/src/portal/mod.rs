@@ -60,10 +60,7 @@ pub fn routes() -> Router<AppState> {
         .route("/officer", get(cases::officer_page))
         .route("/officer/projects", get(projects::inbox))
         .route("/projects", get(projects::list).post(projects::file))
-        .route(
-            "/projects/{id}",
-            get(projects::project).post(projects::act),
-        )
+        .route("/projects/{id}", get(projects::project).post(projects::act))
         .route(
             "/projects/{id}/acceptance",
             get(projects::acceptance).post(projects::accept),

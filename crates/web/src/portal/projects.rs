@@ -7,7 +7,6 @@
 //! as the service asks it again when a form is sent.
 
 use super::account::login_redirect;
-use super::apply::localised;
 use super::page::{Page, csrf_refused, message, render};
 use crate::state::AppState;
 use axum::extract::{Form, Path, State};
@@ -70,6 +69,16 @@ fn key(prefix: &str, name: &str) -> String {
     format!("{prefix}-{name}")
 }
 
+/// A rule's text in the reader's language: the portal's translation when it has one
+/// (every language, for the filing form's facts), else the rules' own Chinese or English.
+fn rule_text(c: &Page, key: &str, texts: &onestop_lang::ast::Texts) -> String {
+    if super::templates::i18n().has(c.lang, key) {
+        c.t(key, &[])
+    } else {
+        texts.best(super::page::zh_or_en(c.lang)).to_string()
+    }
+}
+
 /// The form's fields for the filing facts, each with its label in the reader's
 /// language, its kind and options, and the value shown (`current`, or the form sent).
 fn filing_fields(s: &AppState, c: &Page, current: &J) -> Vec<J> {
@@ -89,12 +98,7 @@ fn filing_fields(s: &AppState, c: &Page, current: &J) -> Vec<J> {
             continue;
         };
         let decl = &program.inputs[input.index()];
-        let label = localised(
-            &key("project-fact", name),
-            decl.title.best("en"),
-            decl.title.best("zh"),
-            c,
-        );
+        let label = rule_text(c, &key("project-fact", name), &decl.title);
         let (kind, options) = match &decl.ty {
             Type::Bool => ("bool", Vec::new()),
             Type::Enum(e) => (
@@ -103,7 +107,7 @@ fn filing_fields(s: &AppState, c: &Page, current: &J) -> Vec<J> {
                     .values
                     .iter()
                     .map(|(v, t)| {
-                        json!({"value": v, "label": localised(&key("project-value", v), t.best("en"), t.best("zh"), c)})
+                        json!({"value": v, "label": rule_text(c, &key("project-value", v), t)})
                     })
                     .collect(),
             ),
@@ -168,8 +172,12 @@ fn facts_from_form(s: &AppState, form: &FormFields) -> J {
 fn milestones_from_form(form: &FormFields) -> Vec<NewMilestone> {
     (1..=MILESTONE_ROWS)
         .filter_map(|i| {
-            let name = field(form, &format!("milestone_name_{i}")).trim().to_string();
-            let due = field(form, &format!("milestone_due_{i}")).trim().to_string();
+            let name = field(form, &format!("milestone_name_{i}"))
+                .trim()
+                .to_string();
+            let due = field(form, &format!("milestone_due_{i}"))
+                .trim()
+                .to_string();
             (!name.is_empty() || !due.is_empty()).then_some(NewMilestone { name, due_on: due })
         })
         .collect()
@@ -231,8 +239,13 @@ fn change_rows(c: &onestop_cases::projects::BudgetChange) -> Vec<J> {
         .iter()
         .filter_map(|s| {
             let after = c.changes.get(format!("{s}_after"))?;
-            let before = c.previous.get(format!("{s}_before")).cloned().unwrap_or(J::Null);
-            (Some(after) != Some(&before)).then(|| json!({"subject": s, "before": before, "after": after}))
+            let before = c
+                .previous
+                .get(format!("{s}_before"))
+                .cloned()
+                .unwrap_or(J::Null);
+            (Some(after) != Some(&before))
+                .then(|| json!({"subject": s, "before": before, "after": after}))
         })
         .collect()
 }
@@ -435,7 +448,10 @@ pub(super) async fn act(
         },
         "review" => match FilingReview::parse(field(&form, "decision")) {
             Some(d) => cases.review_project(&user, &id, d, note).await.map(drop),
-            None => Err(ServiceError::invalid("decision", "accept or return the filing")),
+            None => Err(ServiceError::invalid(
+                "decision",
+                "accept or return the filing",
+            )),
         },
         "inspection" => {
             let decision = match field(&form, "decision") {
@@ -444,8 +460,14 @@ pub(super) async fn act(
                 _ => None,
             };
             match decision {
-                Some(d) => cases.decide_inspection(&user, &id, &d, note).await.map(drop),
-                None => Err(ServiceError::invalid("decision", "schedule or waive the inspection")),
+                Some(d) => cases
+                    .decide_inspection(&user, &id, &d, note)
+                    .await
+                    .map(drop),
+                None => Err(ServiceError::invalid(
+                    "decision",
+                    "schedule or waive the inspection",
+                )),
             }
         }
         "adjust" => {
@@ -549,7 +571,11 @@ pub(super) async fn accept(
     if let Some(r) = csrf_refused(&s, &c, field(&form, "csrf")) {
         return r;
     }
-    match s.cases.accept_project(&user, &id, field(&form, "note")).await {
+    match s
+        .cases
+        .accept_project(&user, &id, field(&form, "note"))
+        .await
+    {
         Ok(_) => Redirect::to(&format!("/projects/{id}/acceptance")).into_response(),
         Err(e) => failed(&s, &c, e),
     }
@@ -567,7 +593,7 @@ pub(super) async fn inbox(State(s): State<AppState>, c: Page) -> Response {
         Ok(p) => p,
         Err(e) => return failed(&s, &c, e),
     };
-    let rows: Vec<J> = projects
+    let mut rows: Vec<J> = projects
         .iter()
         .map(|p| {
             let mut todo: Vec<J> = Vec::new();
@@ -603,6 +629,8 @@ pub(super) async fn inbox(State(s): State<AppState>, c: Page) -> Response {
                    "unit": p.unit_name, "todo": todo, "created_at": p.created_at})
         })
         .collect();
+    // What waits for the commission first, oldest first within each part.
+    rows.sort_by_key(|r| r["todo"].as_array().is_none_or(|t| t.is_empty()));
     let agency = user
         .agency
         .as_deref()
@@ -638,7 +666,11 @@ mod tests {
             ("milestone_due_3".into(), "2027-01-01".into()),
         ];
         let ms = milestones_from_form(&form);
-        assert_eq!(ms.len(), 2, "a half-filled row is kept, to be refused with its field");
+        assert_eq!(
+            ms.len(),
+            2,
+            "a half-filled row is kept, to be refused with its field"
+        );
         assert_eq!(ms[0].name, "Mid-term");
         assert_eq!(ms[1].due_on, "2027-01-01");
     }

@@ -52,7 +52,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "officer_projects.html",
         include_str!("../../templates/officer_projects.html"),
     ),
-    ("projects.html", include_str!("../../templates/projects.html")),
+    (
+        "projects.html",
+        include_str!("../../templates/projects.html"),
+    ),
     ("project.html", include_str!("../../templates/project.html")),
     (
         "project_facts.html",
