@@ -4,7 +4,9 @@
 -- officer's acceptance of each milestone, the process inspection scheduled or waived
 -- by the rule (`inspection_exempt` is the rule's answer at filing), the final
 -- acceptance, and every budget adjustment as a request decided by the approver the
--- rule names, applied to the project's facts only when approved.
+-- rule names, applied to the project's facts only when approved. Who acted
+-- (`reviewed_by`, `inspection_by`, `accepted_by`, `accepted_by` of a milestone,
+-- `requested_by` and `decided_by` of an adjustment) is the account's username.
 ALTER TABLE projects ADD COLUMN unit_id TEXT REFERENCES accounts(id);
 ALTER TABLE projects ADD COLUMN agency TEXT NOT NULL DEFAULT 'sci-tech';
 ALTER TABLE projects ADD COLUMN status TEXT NOT NULL DEFAULT 'filed';
