@@ -174,11 +174,15 @@ impl CaseService {
             J::String(r) if r != "project_refusal_none" => Some(r),
             _ => None,
         };
+        // In one transaction with the project's version check: an approval meanwhile
+        // changed the budget this request was checked against.
+        let mut tx = self.db.pool.begin().await?;
+        Self::bump_project(&mut tx, &p).await?;
         let seq: i64 = sqlx::query(
             "SELECT COALESCE(MAX(seq), 0) AS n FROM project_budget_changes WHERE project_id = $1",
         )
         .bind(id)
-        .fetch_one(&self.db.pool)
+        .fetch_one(&mut *tx)
         .await?
         .try_get("n")?;
         let inserted = sqlx::query("INSERT INTO project_budget_changes (id, project_id, seq, changes, previous, reason, requested_by, requested_at, approver, outside_reason, filing_required, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending')")
@@ -193,7 +197,7 @@ impl CaseService {
             .bind(&approver)
             .bind(outside.clone())
             .bind(filing_required as i64)
-            .execute(&self.db.pool)
+            .execute(&mut *tx)
             .await;
         if let Err(e) = inserted {
             return Err(if onestop_store::db::is_unique_violation(&e) {
@@ -204,6 +208,7 @@ impl CaseService {
                 e.into()
             });
         }
+        tx.commit().await?;
         self.budget_changes(id)
             .await?
             .into_iter()

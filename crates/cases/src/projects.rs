@@ -680,16 +680,6 @@ impl CaseService {
         Ok(out)
     }
 
-    /// The leader's own projects (as leader only).
-    pub async fn my_projects(&self, who: &Account) -> Result<Vec<ProjectView>> {
-        Ok(self
-            .projects_for(who)
-            .await?
-            .into_iter()
-            .filter(|p| p.leader_id == who.id)
-            .collect())
-    }
-
     /// The leader amends a filing the department returned and files it again: the fund
     /// checks run again on the new facts.
     pub async fn amend_project(

@@ -622,3 +622,48 @@ async fn the_project_pages_answer_each_party() {
         .expect("page");
     assert!(r.status().is_redirection());
 }
+
+#[tokio::test]
+async fn concurrent_requests_and_decisions_leave_one_winner() {
+    let w = world().await;
+    let s = &w.s;
+    let id = file(&w, sample()).await;
+    let (st, _) = w
+        .officer
+        .post(
+            s,
+            &format!("/api/projects/{id}/review"),
+            json!({"decision": "accept"}),
+        )
+        .await;
+    assert_eq!(st, 200);
+    // Two requests at once: one waits for a decision, the other is refused.
+    let ask_path = format!("/api/projects/{id}/budget-adjustments");
+    let ask = |equipment: &str, other: &str| {
+        w.leader.post(
+            s,
+            &ask_path,
+            json!({"facts": {"equipment_budget_after": equipment, "other_direct_budget_after": other}, "reason": "r"}),
+        )
+    };
+    let (a, b) = tokio::join!(
+        ask("210000.00", "2990000.00"),
+        ask("220000.00", "2980000.00")
+    );
+    let mut statuses = [a.0, b.0];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [201, 409], "{a:?} {b:?}");
+    // The unit approves twice at once: one decision counts, the budget moves once.
+    let decide_path = format!("/api/projects/{id}/budget-adjustments/1/decision");
+    let decide = || w.unit.post(s, &decide_path, json!({"decision": "approve"}));
+    let (a, b) = tokio::join!(decide(), decide());
+    let mut statuses = [a.0, b.0];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 409], "{a:?} {b:?}");
+    let (_, h) = w
+        .leader
+        .get(s, &format!("/api/projects/{id}/budget-adjustments"))
+        .await;
+    assert_eq!(h.as_array().map(Vec::len), Some(1), "{h}");
+    assert_eq!(h[0]["status"], "approved");
+}

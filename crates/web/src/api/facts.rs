@@ -98,7 +98,10 @@ mod tests {
         assert!(!plain("5000 yuan", 2, false));
         assert!(!plain("1.234", 2, false));
         assert!(!plain(".5", 2, false));
-        assert!(!plain("", 2, false), "blank is checked before: it means not known");
+        assert!(
+            !plain("", 2, false),
+            "blank is checked before: it means not known"
+        );
         assert!(plain("12.5%", 4, true));
         assert!(!plain("0.125", 4, true));
         assert!(!plain("1000%", 4, true));
