@@ -5,7 +5,9 @@
 # e2e/calendar.test.mjs on a second server at 2026-12-28 (deadlines that cross into
 # 2027, past the shipped official calendar), then portal.test.mjs again on a third at
 # 2027-03-15, then e2e/procedures.test.mjs (the one window's procedures, issue 14)
-# on a fourth at 2026-06-15, and stops the servers.
+# on a fourth at 2026-06-15, then e2e/projects.test.mjs (research projects with the
+# leader, the undertaking unit and the commission, issue 15) on a fifth at 2026-06-15,
+# and stops the servers.
 # Screenshots: artifacts/e2e/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +34,8 @@ WORK=$(mktemp -d)
 WORK2=$(mktemp -d)
 WORK3=$(mktemp -d)
 WORK4=$(mktemp -d)
-trap 'for d in "$WORK" "$WORK2" "$WORK3" "$WORK4"; do [ -f "$d/pid" ] && kill "$(cat "$d/pid")" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$WORK" "$WORK2" "$WORK3" "$WORK4"' EXIT
+WORK5=$(mktemp -d)
+trap 'for d in "$WORK" "$WORK2" "$WORK3" "$WORK4" "$WORK5"; do [ -f "$d/pid" ] && kill "$(cat "$d/pid")" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$WORK" "$WORK2" "$WORK3" "$WORK4" "$WORK5"' EXIT
 
 # A fixed business date inside the shipped calendar, so deadlines never depend on
 # the wall clock.
@@ -53,3 +56,9 @@ ONESTOP_TODAY=2027-03-15 ONESTOP_URL="$URL3" ONESTOP_ARTIFACTS="$PWD/artifacts/e
 # restarted from the portal, an approval upon filing revoked and /verify saying so.
 URL4=$(serve_on 2026-06-15 "$WORK4")
 ONESTOP_TODAY=2026-06-15 ONESTOP_URL="$URL4" ONESTOP_ARTIFACTS="$PWD/artifacts/e2e" node e2e/procedures.test.mjs
+
+# Research projects: a leader files (refused once over the indirect-cost cap), the
+# commission accepts the filing and the milestone, the unit approves an equipment
+# increase (in Arabic) that the acceptance page lists and files.
+URL5=$(serve_on 2026-06-15 "$WORK5")
+ONESTOP_TODAY=2026-06-15 ONESTOP_URL="$URL5" ONESTOP_ARTIFACTS="$PWD/artifacts/e2e" node e2e/projects.test.mjs

@@ -403,6 +403,7 @@ result-saved-to-profile = Your answers are saved to your profile: the next inter
 ## dates the applicant must keep after approval (services.toml reminders)
 case-reminder-past = Past: act now
 case-reminder-soon = Due in { $days } days
+reminder-vehicle_reexport_due_date = Date by which the vehicle must be re-exported
 case-reminder-days = { $days } days left
 
 ## the holder's licences (/licences)
@@ -412,7 +413,6 @@ licences-count = { $count ->
     [one] One licence is issued to you.
    *[other] { $count } licences are issued to you.
 }
-reminder-vehicle_reexport_due_date = Re-export the vehicles by
 
 ## Witnesses of the register (issue 15: the operator's page /admin/witnesses, verification)
 nav-witnesses = Witnesses
@@ -442,3 +442,158 @@ witnesses-reason = Reason
 witnesses-evidence = The refused checkpoint
 verify-witnesses = Witnesses
 verify-witnesses-of = { $count } witness cosignatures ({ $quorum } required)
+
+## research projects (001 §15-18): leader, undertaking unit, the commission
+nav-projects = Projects
+projects-heading = Research projects
+officer-projects-heading = Research projects to act on
+projects-count = { $count ->
+    [0] No projects yet
+    [one] One project
+   *[other] { $count } projects
+}
+project-title = Project title
+project-role = Your part
+project-role-leader = Leader
+project-role-unit = Undertaking unit (leader { $leader })
+project-status = Status
+project-status-filed = Filed, awaiting review
+project-status-returned = Returned to the leader
+project-status-active = Being implemented
+project-status-accepted = Accepted (final acceptance)
+project-leader = Project leader
+project-unit = Undertaking unit
+project-agency = Competent department
+project-filed = Filed on
+project-waiting-unit = An adjustment waits for your approval
+project-todo = Waiting for you
+project-todo-review = Review the filing
+project-todo-milestones = { $count ->
+    [one] One milestone report to accept
+   *[other] { $count } milestone reports to accept
+}
+project-todo-adjustment = A budget adjustment for the commission to decide
+project-todo-inspection = Schedule or waive the process inspection
+project-todo-acceptance = Final acceptance
+project-file-heading = File a project
+project-file-help = The fund rules check the budget when you file: an indirect cost over its cap, or spending on the all-in-expenses negative list, is refused with the reason. The Science and Technology Commission then reviews the filing.
+project-unit-account = The undertaking unit's account
+project-unit-hint = The username of your institution's organisation account. It approves budget adjustments within its delegated authority.
+project-facts-heading = The project and its budget
+project-facts-hint = Leave a question blank if it does not apply or is not known yet. The approved budget by subject is the budget as filed.
+project-unknown = Not stated
+project-negative-list = The spending plan includes (all-in-expenses negative list)
+project-milestones = Milestones
+project-milestones-hint = Up to three here; leave a row blank to skip it.
+project-milestone-name = Milestone { $number }
+project-milestone-due = Due date of milestone { $number }
+project-file-send = File the project
+project-review = Review
+project-reviewed = Reviewed by { $by } on { $date }
+project-inspection = Process inspection
+project-inspection-scheduled = Scheduled for { $date }
+project-inspection-waived = Waived
+project-inspection-undecided = Not yet decided
+project-inspection-required = The rule requires a process inspection: the implementation period is three years or more (001 §15).
+project-inspection-exempt = The rule exempts this project from process inspection: its implementation period is under three years (001 §15).
+project-accepted = Final acceptance
+project-accepted-by = By { $by } on { $date }
+project-acceptance-link = Acceptance page
+project-review-heading = Review the filing
+project-review-decision = Decision
+project-review-accept = Accept for implementation
+project-review-return = Return to the leader (say why)
+project-note = Note
+project-amend-heading = Amend and file again
+project-amend-send = File again
+project-milestone = Milestone
+project-milestone-due-label = Due
+project-milestone-report = Report
+project-milestone-accepted = Accepted
+project-milestone-report-label = Report on milestone { $number }
+project-milestone-report-send = Send the report
+project-milestone-accepted-by = Accepted by { $by } on { $date }
+project-milestone-accept = Accept milestone { $number }
+project-inspection-heading = Process inspection
+project-inspection-decision = Decision
+project-inspection-schedule = Schedule it
+project-inspection-waive = Waive it
+project-inspection-on = Day of the inspection
+project-budget-heading = Budget
+project-budget-subject = Subject
+project-budget-in-force = In force
+project-subject-equipment_budget = Equipment
+project-subject-indirect_budget = Indirect cost
+project-subject-other_direct_budget = Other direct-cost subjects, together
+project-adjust-heading = Ask for a budget adjustment
+project-adjust-help = Give the new amounts. The rule decides who approves: your undertaking unit while the total stays the same and the indirect cost does not rise (an equipment increase is then filed with the department at acceptance); otherwise the Science and Technology Commission (001 §16).
+project-adjust-after = { $subject } after the adjustment
+project-adjust-reason = Why
+project-adjust-send = Ask for the adjustment
+project-budget-history = History of the budget
+project-budget-change = Adjustment
+project-budget-approver = Approver named by the rule
+project-budget-decision = Decision
+project-budget-filing = Filing at acceptance
+project-budget-asked = Asked by { $by } on { $date }
+project-budget-decided = By { $by } on { $date }
+project-budget-decide = Decide adjustment { $number }
+project-budget-approve = Approve
+project-budget-refuse = Refuse (say why)
+project-approver-approver_undertaking_unit = The undertaking unit
+project-approver-approver_competent_department = The Science and Technology Commission
+project-outside-project_refusal_total_changed = Outside the unit's authority: the total budget changes
+project-outside-project_refusal_indirect_increased = Outside the unit's authority: the indirect cost rises
+project-outside-project_refusal_not_municipal = Outside the unit's authority: not a municipal fiscal project
+project-change-pending = Waiting for a decision
+project-change-approved = Approved
+project-change-refused = Refused
+project-filed-on = Filed with the department on { $date }
+project-filing-at-acceptance = To be filed at acceptance
+project-acceptance-heading = Final acceptance
+project-milestones-accepted = { $accepted } of { $total } accepted
+project-filings-heading = Budget adjustments filed at acceptance
+project-filings-help = Equipment increases the undertaking unit approved are filed with the competent department at the project's acceptance (001 §16).
+project-filings-none = None: no adjustment of this project is filed at acceptance.
+project-blockers-heading = Before the final acceptance
+project-blocker-not_active = The project is not being implemented
+project-blocker-milestone_not_reported = Milestone { $number } has not been reported
+project-blocker-milestone_not_accepted = Milestone { $number } has not been accepted
+project-blocker-adjustment_pending = Budget adjustment { $number } waits for a decision
+project-blocker-inspection_undecided = The process inspection is neither scheduled nor waived
+project-blocker-inspection_ahead = The process inspection is scheduled for { $date }
+project-ready = Everything is done: the project is ready for final acceptance.
+project-accept-send = Record the final acceptance
+project-fact-funding_source = Where the project's funds come from
+project-fact-is_basic_research = The project is in the field of basic research
+project-fact-institution_type = Kind of undertaking unit
+project-fact-discipline = Discipline of the project
+project-fact-is_pure_theoretical_research = Pure theoretical research (national rule: e.g. mathematics)
+project-fact-selected_for_indirect_cost_pilot = Selected as a municipal pilot project with low dependence on experimental equipment
+project-fact-direct_cost = Direct costs in the project budget
+project-fact-equipment_cost = Equipment costs within the direct costs
+project-fact-proposed_indirect_cost = Indirect cost proposed in the budget
+project-fact-proposed_performance_pay = Performance pay planned within the indirect cost
+project-fact-implementation_start_date = First day of the project's implementation period
+project-fact-implementation_end_date = Last day of the project's implementation period
+project-fact-institution_remarkable_results = The undertaking unit has remarkable research results
+project-fact-institution_good_research_credit = The undertaking unit has good research credit
+project-fact-institution_selected_all_in_pilot = The undertaking unit was selected for the municipal all-in-expenses pilot
+project-fact-spends_on_unrelated_items = Spending unrelated to the project's research
+project-fact-spends_on_fines_donations_investment = Fines, donations, sponsorship, investment or debt repayment
+project-fact-misappropriates_funds = Withholding, diverting or embezzling project funds
+project-fact-transfers_funds_improperly = Passing or moving project funds on in breach of the rules
+project-fact-uses_false_documents = False contracts, invoices, items or staff to move or draw funds
+project-fact-inflates_testing_costs = Invented testing work or inflated testing prices
+project-fact-falsifies_accounts = Arbitrary account adjustments or altered vouchers
+project-value-project_funded_municipal = Municipal (Beijing) fiscal research funds
+project-value-project_funded_central = Central fiscal research funds
+project-value-project_funded_other = Other funds (commissioned by enterprises, horizontal projects, own funds)
+project-value-project_unit_higher_education = Institution of higher education
+project-value-project_unit_research_institute = Scientific research institution
+project-value-project_unit_medical = Medical and health institution
+project-value-project_unit_enterprise = Enterprise
+project-value-project_unit_other = Other organisation
+project-value-project_discipline_mathematics = Mathematics
+project-value-project_discipline_physics = Physics
+project-value-project_discipline_other = Another discipline

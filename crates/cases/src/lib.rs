@@ -12,6 +12,8 @@ pub mod calendar_notices;
 pub mod model;
 pub mod performance;
 pub mod procedure;
+pub mod project_budget;
+pub mod project_review;
 pub mod projects;
 pub mod services;
 pub mod store;

@@ -555,6 +555,9 @@ async fn a_research_project_is_filed_once_and_checked_against_the_fund_rules() {
     let s = Server::start(&db, &dir);
     let lead = Client::register(&s, "prof-li", "person").await;
     let other = Client::register(&s, "prof-wang", "person").await;
+    Client::register(&s, "pku", "enterprise").await;
+    s.officer("kw-officer", "sci-tech");
+    let kw = Client::login(&s, "kw-officer").await;
     let text = std::fs::read_to_string(repo().join("data/samples/project.json")).expect("sample");
     let sample: J = serde_json::from_str(&text).expect("json");
     let mut facts = sample["facts"].clone();
@@ -564,7 +567,7 @@ async fn a_research_project_is_filed_once_and_checked_against_the_fund_rules() {
         .post(
             &s,
             "/api/projects",
-            json!({"title": "Arithmetic geometry", "facts": facts, "milestones": []}),
+            json!({"title": "Arithmetic geometry", "unit": "pku", "facts": facts, "milestones": []}),
         )
         .await;
     assert_eq!(st, 422, "{e}");
@@ -576,21 +579,31 @@ async fn a_research_project_is_filed_once_and_checked_against_the_fund_rules() {
         "{e}"
     );
     // Within the cap: filed; a 30-month project is exempt from process inspection.
-    let (st, p) = lead.post(&s, "/api/projects", json!({"title": "Arithmetic geometry", "facts": sample["facts"], "milestones": [{"name": "Mid-term", "due_on": "2025-06-30"}, {"name": "Final", "due_on": "2026-06-30"}]})).await;
+    let (st, p) = lead.post(&s, "/api/projects", json!({"title": "Arithmetic geometry", "unit": "pku", "facts": sample["facts"], "milestones": [{"name": "Mid-term", "due_on": "2025-06-30"}, {"name": "Final", "due_on": "2026-06-30"}]})).await;
     assert_eq!(st, 201, "{p}");
-    assert_eq!(p["inspection_scheduled"], false);
+    assert_eq!(p["inspection"]["required"], false);
+    assert_eq!(p["status"], "filed");
     let id = p["id"].as_str().expect("id").to_string();
-    // A longer project is scheduled for inspection.
+    // A longer project requires an inspection.
     let mut long = sample["facts"].clone();
     long["implementation_end_date"] = json!("2027-12-31");
     let (_, p2) = lead
         .post(
             &s,
             "/api/projects",
-            json!({"title": "Long one", "facts": long}),
+            json!({"title": "Long one", "unit": "pku", "facts": long}),
         )
         .await;
-    assert_eq!(p2["inspection_scheduled"], true, "{p2}");
+    assert_eq!(p2["inspection"]["required"], true, "{p2}");
+    // The commission accepts the filing for implementation.
+    let (st, r) = kw
+        .post(
+            &s,
+            &format!("/api/projects/{id}/review"),
+            json!({"decision": "accept"}),
+        )
+        .await;
+    assert_eq!(st, 200, "{r}");
     // Milestone report: the answer carries the filed facts (one form, many uses).
     let (st, r) = lead
         .post(
@@ -612,17 +625,24 @@ async fn a_research_project_is_filed_once_and_checked_against_the_fund_rules() {
         .0,
         409
     );
-    // Budget adjustments: raising indirect cost is refused with the reason; moving within direct costs is allowed.
-    let (st, e) = lead.post(&s, &format!("/api/projects/{id}/budget-adjustments"), json!({"facts": {"indirect_budget_after": "1600000.00", "other_direct_budget_after": "2900000.00"}})).await;
-    assert_eq!(st, 422, "{e}");
-    assert!(
-        e["error"].as_str().unwrap_or("").contains("not allowed"),
-        "{e}"
-    );
-    let (st, ok) = lead.post(&s, &format!("/api/projects/{id}/budget-adjustments"), json!({"facts": {"equipment_budget_after": "250000.00", "other_direct_budget_after": "2950000.00"}})).await;
-    assert_eq!(st, 200, "{ok}");
-    assert_eq!(ok["decision"]["allowed"], true);
-    assert!(ok["decision"]["approver"].is_string());
+    // Budget adjustments: raising indirect cost goes to the commission (outside the
+    // unit's authority); moving within direct costs to the unit.
+    let (st, c) = lead.post(&s, &format!("/api/projects/{id}/budget-adjustments"), json!({"facts": {"indirect_budget_after": "1600000.00", "other_direct_budget_after": "2900000.00"}, "reason": "performance pay"})).await;
+    assert_eq!(st, 201, "{c}");
+    assert_eq!(c["approver"], "approver_competent_department");
+    assert_eq!(c["outside_reason"], "project_refusal_indirect_increased");
+    let (st, _) = kw
+        .post(
+            &s,
+            &format!("/api/projects/{id}/budget-adjustments/1/decision"),
+            json!({"decision": "refuse", "note": "not increased (001 §16)"}),
+        )
+        .await;
+    assert_eq!(st, 200);
+    let (st, ok) = lead.post(&s, &format!("/api/projects/{id}/budget-adjustments"), json!({"facts": {"equipment_budget_after": "250000.00", "other_direct_budget_after": "2950000.00"}, "reason": "a workstation"})).await;
+    assert_eq!(st, 201, "{ok}");
+    assert_eq!(ok["approver"], "approver_undertaking_unit");
+    assert_eq!(ok["filing_required"], true);
     // Another leader cannot see it.
     assert_eq!(other.get(&s, &format!("/api/projects/{id}")).await.0, 403);
 }

@@ -25,9 +25,25 @@ pub enum Resource<'a> {
         owners: Vec<String>,
         agencies: Vec<String>,
     },
+    /// A research project: its leader, its undertaking unit (the account that
+    /// approves adjustments within the delegated authority; empty when none was named)
+    /// and its competent department (an agency).
     Project {
         id: &'a str,
         leader: &'a str,
+        unit: &'a str,
+        agency: &'a str,
+    },
+    /// The projects as a whole (filing a new one).
+    ProjectRegister,
+    /// One budget adjustment of a project, with the approver the rule names for it
+    /// (`approver_undertaking_unit` or `approver_competent_department`).
+    BudgetChange {
+        id: &'a str,
+        leader: &'a str,
+        unit: &'a str,
+        agency: &'a str,
+        approver: &'a str,
     },
     Accounts,
     /// The working-day calendar (loading a year's holiday notice).
@@ -130,9 +146,28 @@ impl Authz {
                 uid("Material", hash)?,
                 json!({"uid": {"type": "Material", "id": hash}, "attrs": {"owners": owners, "agencies": agencies}, "parents": []}),
             ),
-            Resource::Project { id, leader } => (
+            Resource::Project {
+                id,
+                leader,
+                unit,
+                agency,
+            } => (
                 uid("Project", id)?,
-                json!({"uid": {"type": "Project", "id": id}, "attrs": {"leader": leader}, "parents": []}),
+                json!({"uid": {"type": "Project", "id": id}, "attrs": {"leader": leader, "unit": unit, "agency": agency}, "parents": []}),
+            ),
+            Resource::ProjectRegister => (
+                uid("ProjectRegister", "all")?,
+                json!({"uid": {"type": "ProjectRegister", "id": "all"}, "attrs": {}, "parents": []}),
+            ),
+            Resource::BudgetChange {
+                id,
+                leader,
+                unit,
+                agency,
+                approver,
+            } => (
+                uid("BudgetChange", id)?,
+                json!({"uid": {"type": "BudgetChange", "id": id}, "attrs": {"leader": leader, "unit": unit, "agency": agency, "approver": approver}, "parents": []}),
             ),
             Resource::Accounts => (
                 uid("Accounts", "all")?,
@@ -312,5 +347,138 @@ mod tests {
             "view_witnesses",
             &Resource::Calendar
         ));
+    }
+
+    /// Every party a research project can meet, by name.
+    fn project_parties() -> Vec<(&'static str, Account)> {
+        let named = |name: &str, role: Role, agency: Option<&str>| {
+            let mut a = account(role, agency);
+            a.id = name.into();
+            a
+        };
+        vec![
+            ("leader", named("leader", Role::Applicant, None)),
+            ("unit", named("unit", Role::Applicant, None)),
+            ("other applicant", named("rival", Role::Applicant, None)),
+            (
+                "commission officer",
+                named("o-bj", Role::Officer, Some("sci-tech")),
+            ),
+            (
+                "tianjin officer",
+                named("o-tj", Role::Officer, Some("tianjin-sci-tech")),
+            ),
+            (
+                "another agency's officer",
+                named("o-fe", Role::Officer, Some("foreign-experts")),
+            ),
+            ("admin", named("root", Role::Admin, None)),
+        ]
+    }
+
+    /// Asserts that exactly `allowed` of the parties may do `action` on `resource`.
+    fn exactly(authz: &Authz, action: &str, resource: &Resource, allowed: &[&str]) {
+        for (name, who) in project_parties() {
+            assert_eq!(
+                authz.allowed(&who, action, resource),
+                allowed.contains(&name),
+                "{action} by the {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_project_action_denies_every_party_not_allowed() {
+        let authz = Authz::shipped().expect("policies parse");
+        let project = Resource::Project {
+            id: "p1",
+            leader: "leader",
+            unit: "unit",
+            agency: "sci-tech",
+        };
+        exactly(
+            &authz,
+            "file_project",
+            &Resource::ProjectRegister,
+            &["leader", "unit", "other applicant"],
+        );
+        exactly(
+            &authz,
+            "view_project",
+            &project,
+            &["leader", "unit", "commission officer", "admin"],
+        );
+        for action in ["amend_project", "report_project", "adjust_project"] {
+            exactly(&authz, action, &project, &["leader"]);
+        }
+        for action in [
+            "review_project",
+            "accept_milestone",
+            "inspect_project",
+            "accept_project",
+        ] {
+            exactly(&authz, action, &project, &["commission officer"]);
+        }
+        // A project without a named unit: nobody is its unit.
+        let no_unit = Resource::Project {
+            id: "p0",
+            leader: "leader",
+            unit: "",
+            agency: "sci-tech",
+        };
+        exactly(
+            &authz,
+            "view_project",
+            &no_unit,
+            &["leader", "commission officer", "admin"],
+        );
+        // Nothing granted on a project is granted on another agency's project.
+        let tianjin = Resource::Project {
+            id: "p2",
+            leader: "leader",
+            unit: "unit",
+            agency: "tianjin-sci-tech",
+        };
+        exactly(&authz, "accept_project", &tianjin, &["tianjin officer"]);
+        // A budget decision is about a budget change, never a project.
+        exactly(&authz, "decide_budget_change", &project, &[]);
+    }
+
+    #[test]
+    fn a_budget_change_is_decided_by_the_approver_the_rule_names_only() {
+        let authz = Authz::shipped().expect("policies parse");
+        let change = |approver| Resource::BudgetChange {
+            id: "p1/1",
+            leader: "leader",
+            unit: "unit",
+            agency: "sci-tech",
+            approver,
+        };
+        exactly(
+            &authz,
+            "decide_budget_change",
+            &change("approver_undertaking_unit"),
+            &["unit"],
+        );
+        exactly(
+            &authz,
+            "decide_budget_change",
+            &change("approver_competent_department"),
+            &["commission officer"],
+        );
+        exactly(&authz, "decide_budget_change", &change("someone_else"), &[]);
+        // The leader never approves its own request, even as the unit's account.
+        let own = Resource::BudgetChange {
+            id: "p1/2",
+            leader: "unit",
+            unit: "unit",
+            agency: "sci-tech",
+            approver: "approver_undertaking_unit",
+        };
+        exactly(&authz, "decide_budget_change", &own, &[]);
+        // No project action is granted on a budget change.
+        for action in ["view_project", "adjust_project", "accept_project"] {
+            exactly(&authz, action, &change("approver_undertaking_unit"), &[]);
+        }
     }
 }

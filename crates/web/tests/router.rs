@@ -396,8 +396,21 @@ async fn openapi_lists_every_route_of_the_router() {
     for (method, path) in [
         ("delete", "/api/sessions"),
         ("post", "/api/projects"),
-        ("post", "/api/projects/{id}/budget-adjustments"),
+        ("get", "/api/projects"),
+        ("get", "/api/projects/{id}"),
+        ("post", "/api/projects/{id}/amendment"),
+        ("post", "/api/projects/{id}/review"),
         ("post", "/api/projects/{id}/milestones/{seq}/report"),
+        ("post", "/api/projects/{id}/milestones/{seq}/acceptance"),
+        ("post", "/api/projects/{id}/inspection"),
+        ("post", "/api/projects/{id}/budget-adjustments"),
+        ("get", "/api/projects/{id}/budget-adjustments"),
+        (
+            "post",
+            "/api/projects/{id}/budget-adjustments/{seq}/decision",
+        ),
+        ("get", "/api/projects/{id}/acceptance"),
+        ("post", "/api/projects/{id}/acceptance"),
         ("get", "/openapi.json"),
     ] {
         assert!(doc["paths"][path][method].is_object(), "{method} {path}");
@@ -405,4 +418,135 @@ async fn openapi_lists_every_route_of_the_router() {
     let r = app.get("/api/undocumented").await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     assert!(text(r).await.contains("no such endpoint"));
+}
+
+/// Every `$ref` of the document names a schema the document holds (issue 15: one
+/// dangled), and the project answers are described, not left as bare objects.
+#[tokio::test]
+async fn every_schema_reference_resolves() {
+    let app = app().await;
+    let doc = json_body(app.get("/openapi.json").await).await;
+    let schemas = doc["components"]["schemas"].as_object().expect("schemas");
+    fn refs(v: &J, out: &mut Vec<String>) {
+        match v {
+            J::Object(m) => {
+                for (k, x) in m {
+                    match (k.as_str(), x) {
+                        ("$ref", J::String(r)) => out.push(r.clone()),
+                        _ => refs(x, out),
+                    }
+                }
+            }
+            J::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    refs(&doc, &mut all);
+    assert!(all.len() > 100, "{} references", all.len());
+    for r in &all {
+        let name = r
+            .strip_prefix("#/components/schemas/")
+            .unwrap_or_else(|| panic!("a reference outside the schemas: {r}"));
+        assert!(schemas.contains_key(name), "{r} dangles");
+    }
+    for name in [
+        "Project",
+        "BudgetChange",
+        "Acceptance",
+        "BudgetFacts",
+        "ProjectFacts",
+    ] {
+        assert!(schemas.contains_key(name), "{name}");
+    }
+    // The budget adjustment names the budget subjects only.
+    let budget = schemas["BudgetFacts"]["properties"]
+        .as_object()
+        .expect("properties");
+    assert!(budget.contains_key("equipment_budget_after"));
+    assert!(!budget.contains_key("funding_source"));
+    assert_eq!(
+        doc["paths"]["/api/projects/{id}/budget-adjustments"]["post"]["responses"]["201"]["content"]
+            ["application/json"]["schema"]["$ref"],
+        "#/components/schemas/BudgetChange"
+    );
+}
+
+/// The project pages: signed out to the sign-in page; a form without the page's CSRF
+/// token refused and nothing filed; the list in Arabic right to left.
+#[tokio::test]
+async fn the_project_pages_refuse_forms_without_their_token() {
+    let app = app().await;
+    let r = app.get("/projects").await;
+    assert!(r.status().is_redirection());
+    assert!(
+        location(&r).starts_with("/login?next=/projects"),
+        "{}",
+        location(&r)
+    );
+    app.applicant("lab-lead").await;
+    let session = app
+        .cases
+        .login("lab-lead", "correct-horse")
+        .await
+        .expect("signed in")
+        .token;
+    let r = app
+        .send(
+            Request::post("/projects")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::COOKIE, format!("session={session}"))
+                .body(Body::from("title=T&unit=x"))
+                .expect("a request"),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    for path in ["/projects/p1", "/projects/p1/acceptance"] {
+        let r = app
+            .send(
+                Request::post(path)
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .header(header::COOKIE, format!("session={session}"))
+                    .body(Body::from("action=report&seq=1&report=x"))
+                    .expect("a request"),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    let r = app
+        .send(
+            Request::get("/projects?lang=ar")
+                .header(header::COOKIE, format!("session={session}"))
+                .body(Body::empty())
+                .expect("a request"),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = text(r).await;
+    assert!(html.contains("dir=\"rtl\""));
+    assert!(html.contains("name=\"unit\""), "the filing form");
+    assert!(html.contains("المشاريع البحثية"));
+    // A token that matches files nothing with an unknown unit, and says why.
+    let token = "0123456789abcdef0123456789abcdef";
+    let r = app
+        .send(
+            Request::post("/projects?lang=en")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(
+                    header::COOKIE,
+                    format!("session={session}; csrf={token}; lang=en"),
+                )
+                .body(Body::from(format!(
+                    "csrf={token}&title=T&unit=nobody&f:funding_source=project_funded_municipal"
+                )))
+                .expect("a request"),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = text(r).await;
+    assert!(html.contains("not an organisation"), "{html}");
+    assert!(
+        html.contains("value=\"T\""),
+        "the form keeps what was typed"
+    );
 }

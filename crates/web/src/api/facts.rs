@@ -34,6 +34,9 @@ pub fn check(program: &Program, entity: &str, facts: &J) -> Result<(), ApiError>
         };
         let fits = match value {
             J::Null => true,
+            // Blank text means "not known", as null does (docs/facts.md; the document's
+            // fact schemas allow it).
+            J::String(s) if s.trim().is_empty() => true,
             J::Number(n) => whole(n),
             // Blank text is "not known", as the document says (`api::vocabulary`).
             J::String(s) => s.trim().is_empty() || plain(s, decimals, percent),
@@ -96,6 +99,10 @@ mod tests {
         assert!(!plain("5000 yuan", 2, false));
         assert!(!plain("1.234", 2, false));
         assert!(!plain(".5", 2, false));
+        assert!(
+            !plain("", 2, false),
+            "blank is checked before: it means not known"
+        );
         assert!(plain("12.5%", 4, true));
         assert!(!plain("0.125", 4, true));
         assert!(!plain("1000%", 4, true));

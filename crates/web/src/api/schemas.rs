@@ -342,6 +342,185 @@ pub struct Release {
 #[derive(ToSchema, Serialize)]
 pub struct ProjectFacts {}
 
+/// The budget subjects a budget adjustment names (`<subject>_after`, and `_before`
+/// when the filing lacked it); the server fills in the rules' inputs (`api::vocabulary`).
+#[derive(ToSchema, Serialize)]
+pub struct BudgetFacts {}
+
+/// Where a research project stands.
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectStatus {
+    /// Awaiting the competent department's review.
+    Filed,
+    /// Returned with a note: the leader amends and files again.
+    Returned,
+    /// Being implemented: milestones, budget adjustments, process inspection.
+    Active,
+    /// Final acceptance done.
+    Accepted,
+}
+
+/// A milestone, its report and the department's acceptance of it.
+#[derive(ToSchema, Serialize)]
+pub struct ProjectMilestone {
+    #[schema(minimum = 1)]
+    seq: i64,
+    name: String,
+    #[schema(format = Date)]
+    due_on: String,
+    report: Option<String>,
+    reported_at: Option<String>,
+    accepted_at: Option<String>,
+    /// The accepting officer's username.
+    accepted_by: Option<String>,
+    acceptance_note: Option<String>,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InspectionState {
+    Undecided,
+    Scheduled,
+    Waived,
+}
+
+/// The process inspection (001 §15): required by the rule unless the project is
+/// exempt, and the department's decision.
+#[derive(ToSchema, Serialize)]
+pub struct ProjectInspection {
+    /// The rule requires it: it may be scheduled, never waived.
+    required: bool,
+    state: InspectionState,
+    #[schema(format = Date)]
+    on: Option<String>,
+    note: Option<String>,
+    by: Option<String>,
+}
+
+/// The department's review of the filing.
+#[derive(ToSchema, Serialize)]
+pub struct ProjectReview {
+    note: Option<String>,
+    /// The reviewing officer's username.
+    by: String,
+    at: String,
+}
+
+#[derive(ToSchema, Serialize)]
+pub enum BudgetApprover {
+    /// Within the delegated authority (001 §16).
+    #[serde(rename = "approver_undertaking_unit")]
+    UndertakingUnit,
+    /// Outside it.
+    #[serde(rename = "approver_competent_department")]
+    CompetentDepartment,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetChangeStatus {
+    Pending,
+    Approved,
+    Refused,
+}
+
+/// One budget adjustment: what was asked, whom the rule names to approve it, the
+/// decision, and its filing with the department at acceptance.
+#[derive(ToSchema, Serialize)]
+pub struct BudgetChange {
+    #[schema(minimum = 1)]
+    seq: i64,
+    /// The amounts asked for.
+    #[schema(value_type = Object)]
+    changes: (),
+    /// The budget in force when asked, by subject (`<subject>_before`).
+    #[schema(value_type = Object)]
+    previous: (),
+    reason: String,
+    /// The leader's username.
+    requested_by: String,
+    requested_at: String,
+    approver: BudgetApprover,
+    /// Why the adjustment is outside the delegated authority
+    /// (`project_refusal_total_changed`, `project_refusal_indirect_increased`,
+    /// `project_refusal_not_municipal`).
+    outside_reason: Option<String>,
+    /// An approved equipment increase is filed with the department at acceptance.
+    filing_required: bool,
+    status: BudgetChangeStatus,
+    /// The deciding account's username.
+    decided_by: Option<String>,
+    decided_at: Option<String>,
+    decision_note: Option<String>,
+    /// When it was filed with the department (at the final acceptance).
+    filed_at: Option<String>,
+}
+
+/// A research project with its parties, milestones, inspection and budget history.
+#[derive(ToSchema, Serialize)]
+pub struct Project {
+    id: String,
+    title: String,
+    leader_id: String,
+    /// The leader's username.
+    leader: String,
+    /// The undertaking unit's account, username and name.
+    unit_id: Option<String>,
+    unit: Option<String>,
+    unit_name: Option<String>,
+    /// The competent department (an agency).
+    agency: String,
+    status: ProjectStatus,
+    /// The facts as filed, with the budget in force after each approved adjustment.
+    #[schema(value_type = Object)]
+    facts: (),
+    inspection: ProjectInspection,
+    /// The fund rules' evaluation at filing.
+    #[schema(value_type = Object)]
+    evaluation: (),
+    rules_version: String,
+    milestones: Vec<ProjectMilestone>,
+    budget_changes: Vec<BudgetChange>,
+    review: Option<ProjectReview>,
+    accepted_at: Option<String>,
+    accepted_by: Option<String>,
+    acceptance_note: Option<String>,
+    created_at: String,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockerCode {
+    NotActive,
+    MilestoneNotReported,
+    MilestoneNotAccepted,
+    AdjustmentPending,
+    InspectionUndecided,
+    InspectionAhead,
+}
+
+/// What still stands between a project and its final acceptance.
+#[derive(ToSchema, Serialize)]
+pub struct AcceptanceBlocker {
+    code: BlockerCode,
+    /// The milestone or adjustment it is about.
+    seq: Option<i64>,
+    /// The inspection's day (`inspection_ahead`).
+    #[schema(format = Date)]
+    on: Option<String>,
+}
+
+/// The final acceptance: what blocks it, and the adjustments filed at it.
+#[derive(ToSchema, Serialize)]
+pub struct Acceptance {
+    project: Project,
+    ready: bool,
+    blockers: Vec<AcceptanceBlocker>,
+    /// Approved adjustments the rule marks for filing with the department at acceptance.
+    filings: Vec<BudgetChange>,
+}
+
 /// A receipt: the logged document, its index, the audit path and a signed tree head.
 #[derive(ToSchema, Serialize)]
 pub struct Receipt {

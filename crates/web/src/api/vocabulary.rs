@@ -26,7 +26,8 @@ fn date() -> ObjectBuilder {
 }
 
 /// Replaces the schemas that name the rules' vocabulary: `EvalRequest` (one variant
-/// per entity, with its measures and facts), `ProjectFacts`, `SubmitBody` (one
+/// per entity, with its measures and facts), `ProjectFacts`, `BudgetFacts` (the
+/// budget subjects a budget adjustment names), `SubmitBody` (one
 /// variant per service, with its entity's facts), `AdminCreate` (officers of a known
 /// agency).
 pub fn describe(doc: &mut OpenApi, program: &Program, services: &Services) {
@@ -47,6 +48,15 @@ pub fn describe(doc: &mut OpenApi, program: &Program, services: &Services) {
         components
             .schemas
             .insert("ProjectFacts".into(), facts(program, "project").into());
+        components.schemas.insert(
+            "BudgetFacts".into(),
+            facts_where(
+                program,
+                "project",
+                onestop_cases::project_budget::budget_fact,
+            )
+            .into(),
+        );
     }
     components
         .schemas
@@ -155,13 +165,19 @@ fn eval_request(program: &Program, entity: &str) -> Schema {
 
 /// An entity's facts by input name, each of its type; absent means unknown.
 fn facts(program: &Program, entity: &str) -> Schema {
+    facts_where(program, entity, |_| true)
+}
+
+/// The facts of an entity whose input names `keep` admits (a budget adjustment names
+/// the budget subjects only).
+fn facts_where(program: &Program, entity: &str, keep: fn(&str) -> bool) -> Schema {
     let mut o = ObjectBuilder::new()
         .description(Some("Facts by input name; absent means unknown"))
         .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)));
     for input in program
         .inputs
         .iter()
-        .filter(|i| program.entities[i.entity.index()].name == entity)
+        .filter(|i| program.entities[i.entity.index()].name == entity && keep(&i.name))
     {
         // `null` says "unknown", like an absent fact; so does a blank text for any
         // type but text (docs/facts.md).

@@ -15,6 +15,7 @@ mod licence;
 mod licences;
 mod page;
 mod performance;
+mod projects;
 pub mod search;
 pub mod templates;
 mod verify;
@@ -59,6 +60,13 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/cases/{id}/supervision", post(cases::supervise))
         .route("/officer", get(cases::officer_page))
+        .route("/officer/projects", get(projects::inbox))
+        .route("/projects", get(projects::list).post(projects::file))
+        .route("/projects/{id}", get(projects::project).post(projects::act))
+        .route(
+            "/projects/{id}/acceptance",
+            get(projects::acceptance).post(projects::accept),
+        )
         .route("/performance", get(performance::page))
         .route(
             "/admin/calendar",

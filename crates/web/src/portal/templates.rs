@@ -48,6 +48,23 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("cases.html", include_str!("../../templates/cases.html")),
     ("case.html", include_str!("../../templates/case.html")),
     ("officer.html", include_str!("../../templates/officer.html")),
+    (
+        "officer_projects.html",
+        include_str!("../../templates/officer_projects.html"),
+    ),
+    (
+        "projects.html",
+        include_str!("../../templates/projects.html"),
+    ),
+    ("project.html", include_str!("../../templates/project.html")),
+    (
+        "project_facts.html",
+        include_str!("../../templates/project_facts.html"),
+    ),
+    (
+        "project_acceptance.html",
+        include_str!("../../templates/project_acceptance.html"),
+    ),
     ("tracker.html", include_str!("../../templates/tracker.html")),
     ("message.html", include_str!("../../templates/message.html")),
     ("verify.html", include_str!("../../templates/verify.html")),
