@@ -23,7 +23,6 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../migrations/0006_licence_status.sql")),
     (7, include_str!("../migrations/0007_procedures.sql")),
     (8, include_str!("../migrations/0008_witnesses.sql")),
-
     (9, include_str!("../migrations/0009_project_review.sql")),
 ];
 

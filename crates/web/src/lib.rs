@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .finish();
     let mut doc = doc;
     api::vocabulary::describe(&mut doc, &state.engine.program, &state.cases.services);
+    portal::set_operator_names(&state.cases.services);
     let doc = Arc::new(doc);
     api.route(
         "/openapi.json",

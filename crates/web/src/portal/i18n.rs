@@ -25,6 +25,29 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("ar", include_str!("../../../../locales/ar/main.ftl")),
 ];
 
+/// Names of agencies and case kinds from the services file in use, by message key
+/// (`agency-<id>`, `kind-<kind>`): an operator who adds one to `DATA/services.toml`
+/// sees its own name in the portal, not a bare key, until a translation ships.
+static OPERATOR_NAMES: std::sync::OnceLock<HashMap<String, (String, String)>> =
+    std::sync::OnceLock::new();
+
+/// Records the services file's names (first call wins: one services file per process).
+pub fn set_operator_names(services: &onestop_cases::services::Services) {
+    let mut names = HashMap::new();
+    for (id, t) in &services.agencies {
+        names.insert(format!("agency-{id}"), (t.en.clone(), t.zh.clone()));
+    }
+    for svc in &services.services {
+        for c in &svc.cases {
+            names.insert(
+                format!("kind-{}", c.kind),
+                (c.title.en.clone(), c.title.zh.clone()),
+            );
+        }
+    }
+    let _ = OPERATOR_NAMES.set(names);
+}
+
 pub struct I18n {
     bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
 }
@@ -45,7 +68,9 @@ impl I18n {
         Ok(I18n { bundles })
     }
 
-    /// The message in `lang`, falling back to English, then to the key itself.
+    /// The message in `lang`, falling back to English, then to the operator's own
+    /// name for an agency or case kind (`agency-…`, `kind-…` from the services file:
+    /// Chinese for zh-CN, English otherwise), then to the key itself.
     pub fn t(&self, lang: &str, key: &str, args: &[(&str, String)]) -> String {
         for l in [lang, "en"] {
             let Some(b) = self.bundles.get(l) else {
@@ -67,6 +92,13 @@ impl I18n {
             return b
                 .format_pattern(pattern, Some(&fargs), &mut errors)
                 .into_owned();
+        }
+        if let Some((en, zh)) = OPERATOR_NAMES.get().and_then(|m| m.get(key)) {
+            return if lang == "zh-CN" {
+                zh.clone()
+            } else {
+                en.clone()
+            };
         }
         key.to_string()
     }
@@ -160,6 +192,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_operators_new_agency_and_kind_show_its_own_names() {
+        let services = onestop_cases::services::Services::parse(
+            r#"
+[agencies]
+commerce = { en = "Beijing Municipal Commerce Bureau", zh = "北京市商务局" }
+[[service]]
+id = "mnc"
+entity = "enterprise"
+measure = "enterprise.mnc-rd-centre"
+source = "001"
+title = { en = "MNC R&D centre", zh = "外资研发中心" }
+  [[service.case]]
+  kind = "mnc-rd-centre-recognition"
+  agency = "commerce"
+  title = { en = "Recognition of an MNC R&D centre", zh = "外资研发中心认定" }
+  working_days_parameter = "x"
+"#,
+        )
+        .expect("services");
+        set_operator_names(&services);
+        let i = I18n::load().expect("load");
+        assert_eq!(
+            i.t("ko", "agency-commerce", &[]),
+            "Beijing Municipal Commerce Bureau"
+        );
+        assert_eq!(i.t("zh-CN", "agency-commerce", &[]), "北京市商务局");
+        assert_eq!(
+            i.t("ar", "kind-mnc-rd-centre-recognition", &[]),
+            "Recognition of an MNC R&D centre"
+        );
+        // A shipped translation still wins; an unknown key is still the key.
+        assert_ne!(i.t("ko", "agency-tax", &[]), "agency-tax");
+        assert_eq!(i.t("ko", "agency-nowhere", &[]), "agency-nowhere");
     }
 
     #[test]

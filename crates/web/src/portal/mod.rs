@@ -10,6 +10,7 @@ mod calendar_admin;
 mod cases;
 mod catalogue;
 pub mod i18n;
+pub use i18n::set_operator_names;
 mod interview;
 mod licence;
 mod licences;
