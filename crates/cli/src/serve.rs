@@ -169,16 +169,22 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
                 )
             })?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
-        println!(
+        // Written, not `println!`: a server whose standard output was closed by whoever
+        // started it keeps serving instead of panicking on its next line.
+        let say = |line: String| {
+            use std::io::Write;
+            let _ = writeln!(std::io::stdout(), "{line}");
+        };
+        say(format!(
             "onestop is serving on http://{addr}  (database: {})",
             redact(&url)
-        );
-        println!("API description: http://{addr}/openapi.json");
+        ));
+        say(format!("API description: http://{addr}/openapi.json"));
         for line in coverage {
-            println!("{line}");
+            say(line);
         }
-        println!("services: {services_name}");
-        println!("{witnesses_line}");
+        say(format!("services: {services_name}"));
+        say(witnesses_line);
         // With the peer's address, so sign-in failures are also counted per client address.
         axum::serve(
             listener,
