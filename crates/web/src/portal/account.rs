@@ -2,7 +2,7 @@
 //! `Retry-After` when locked), where to go afterwards (never another site), and the
 //! session cookie.
 
-use super::page::{Page, csrf_refused, message, render, secure};
+use super::page::{Page, csrf_refused, form_value, message, render, secure};
 use crate::security;
 use crate::state::AppState;
 use axum::extract::{Form, Query, State};
@@ -102,12 +102,7 @@ pub(super) async fn login(
     ext: axum::http::Extensions,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
-    let get = |k: &str| {
-        form.iter()
-            .find(|(a, _)| a == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| form_value(&form, k);
     if let Some(r) = csrf_refused(&s, &c, &get("csrf")) {
         return r;
     }

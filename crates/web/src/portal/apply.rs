@@ -2,7 +2,7 @@
 //! bundle; every step checks the form's CSRF token first.
 
 use super::account::{signed_in_cookie, signin_refused};
-use super::page::{Page, csrf_refused, message, render, service_title};
+use super::page::{Page, csrf_refused, form_value, message, render, service_title};
 use crate::security;
 use crate::state::AppState;
 use axum::extract::{Form, Multipart, Path, State};
@@ -132,12 +132,7 @@ pub(super) async fn apply_signin(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let mut c = c.at("/cases");
-    let get = |k: &str| {
-        form.iter()
-            .find(|(a, _)| a == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| form_value(&form, k);
     if let Some(r) = csrf_refused(&s, &c, &get("csrf")) {
         return r;
     }

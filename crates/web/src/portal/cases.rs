@@ -2,7 +2,7 @@
 //! officer's actions on it), the officer's inbox, and materials as downloads.
 
 use super::account::login_redirect;
-use super::page::{Page, csrf_refused, message, render};
+use super::page::{Page, csrf_refused, form_value, message, render};
 use crate::state::AppState;
 use axum::extract::{Form, Multipart, Path, State};
 use axum::http::StatusCode;
@@ -125,12 +125,7 @@ pub(super) async fn case_action(
     let Some(user) = c.user.clone() else {
         return Redirect::to("/login").into_response();
     };
-    let get = |k: &str| {
-        form.iter()
-            .find(|(a, _)| a == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| form_value(&form, k);
     if let Some(r) = csrf_refused(&s, &c, &get("csrf")) {
         return r;
     }
@@ -245,12 +240,7 @@ pub(super) async fn supervise(
     let Some(user) = c.user.clone() else {
         return Redirect::to("/login").into_response();
     };
-    let get = |k: &str| {
-        form.iter()
-            .find(|(a, _)| a == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| form_value(&form, k);
     if let Some(r) = csrf_refused(&s, &c, &get("csrf")) {
         return r;
     }
@@ -283,12 +273,7 @@ pub(super) async fn licence_status(
     let Some(user) = c.user.clone() else {
         return Redirect::to("/login").into_response();
     };
-    let get = |k: &str| {
-        form.iter()
-            .find(|(a, _)| a == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| form_value(&form, k);
     if let Some(r) = csrf_refused(&s, &c, &get("csrf")) {
         return r;
     }

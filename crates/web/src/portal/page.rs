@@ -208,3 +208,11 @@ pub fn service_title(svc: &onestop_cases::services::Service, lang: &str) -> Stri
 pub fn zh_or_en(lang: &str) -> &'static str {
     if lang.starts_with("zh") { "zh" } else { "en" }
 }
+
+/// A submitted form's value by name ("" when absent).
+pub(super) fn form_value(form: &[(String, String)], key: &str) -> String {
+    form.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
