@@ -1,7 +1,8 @@
 //! The register: what the agencies of Beijing, Tianjin and Hebei record for anyone to
 //! check (003 §17, §19, §20; 001 §28). A Certificate-Transparency-style log kept in
 //! the service's own database (`log`), and the records written into it: e-licences
-//! (`licences`), innovation vouchers (`vouchers`), IP pledges (`pledges`), with money
+//! (`licences`), innovation vouchers (`vouchers`), IP pledges (`pledges`, and what the
+//! public sees of a right in `pledge_status`), with money
 //! as exact fen (`money`). `verify` recomputes the log, then checks each kind of
 //! record against what the log says about it; `audit` is a witness's check that a
 //! newer signed head extends an older one.
@@ -15,6 +16,7 @@ pub mod audit;
 pub mod licences;
 pub mod log;
 pub mod money;
+pub mod pledge_status;
 pub mod pledges;
 pub mod verify;
 pub mod vouchers;

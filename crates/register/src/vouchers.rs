@@ -273,6 +273,8 @@ pub async fn list(reg: &Register<'_>, who: &Account) -> Result<Vec<VoucherView>>
                 .fetch_all(&reg.db.pool)
                 .await?
         }
+        // A lender holds no vouchers (IP pledges: crate::pledges).
+        Role::FinancialInstitution => Vec::new(),
     }
     .iter()
     .map(|r| r.try_get("id"))

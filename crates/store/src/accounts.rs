@@ -16,6 +16,9 @@ pub enum Role {
     Applicant,
     Officer,
     Admin,
+    /// A bank or other lender: the pledgee of IP pledges (created by an administrator).
+    #[serde(rename = "financial-institution")]
+    FinancialInstitution,
 }
 
 impl Role {
@@ -24,6 +27,7 @@ impl Role {
             Role::Applicant => "applicant",
             Role::Officer => "officer",
             Role::Admin => "admin",
+            Role::FinancialInstitution => "financial-institution",
         }
     }
     pub fn parse(s: &str) -> Option<Role> {
@@ -31,6 +35,7 @@ impl Role {
             "applicant" => Role::Applicant,
             "officer" => Role::Officer,
             "admin" => Role::Admin,
+            "financial-institution" => Role::FinancialInstitution,
             _ => return None,
         })
     }
@@ -111,7 +116,7 @@ pub async fn create(db: &Db, new: &NewAccount<'_>, agencies: &[&str]) -> Result<
                 ));
             }
         }
-        Role::Admin => {}
+        Role::Admin | Role::FinancialInstitution => {}
     }
     let hash = auth::hash_password_blocking(new.password)
         .await
