@@ -45,7 +45,11 @@ pub struct RightStatus {
 }
 
 /// Public: whether a right stands pledged, and its registered pledges.
-pub async fn status(reg: &Register<'_>, right_kind: &str, right_number: &str) -> Result<RightStatus> {
+pub async fn status(
+    reg: &Register<'_>,
+    right_kind: &str,
+    right_number: &str,
+) -> Result<RightStatus> {
     let k = kind(right_kind)?;
     let number = normalise_number(right_number)?;
     let sql = format!(

@@ -246,7 +246,10 @@ async fn load(reg: &Register<'_>, id: &str) -> Result<PledgeView> {
     if uuid::Uuid::parse_str(id).is_err() {
         return Err(ServiceError::NotFound(format!(
             "no pledge `{}`",
-            id.chars().filter(|c| !c.is_control()).take(64).collect::<String>()
+            id.chars()
+                .filter(|c| !c.is_control())
+                .take(64)
+                .collect::<String>()
         )));
     }
     let sql = format!("{SELECT} WHERE p.id = $1");
@@ -268,7 +271,12 @@ fn actor(who: &Account) -> String {
 
 /// The other party of an application, by username: it must exist with the role its
 /// side needs.
-async fn counterparty(reg: &Register<'_>, field: &str, username: &str, role: Role) -> Result<Account> {
+async fn counterparty(
+    reg: &Register<'_>,
+    field: &str,
+    username: &str,
+    role: Role,
+) -> Result<Account> {
     let name = text_field(field, username, 64)?;
     let what = match role {
         Role::FinancialInstitution => "financial institution",
@@ -395,11 +403,10 @@ struct Step<'a> {
 
 async fn step(reg: &Register<'_>, p: &PledgeView, s: Step<'_>) -> Result<PledgeView> {
     let mut tx = reg.db.pool.begin().await?;
-    let sql = format!(
-        "UPDATE pledges SET {} WHERE id = $1 AND state = $2",
-        s.set
-    );
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&p.id).bind(s.from);
+    let sql = format!("UPDATE pledges SET {} WHERE id = $1 AND state = $2", s.set);
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&p.id)
+        .bind(s.from);
     for b in &s.binds {
         q = q.bind(b.clone());
     }
@@ -532,7 +539,12 @@ pub async fn register(reg: &Register<'_>, who: &Account, id: &str) -> Result<Ple
 
 /// The officer refuses a jointly signed application, with the reason (for instance:
 /// the pledgor is not the registered holder, the right has lapsed).
-pub async fn refuse(reg: &Register<'_>, who: &Account, id: &str, reason: &str) -> Result<PledgeView> {
+pub async fn refuse(
+    reg: &Register<'_>,
+    who: &Account,
+    id: &str,
+    reason: &str,
+) -> Result<PledgeView> {
     let p = load(reg, id).await?;
     reg.require(who, "refuse_pledge", &p.resource(), || {
         "only the registration authority's officers refuse a pledge".into()
@@ -583,11 +595,16 @@ pub async fn release(
         None => ("release_pledge", "pledgee"),
     };
     reg.require(who, action, &p.resource(), || match order {
-        Some(_) => "only the registration authority's officers release a pledge on a court order".into(),
+        Some(_) => {
+            "only the registration authority's officers release a pledge on a court order".into()
+        }
         None if who.role == Role::Officer => {
             "an officer releases a pledge only on a court order: give its reference".into()
         }
-        None => "only the pledgee releases a pledge (or the registration authority on a court order)".into(),
+        None => {
+            "only the pledgee releases a pledge (or the registration authority on a court order)"
+                .into()
+        }
     })?;
     in_state(&p, "registered", "released")?;
     let reason = if req.reason.trim().is_empty() {
@@ -713,10 +730,16 @@ pub(crate) async fn check_against_log(
                     && active.is_none()
             }
             "registered" => {
-                (signed_jointly || before_0011) && h("pledge.registered") && !h("pledge.released") && active.is_some()
+                (signed_jointly || before_0011)
+                    && h("pledge.registered")
+                    && !h("pledge.released")
+                    && active.is_some()
             }
             "released" => {
-                (signed_jointly || before_0011) && h("pledge.registered") && h("pledge.released") && active.is_none()
+                (signed_jointly || before_0011)
+                    && h("pledge.registered")
+                    && h("pledge.released")
+                    && active.is_none()
             }
             _ => false,
         };

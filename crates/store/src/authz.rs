@@ -554,12 +554,26 @@ mod tests {
             &["pledgor", "pledgee", "another bank", "another applicant"],
         );
         // The party that did not start the application countersigns it, only it.
-        exactly_of_pledge(&authz, "countersign_pledge", &pledge("pledgor"), &["pledgee"]);
-        exactly_of_pledge(&authz, "countersign_pledge", &pledge("pledgee"), &["pledgor"]);
+        exactly_of_pledge(
+            &authz,
+            "countersign_pledge",
+            &pledge("pledgor"),
+            &["pledgee"],
+        );
+        exactly_of_pledge(
+            &authz,
+            "countersign_pledge",
+            &pledge("pledgee"),
+            &["pledgor"],
+        );
         exactly_of_pledge(&authz, "countersign_pledge", &pledge("someone"), &[]);
         for applied_by in ["pledgor", "pledgee"] {
             let p = pledge(applied_by);
-            for action in ["register_pledge", "refuse_pledge", "release_pledge_by_order"] {
+            for action in [
+                "register_pledge",
+                "refuse_pledge",
+                "release_pledge_by_order",
+            ] {
                 exactly_of_pledge(&authz, action, &p, &["ip officer"]);
             }
             // The pledgor alone never releases; nor does an administrator.
@@ -597,7 +611,12 @@ mod tests {
             &["another agency's officer"],
         );
         // No pledge action is granted on the register as a whole, nor applying on a pledge.
-        for action in ["register_pledge", "release_pledge", "view_pledge", "countersign_pledge"] {
+        for action in [
+            "register_pledge",
+            "release_pledge",
+            "view_pledge",
+            "countersign_pledge",
+        ] {
             exactly_of_pledge(&authz, action, &Resource::PledgeRegister, &[]);
         }
         exactly_of_pledge(&authz, "apply_pledge", &pledge("pledgor"), &[]);
