@@ -64,6 +64,20 @@ pub enum AdminCommand {
         #[arg(long)]
         database_url: Option<String>,
     },
+    /// Create a financial institution: a lender, the pledgee of IP pledges
+    CreateInstitution {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+        /// Its name as the public pledge register shows it (default: the username)
+        #[arg(long, default_value = "")]
+        display_name: String,
+        #[arg(long, default_value = "data/run")]
+        data: PathBuf,
+        #[arg(long)]
+        database_url: Option<String>,
+    },
     /// Create an administrator
     CreateAdmin {
         #[arg(long)]
@@ -336,8 +350,20 @@ async fn seed_demo(cases: &CaseService) -> Result<(), String> {
                 .map_err(e)?;
         }
     }
+    // A lender, the pledgee of the demonstration's IP pledges.
+    cases
+        .create_account(
+            "demo-bank",
+            PASSWORD,
+            Role::FinancialInstitution,
+            None,
+            None,
+            "Demo Bank of Beijing",
+        )
+        .await
+        .map_err(e)?;
     println!(
-        "created demonstration accounts (password `{PASSWORD}`): admin, demo-enterprise, demo-person, {}",
+        "created demonstration accounts (password `{PASSWORD}`): admin, demo-enterprise, demo-person, demo-bank, {}",
         agencies
             .iter()
             .map(|a| format!("officer-{a}"))
@@ -353,7 +379,7 @@ async fn sqlx_count(cases: &CaseService) -> Result<i64, String> {
 
 pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
     let engine = Arc::new(Engine::shared(crate::rules::Rules::load(None)?.program));
-    let (username, password, role, agency, data, url) = match cmd {
+    let (username, password, role, agency, data, url, display_name) = match cmd {
         AdminCommand::CreateOfficer {
             username,
             password,
@@ -367,13 +393,37 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
             Some(agency),
             data,
             database_url,
+            String::new(),
+        ),
+        AdminCommand::CreateInstitution {
+            username,
+            password,
+            display_name,
+            data,
+            database_url,
+        } => (
+            username,
+            password,
+            Role::FinancialInstitution,
+            None,
+            data,
+            database_url,
+            display_name,
         ),
         AdminCommand::CreateAdmin {
             username,
             password,
             data,
             database_url,
-        } => (username, password, Role::Admin, None, data, database_url),
+        } => (
+            username,
+            password,
+            Role::Admin,
+            None,
+            data,
+            database_url,
+            String::new(),
+        ),
     };
     let url = database_url(url, &data, IfMissing::Create)?;
     // The agencies an officer may belong to are the operator's (DIR/services.toml).
@@ -390,7 +440,11 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
                 role,
                 agency.as_deref(),
                 None,
-                &username,
+                if display_name.trim().is_empty() {
+                    &username
+                } else {
+                    &display_name
+                },
             )
             .await
             .map_err(|e| e.to_string())?;

@@ -74,6 +74,13 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/licences.html"),
     ),
     ("analyst.html", include_str!("../../templates/analyst.html")),
+    // IP pledges (portal/pledges.rs)
+    ("pledges.html", include_str!("../../templates/pledges.html")),
+    ("pledge.html", include_str!("../../templates/pledge.html")),
+    (
+        "pledge_status.html",
+        include_str!("../../templates/pledge_status.html"),
+    ),
     (
         "calendar.html",
         include_str!("../../templates/calendar.html"),
