@@ -585,11 +585,14 @@ async fn two_registrations_of_one_right_at_once_leave_one_standing() {
         assert_eq!(st, 200);
         ids.push(id);
     }
-    let register = |id: &str| {
-        w.officer
-            .post(s, &format!("/api/pledges/{id}/registration"), json!({}))
-    };
-    let (a, b) = tokio::join!(register(&ids[0]), register(&ids[1]));
+    let paths: Vec<String> = ids
+        .iter()
+        .map(|id| format!("/api/pledges/{id}/registration"))
+        .collect();
+    let (a, b) = tokio::join!(
+        w.officer.post(s, &paths[0], json!({})),
+        w.officer.post(s, &paths[1], json!({}))
+    );
     let mut statuses = [a.0, b.0];
     statuses.sort_unstable();
     assert_eq!(statuses, [200, 409], "{a:?} {b:?}");
