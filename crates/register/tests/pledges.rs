@@ -367,3 +367,140 @@ async fn an_application_names_an_existing_counterparty_of_the_right_role() {
         "reason"
     );
 }
+
+/// The migrations before 0011, applied as `Db::open` applies them.
+const BEFORE_0011: &[(i64, &str)] = &[
+    (1, include_str!("../../store/migrations/0001_cases.sql")),
+    (2, include_str!("../../store/migrations/0002_ledger.sql")),
+    (3, include_str!("../../store/migrations/0003_indexes.sql")),
+    (4, include_str!("../../store/migrations/0004_calendar.sql")),
+    (5, include_str!("../../store/migrations/0005_clock.sql")),
+    (
+        6,
+        include_str!("../../store/migrations/0006_licence_status.sql"),
+    ),
+    (
+        7,
+        include_str!("../../store/migrations/0007_procedures.sql"),
+    ),
+    (8, include_str!("../../store/migrations/0008_witnesses.sql")),
+    (
+        9,
+        include_str!("../../store/migrations/0009_project_review.sql"),
+    ),
+];
+
+#[tokio::test]
+async fn pledges_registered_before_0011_keep_their_record_and_are_released_on_a_court_order() {
+    use onestop_store::{Authz, Db};
+    use sqlx::Executor;
+    // A database as the service left it before 0011: a pledge its pledgor registered
+    // alone (the lender as text), and its registration on the log.
+    let url = onestop_store::db::scratch_sqlite_url("reg-pledges-0011");
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&format!("{url}?mode=rwc"))
+        .await
+        .expect("connect");
+    pool.execute(
+        "CREATE TABLE onestop_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
+    )
+    .await
+    .expect("migrations table");
+    for (version, sql) in BEFORE_0011 {
+        let sql: String = sql
+            .replace("{blob}", "BLOB")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("--"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for stmt in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(stmt.to_string()))
+                .execute(&pool)
+                .await
+                .expect("old migration");
+        }
+        sqlx::query("INSERT INTO onestop_migrations (version, applied_at) VALUES ($1, '2026-01-01T00:00:00Z')")
+            .bind(*version)
+            .execute(&pool)
+            .await
+            .expect("recorded");
+    }
+    sqlx::query("INSERT INTO accounts (id, username, password_hash, role, agency, entity, display_name, created_at) VALUES ('acct-acme', 'acme', 'x', 'applicant', NULL, 'enterprise', 'Acme Ltd', '2026-01-01T00:00:00Z')")
+        .execute(&pool)
+        .await
+        .expect("account");
+    let id = "01900000-0000-7000-8000-000000000001";
+    let mut tx = pool.begin().await.expect("tx");
+    sqlx::query("INSERT INTO pledges (id, right_kind, right_number, pledgor_id, lender, secured_fen, state, active_key, register_entry, registered_at) VALUES ($1, 'patent', 'ZL2020100000001.1', 'acct-acme', 'Old Bank', 100000, 'registered', 'patent:ZL2020100000001.1', 0, '2026-02-03T04:05:06.000000Z')")
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .expect("old pledge");
+    let doc = json!({"type": "pledge.registered", "pledge_id": id, "lender": "Old Bank"});
+    let idx = log::append_one(&mut tx, "pledge.registered", id, &doc)
+        .await
+        .expect("logged");
+    assert_eq!(idx, 0);
+    tx.commit().await.expect("commit");
+    pool.close().await;
+
+    // Opened by this version: migrated, and nothing lost.
+    let db = Db::open(&url).await.expect("opens and migrates");
+    let authz = Authz::shipped().expect("policy");
+    let reg = onestop_register::Register::new(&db, &authz);
+    let public = pledge_status::status(&reg, "patent", "ZL2020100000001.1")
+        .await
+        .expect("status");
+    assert!(public.pledged, "{public:?}");
+    let standing = public.standing.expect("standing");
+    assert_eq!(
+        (
+            standing.pledgor.as_str(),
+            standing.pledgee.as_str(),
+            standing.registered_on.as_deref()
+        ),
+        ("Acme Ltd", "Old Bank", Some("2026-02-03"))
+    );
+    let key = log::verifying_key(&db).expect("key");
+    let report = verify_stored(&db, &key).await.expect("report");
+    assert_eq!(report.pledges_checked, 1);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    // Its pledgor still cannot release it, and it has no lender account: the IP
+    // office's officer releases it on a court order.
+    let w = World { db, authz };
+    let reg = w.register();
+    let acme = onestop_store::accounts::by_username(&w.db, "acme")
+        .await
+        .expect("lookup")
+        .expect("acme");
+    let view = pledges::get(&reg, &acme, id)
+        .await
+        .expect("the pledgor sees it");
+    assert_eq!(
+        (
+            view.applied_by.as_str(),
+            view.pledgee_id.as_deref(),
+            view.secured_amount.as_deref()
+        ),
+        ("pledgor", None, Some("1000.00"))
+    );
+    forbidden(
+        pledges::release(&reg, &acme, id, &by_pledgee("")).await,
+        "the old pledgor",
+    );
+    let officer = w.officer("ip-officer", "ip-office").await;
+    let released = pledges::release(
+        &reg,
+        &officer,
+        id,
+        &ReleasePledge {
+            reason: String::new(),
+            court_order: Some("(2026) Jing 73 Min Chu 1".into()),
+        },
+    )
+    .await
+    .expect("released on a court order");
+    assert_eq!(released.state, "released");
+    let report = verify_stored(&w.db, &key).await.expect("report");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+}
