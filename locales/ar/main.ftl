@@ -653,6 +653,7 @@ pledge-counterparty-hint-pledgee = حساب المصرف أو المؤسسة ا�
 pledge-counterparty-hint-pledgor = حساب المؤسسة أو الشخص صاحب الحق.
 pledge-secured-amount = المبلغ المضمون (يوان، اختياري)
 pledge-apply-send = وقّع وقدّم الطلب
+pledge-amount = المبلغ المضمون (يوان)
 pledge-heading = رهن ملكية فكرية
 pledge-you = أنت
 pledge-authority = جهة التسجيل

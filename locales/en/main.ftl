@@ -633,6 +633,7 @@ pledge-counterparty-hint-pledgee = The account of the bank or other financial in
 pledge-counterparty-hint-pledgor = The account of the enterprise or person holding the right.
 pledge-secured-amount = Amount secured (yuan, optional)
 pledge-apply-send = Sign and apply
+pledge-amount = Amount secured (yuan)
 pledge-heading = IP pledge
 pledge-you = you
 pledge-authority = Registration authority

@@ -633,6 +633,7 @@ pledge-counterparty-hint-pledgee = La cuenta del banco u otra entidad financiera
 pledge-counterparty-hint-pledgor = La cuenta de la empresa o persona titular del derecho.
 pledge-secured-amount = Importe garantizado (yuanes, opcional)
 pledge-apply-send = Firmar y solicitar
+pledge-amount = Importe garantizado (yuanes)
 pledge-heading = Prenda sobre propiedad intelectual
 pledge-you = usted
 pledge-authority = Autoridad registral

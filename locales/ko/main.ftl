@@ -613,6 +613,7 @@ pledge-counterparty-hint-pledgee = 이 권리를 담보로 대출하는 은행 �
 pledge-counterparty-hint-pledgor = 이 권리를 보유한 기업 또는 개인의 계정입니다.
 pledge-secured-amount = 담보 금액 (위안, 선택)
 pledge-apply-send = 서명하고 신청
+pledge-amount = 담보 금액 (위안)
 pledge-heading = 지식재산권 질권
 pledge-you = 본인
 pledge-authority = 등록 기관

@@ -647,6 +647,7 @@ pledge-counterparty-hint-pledgee = Учётная запись банка или
 pledge-counterparty-hint-pledgor = Учётная запись предприятия или лица, которому принадлежит право.
 pledge-secured-amount = Обеспечиваемая сумма (юани, необязательно)
 pledge-apply-send = Подписать и подать
+pledge-amount = Обеспечиваемая сумма (юани)
 pledge-heading = Залог интеллектуальной собственности
 pledge-you = вы
 pledge-authority = Регистрирующий орган

@@ -613,6 +613,7 @@ pledge-counterparty-hint-pledgee = 以该权利为质押发放贷款的银行或
 pledge-counterparty-hint-pledgor = 持有该权利的企业或个人的账户。
 pledge-secured-amount = 担保金额（元，选填）
 pledge-apply-send = 签署并申请
+pledge-amount = 担保金额（元）
 pledge-heading = 知识产权质押
 pledge-you = 您
 pledge-authority = 登记机关

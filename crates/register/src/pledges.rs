@@ -84,12 +84,16 @@ pub struct PledgeView {
     /// `pledgor` or `pledgee`: who started the application (the other countersigns).
     pub applied_by: String,
     pub applied_at: String,
+    /// The business date of each step, YYYY-MM-DD.
+    pub applied_on: String,
     pub countersigned_at: Option<String>,
+    pub countersigned_on: Option<String>,
     pub countersigned_by: Option<String>,
     pub registered_at: Option<String>,
     pub registered_on: Option<String>,
     pub registered_by: Option<String>,
     pub refused_at: Option<String>,
+    pub refused_on: Option<String>,
     pub refused_by: Option<String>,
     pub refusal_reason: Option<String>,
     pub released_at: Option<String>,
@@ -212,12 +216,15 @@ fn view(r: &sqlx::any::AnyRow) -> Result<PledgeView> {
         state: r.try_get("state")?,
         applied_by: r.try_get("applied_by")?,
         applied_at: r.try_get("applied_at")?,
+        applied_on: r.try_get("applied_on")?,
         countersigned_at: r.try_get("countersigned_at")?,
+        countersigned_on: r.try_get("countersigned_on")?,
         countersigned_by: r.try_get("countersigned_by")?,
         registered_at: r.try_get("registered_at")?,
         registered_on: r.try_get("registered_on")?,
         registered_by: r.try_get("registered_by")?,
         refused_at: r.try_get("refused_at")?,
+        refused_on: r.try_get("refused_on")?,
         refused_by: r.try_get("refused_by")?,
         refusal_reason: r.try_get("refusal_reason")?,
         released_at: r.try_get("released_at")?,
@@ -234,7 +241,7 @@ fn view(r: &sqlx::any::AnyRow) -> Result<PledgeView> {
 }
 
 /// Every column of a pledge, with the pledgor's name from its account.
-pub(crate) const SELECT: &str = "SELECT p.id, p.right_kind, p.right_number, p.pledgor_id, a.display_name AS pledgor_name, p.pledgee_id, p.pledgee_name, p.secured_fen, p.agency, p.state, p.applied_by, p.applied_at, p.countersigned_at, p.countersigned_by, p.registered_at, p.registered_on, p.registered_by, p.refused_at, p.refused_by, p.refusal_reason, p.released_at, p.released_on, p.released_by, p.release_reason, p.court_order, p.apply_entry, p.countersign_entry, p.register_entry, p.refusal_entry, p.release_entry FROM pledges p JOIN accounts a ON a.id = p.pledgor_id";
+pub(crate) const SELECT: &str = "SELECT p.id, p.right_kind, p.right_number, p.pledgor_id, a.display_name AS pledgor_name, p.pledgee_id, p.pledgee_name, p.secured_fen, p.agency, p.state, p.applied_by, p.applied_at, p.applied_on, p.countersigned_at, p.countersigned_on, p.countersigned_by, p.registered_at, p.registered_on, p.registered_by, p.refused_at, p.refused_on, p.refused_by, p.refusal_reason, p.released_at, p.released_on, p.released_by, p.release_reason, p.court_order, p.apply_entry, p.countersign_entry, p.register_entry, p.refusal_entry, p.release_entry FROM pledges p JOIN accounts a ON a.id = p.pledgor_id";
 
 pub(crate) fn views(rows: &[sqlx::any::AnyRow]) -> Result<Vec<PledgeView>> {
     rows.iter().map(view).collect()
@@ -328,6 +335,7 @@ pub async fn apply(reg: &Register<'_>, who: &Account, req: &ApplyPledge) -> Resu
     }
     let id = uuid::Uuid::now_v7().to_string();
     let at = onestop_store::now();
+    let on = onestop_store::today().to_string();
     let doc = json!({
         "type": "pledge.applied",
         "pledge_id": id,
@@ -338,10 +346,11 @@ pub async fn apply(reg: &Register<'_>, who: &Account, req: &ApplyPledge) -> Resu
         "agency": REGISTRATION_AGENCY,
         "applied_by": applied_by,
         "signed_by": actor(who),
+        "applied_on": on,
         "at": at,
     });
     let mut tx = reg.db.pool.begin().await?;
-    sqlx::query("INSERT INTO pledges (id, right_kind, right_number, pledgor_id, pledgee_id, pledgee_name, secured_fen, agency, state, applied_by, applied_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'applied', $9, $10)")
+    sqlx::query("INSERT INTO pledges (id, right_kind, right_number, pledgor_id, pledgee_id, pledgee_name, secured_fen, agency, state, applied_by, applied_at, applied_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'applied', $9, $10, $11)")
         .bind(&id)
         .bind(k)
         .bind(&number)
@@ -352,6 +361,7 @@ pub async fn apply(reg: &Register<'_>, who: &Account, req: &ApplyPledge) -> Resu
         .bind(REGISTRATION_AGENCY)
         .bind(applied_by)
         .bind(&at)
+        .bind(&on)
         .execute(&mut *tx)
         .await?;
     let idx = log::append_one(&mut tx, "pledge.applied", &id, &doc).await?;
@@ -469,6 +479,7 @@ pub async fn countersign(reg: &Register<'_>, who: &Account, id: &str) -> Result<
     })?;
     in_state(&p, "applied", "countersigned")?;
     let at = onestop_store::now();
+    let on = onestop_store::today().to_string();
     let doc = json!({
         "type": "pledge.countersigned",
         "pledge_id": p.id,
@@ -476,6 +487,7 @@ pub async fn countersign(reg: &Register<'_>, who: &Account, id: &str) -> Result<
         "application_entry": p.apply_entry,
         "signed_by": actor(who),
         "as": if p.applied_by == "pledgor" { "pledgee" } else { "pledgor" },
+        "countersigned_on": on,
         "at": at,
     });
     step(
@@ -484,8 +496,8 @@ pub async fn countersign(reg: &Register<'_>, who: &Account, id: &str) -> Result<
         Step {
             kind: "pledge.countersigned",
             from: "applied",
-            set: "state = 'signed', countersigned_at = $3, countersigned_by = $4",
-            binds: vec![Some(at), Some(who.username.clone())],
+            set: "state = 'signed', countersigned_at = $3, countersigned_on = $4, countersigned_by = $5",
+            binds: vec![Some(at), Some(on), Some(who.username.clone())],
             entry_column: "countersign_entry",
             doc,
         },
@@ -552,6 +564,7 @@ pub async fn refuse(
     in_state(&p, "signed", "refused")?;
     let reason = text_field("reason", reason, 1000)?;
     let at = onestop_store::now();
+    let on = onestop_store::today().to_string();
     let doc = json!({
         "type": "pledge.refused",
         "pledge_id": p.id,
@@ -559,6 +572,7 @@ pub async fn refuse(
         "agency": p.agency,
         "refused_by": actor(who),
         "reason": reason,
+        "refused_on": on,
         "at": at,
     });
     step(
@@ -567,8 +581,8 @@ pub async fn refuse(
         Step {
             kind: "pledge.refused",
             from: "signed",
-            set: "state = 'refused', refused_at = $3, refused_by = $4, refusal_reason = $5",
-            binds: vec![Some(at), Some(who.username.clone()), Some(reason)],
+            set: "state = 'refused', refused_at = $3, refused_on = $4, refused_by = $5, refusal_reason = $6",
+            binds: vec![Some(at), Some(on), Some(who.username.clone()), Some(reason)],
             entry_column: "refusal_entry",
             doc,
         },

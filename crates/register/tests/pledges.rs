@@ -68,6 +68,7 @@ async fn a_pledge_is_signed_by_both_parties_registered_by_the_office_and_release
     );
     assert_eq!(p.secured_amount.as_deref(), Some("5000000.00"));
     assert_eq!(p.pledgee_id.as_deref(), Some(bank.id.as_str()));
+    assert_eq!(p.applied_on, onestop_store::today().to_string());
     // Nothing is registered before both have signed: the officer cannot register
     // yet, and the pledgor cannot countersign its own application.
     conflict(
@@ -226,6 +227,7 @@ async fn a_pledge_is_signed_by_both_parties_registered_by_the_office_and_release
     .await
     .expect("refused");
     assert_eq!(refused.state, "refused");
+    assert_eq!(refused.refused_on, Some(onestop_store::today().to_string()));
     conflict(
         pledges::register(&reg, &officer, &third.id).await,
         "register refused",

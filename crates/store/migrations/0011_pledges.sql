@@ -4,7 +4,8 @@
 -- registration authority's officer (`agency`) registers or refuses it. Only the
 -- pledgee, or the officer on a court order (`court_order`), releases it. Each step is
 -- a log entry whose index is kept (`*_entry`), and who took it (`*_by`, a username);
--- `registered_on` and `released_on` are the business dates the public register shows.
+-- each `*_on` is the business date of a step (`registered_on` and `released_on` are
+-- what the public register shows).
 -- The table is rebuilt because a pledge now exists before it is registered, and the
 -- old `register_entry` and `registered_at` were NOT NULL. Pledges registered before
 -- keep their rows: the pledgor alone applied (`applied_by` = pledgor, applied when
@@ -23,8 +24,10 @@ CREATE TABLE pledges_v11 (
   applied_by TEXT NOT NULL,
   active_key TEXT UNIQUE,
   applied_at TEXT NOT NULL,
+  applied_on TEXT NOT NULL,
   apply_entry BIGINT,
   countersigned_at TEXT,
+  countersigned_on TEXT,
   countersigned_by TEXT,
   countersign_entry BIGINT,
   registered_at TEXT,
@@ -32,6 +35,7 @@ CREATE TABLE pledges_v11 (
   registered_by TEXT,
   register_entry BIGINT,
   refused_at TEXT,
+  refused_on TEXT,
   refused_by TEXT,
   refusal_reason TEXT,
   refusal_entry BIGINT,
@@ -43,8 +47,8 @@ CREATE TABLE pledges_v11 (
   release_entry BIGINT
 );
 
-INSERT INTO pledges_v11 (id, right_kind, right_number, pledgor_id, pledgee_id, pledgee_name, secured_fen, agency, state, applied_by, active_key, applied_at, registered_at, registered_on, register_entry, released_at, released_on, release_entry)
-SELECT id, right_kind, right_number, pledgor_id, NULL, lender, secured_fen, 'ip-office', state, 'pledgor', active_key, registered_at, registered_at, substr(registered_at, 1, 10), register_entry, released_at, substr(released_at, 1, 10), release_entry FROM pledges;
+INSERT INTO pledges_v11 (id, right_kind, right_number, pledgor_id, pledgee_id, pledgee_name, secured_fen, agency, state, applied_by, active_key, applied_at, applied_on, registered_at, registered_on, register_entry, released_at, released_on, release_entry)
+SELECT id, right_kind, right_number, pledgor_id, NULL, lender, secured_fen, 'ip-office', state, 'pledgor', active_key, registered_at, substr(registered_at, 1, 10), registered_at, substr(registered_at, 1, 10), register_entry, released_at, substr(released_at, 1, 10), release_entry FROM pledges;
 
 DROP TABLE pledges;
 

@@ -393,13 +393,20 @@ pub struct Pledge {
     /// `pledgor` or `pledgee`: who started the application; the other countersigns.
     applied_by: String,
     applied_at: String,
+    /// The business date of the application (each `*_on`: of its step).
+    #[schema(format = Date)]
+    applied_on: String,
     countersigned_at: Option<String>,
+    #[schema(format = Date)]
+    countersigned_on: Option<String>,
     countersigned_by: Option<String>,
     registered_at: Option<String>,
     #[schema(format = Date)]
     registered_on: Option<String>,
     registered_by: Option<String>,
     refused_at: Option<String>,
+    #[schema(format = Date)]
+    refused_on: Option<String>,
     refused_by: Option<String>,
     refusal_reason: Option<String>,
     released_at: Option<String>,
