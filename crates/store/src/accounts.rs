@@ -16,6 +16,9 @@ pub enum Role {
     Applicant,
     Officer,
     Admin,
+    /// A service provider that innovation vouchers are redeemed at (001 §28); its
+    /// region is the register's record (`onestop_register::voucher_redemptions`).
+    Provider,
 }
 
 impl Role {
@@ -24,6 +27,7 @@ impl Role {
             Role::Applicant => "applicant",
             Role::Officer => "officer",
             Role::Admin => "admin",
+            Role::Provider => "provider",
         }
     }
     pub fn parse(s: &str) -> Option<Role> {
@@ -31,6 +35,7 @@ impl Role {
             "applicant" => Role::Applicant,
             "officer" => Role::Officer,
             "admin" => Role::Admin,
+            "provider" => Role::Provider,
             _ => return None,
         })
     }
@@ -111,7 +116,7 @@ pub async fn create(db: &Db, new: &NewAccount<'_>, agencies: &[&str]) -> Result<
                 ));
             }
         }
-        Role::Admin => {}
+        Role::Admin | Role::Provider => {}
     }
     let hash = auth::hash_password_blocking(new.password)
         .await
