@@ -662,6 +662,7 @@ impl CaseService {
                     .bind(who.agency.clone().unwrap_or_default())
             }
             Role::Admin => sqlx::query("SELECT id FROM projects ORDER BY created_at"),
+            Role::Provider => return Ok(Vec::new()),
         };
         let ids: Vec<String> = q
             .fetch_all(&self.db.pool)

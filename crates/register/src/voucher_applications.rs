@@ -177,6 +177,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<ApplicationView> {
 }
 
 async fn load(reg: &Register<'_>, id: &str) -> Result<ApplicationView> {
+    crate::vouchers::checked_id("voucher application", id)?;
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM voucher_applications v JOIN accounts a ON a.id = v.applicant_id WHERE v.id = $1"
     )))

@@ -286,6 +286,7 @@ async fn request_and_voucher(
     reg: &Register<'_>,
     id: &str,
 ) -> Result<(RedemptionRequestView, VoucherView)> {
+    crate::vouchers::checked_id("redemption", id)?;
     let r = requests(reg.db, "r.id = $1", id)
         .await?
         .into_iter()

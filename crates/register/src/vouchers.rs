@@ -277,7 +277,20 @@ pub(crate) async fn issue_in(
     Ok((id, idx))
 }
 
+/// An id from a request: a NUL is a 422 (PostgreSQL's TEXT holds none), anything but
+/// a UUID is 404, both before any query.
+pub(crate) fn checked_id(what: &str, id: &str) -> Result<()> {
+    if id.contains('\0') {
+        return Err(ServiceError::invalid("id", "an id holds no NUL character"));
+    }
+    if uuid::Uuid::parse_str(id).is_err() {
+        return Err(ServiceError::NotFound(format!("no {what} {id}")));
+    }
+    Ok(())
+}
+
 pub(crate) async fn load(reg: &Register<'_>, id: &str) -> Result<VoucherView> {
+    checked_id("voucher", id)?;
     let r = sqlx::query("SELECT id, region, issued_by, holder_id, purpose, value_fen, redeemed_fen, reserved_fen, expires_on, issue_entry, issued_at, application_id FROM vouchers WHERE id = $1")
         .bind(id)
         .fetch_optional(&reg.db.pool)

@@ -40,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(calendar_api::routes())
         .merge(performance_api::routes())
         .merge(ledger_api::routes())
+        .merge(api::vouchers::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();
     let mut doc = doc;

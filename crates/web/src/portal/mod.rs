@@ -20,6 +20,7 @@ mod projects;
 pub mod search;
 pub mod templates;
 mod verify;
+mod vouchers;
 mod witnesses_admin;
 
 use crate::state::AppState;
@@ -83,4 +84,12 @@ pub fn routes() -> Router<AppState> {
         .route("/licences/{code}", get(licence::page))
         .route("/licences/{code}/status", post(cases::licence_status))
         .route("/analyst", get(analyst::analyst_page))
+        // ---- innovation vouchers (issue 15) ----
+        .route("/vouchers", get(vouchers::page).post(vouchers::act))
+        .route("/vouchers/settlement", get(vouchers::settlement))
+        .route("/vouchers/settlement.csv", get(vouchers::settlement_csv))
+        .route(
+            "/vouchers/{id}",
+            get(vouchers::voucher).post(vouchers::voucher_act),
+        )
 }

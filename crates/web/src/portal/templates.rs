@@ -74,6 +74,13 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/licences.html"),
     ),
     ("analyst.html", include_str!("../../templates/analyst.html")),
+    // ---- innovation vouchers (issue 15) ----
+    ("vouchers.html", include_str!("../../templates/vouchers.html")),
+    ("voucher.html", include_str!("../../templates/voucher.html")),
+    (
+        "voucher_settlement.html",
+        include_str!("../../templates/voucher_settlement.html"),
+    ),
     (
         "calendar.html",
         include_str!("../../templates/calendar.html"),
