@@ -56,7 +56,10 @@ impl CaseService {
                 }
             }
             Some(_) => {
-                return Err(ServiceError::invalid("facts", "facts must be a JSON object"));
+                return Err(ServiceError::invalid(
+                    "facts",
+                    "facts must be a JSON object",
+                ));
             }
         }
         obj.insert(
@@ -73,7 +76,9 @@ impl CaseService {
             ServiceError::invalid(&format!("facts.{}", err.field), err.to_string())
         })?;
         let measure = program.measure(VOUCHER_MEASURE).ok_or_else(|| {
-            ServiceError::Storage(format!("the loaded rules have no measure {VOUCHER_MEASURE}"))
+            ServiceError::Storage(format!(
+                "the loaded rules have no measure {VOUCHER_MEASURE}"
+            ))
         })?;
         let date = today();
         let ev = self.engine.evaluate(

@@ -71,7 +71,11 @@ fn tianjin_application(amount: &str) -> J {
 async fn issued(w: &World, amount: &str) -> String {
     let (st, a) = w
         .acme
-        .post(&w.s, "/api/voucher-applications", tianjin_application(amount))
+        .post(
+            &w.s,
+            "/api/voucher-applications",
+            tianjin_application(amount),
+        )
         .await;
     assert_eq!(st, 201, "{a}");
     let id = a["id"].as_str().expect("id");
@@ -114,7 +118,10 @@ async fn an_enterprise_applies_tianjin_issues_a_provider_confirms_and_the_settle
         )
         .await;
     assert_eq!((st, e["field"].as_str()), (422, Some("facts")), "{e}");
-    assert!(e["error"].as_str().unwrap_or("").contains("is_tech_sme"), "{e}");
+    assert!(
+        e["error"].as_str().unwrap_or("").contains("is_tech_sme"),
+        "{e}"
+    );
     // Only enterprises apply.
     for who in [&w.person, &w.tianjin, &w.lab, &w.admin] {
         let (st, e) = who
@@ -187,7 +194,10 @@ async fn an_enterprise_applies_tianjin_issues_a_provider_confirms_and_the_settle
         .await;
     assert_eq!(st, 201, "{r}");
     assert_eq!(
-        (r["voucher"]["reserved"].as_str(), r["voucher"]["redeemed"].as_str()),
+        (
+            r["voucher"]["reserved"].as_str(),
+            r["voucher"]["redeemed"].as_str()
+        ),
         (Some("30000.00"), Some("0.00"))
     );
     let redemption = r["redemption"]["id"].as_str().expect("id").to_string();
@@ -198,14 +208,28 @@ async fn an_enterprise_applies_tianjin_issues_a_provider_confirms_and_the_settle
         assert_eq!(st, 403);
     }
     let (st, mine) = w.lab.get(s, "/api/voucher-redemptions").await;
-    assert_eq!((st, mine.as_array().map(Vec::len)), (200, Some(1)), "{mine}");
-    assert!(w.other_lab.get(s, "/api/voucher-redemptions").await.1.as_array().is_some_and(Vec::is_empty));
+    assert_eq!(
+        (st, mine.as_array().map(Vec::len)),
+        (200, Some(1)),
+        "{mine}"
+    );
+    assert!(
+        w.other_lab
+            .get(s, "/api/voucher-redemptions")
+            .await
+            .1
+            .as_array()
+            .is_some_and(Vec::is_empty)
+    );
     let (st, done) = w.lab.post(s, &path, json!({"decision": "confirm"})).await;
     assert_eq!(st, 200, "{done}");
     assert_eq!(done["voucher"]["redeemed"], "30000.00");
     assert_eq!(done["voucher"]["balance"], "50000.00");
     assert_eq!(done["redemption"]["decided_by"], "tj-lab");
-    assert_eq!(w.lab.post(s, &path, json!({"decision": "confirm"})).await.0, 409);
+    assert_eq!(
+        w.lab.post(s, &path, json!({"decision": "confirm"})).await.0,
+        409
+    );
 
     // The settlement: Tianjin owes its provider 30 000 yuan this month.
     let month = &today()[..7];
@@ -224,7 +248,14 @@ async fn an_enterprise_applies_tianjin_issues_a_provider_confirms_and_the_settle
         (Some("tianjin-sci-tech"), Some("tj-lab"), Some("30000.00"))
     );
     assert_eq!(w.lab.get(s, "/api/voucher-settlement").await.1, lines);
-    assert!(w.beijing.get(s, "/api/voucher-settlement").await.1.as_array().is_some_and(Vec::is_empty));
+    assert!(
+        w.beijing
+            .get(s, "/api/voucher-settlement")
+            .await
+            .1
+            .as_array()
+            .is_some_and(Vec::is_empty)
+    );
     assert_eq!(w.acme.get(s, "/api/voucher-settlement").await.0, 403);
     let csv = reqwest::Client::new()
         .get(s.url(&format!("/api/voucher-settlement.csv?month={month}")))
@@ -233,16 +264,26 @@ async fn an_enterprise_applies_tianjin_issues_a_provider_confirms_and_the_settle
         .await
         .expect("csv");
     assert_eq!(csv.status().as_u16(), 200);
-    assert!(csv.headers()["content-type"].to_str().unwrap_or("").starts_with("text/csv"));
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/csv")
+    );
     let text = csv.text().await.expect("text");
     assert!(
-        text.contains(&format!("{month},tianjin-sci-tech,tianjin,Binhai Testing Centre,tj-lab,tianjin,1,30000.00")),
+        text.contains(&format!(
+            "{month},tianjin-sci-tech,tianjin,Binhai Testing Centre,tj-lab,tianjin,1,30000.00"
+        )),
         "{text}"
     );
 
     // Every event is logged with a receipt (issue, request, confirmation), and the
     // stored register checks out.
-    let (st, receipts) = w.acme.get(s, &format!("/api/vouchers/{voucher}/receipts")).await;
+    let (st, receipts) = w
+        .acme
+        .get(s, &format!("/api/vouchers/{voucher}/receipts"))
+        .await;
     assert_eq!(st, 200);
     let kinds: Vec<&str> = receipts
         .as_array()
@@ -250,13 +291,30 @@ async fn an_enterprise_applies_tianjin_issues_a_provider_confirms_and_the_settle
         .iter()
         .filter_map(|r| r["entry"]["type"].as_str())
         .collect();
-    assert_eq!(kinds, ["voucher.issued", "voucher.redemption.requested", "voucher.redeemed"]);
+    assert_eq!(
+        kinds,
+        [
+            "voucher.issued",
+            "voucher.redemption.requested",
+            "voucher.redeemed"
+        ]
+    );
     let (c, out, err) = onestop(
-        &["ledger", "verify", "--log-key", s.key.to_str().expect("p"), "--database-url", &s.db],
+        &[
+            "ledger",
+            "verify",
+            "--log-key",
+            s.key.to_str().expect("p"),
+            "--database-url",
+            &s.db,
+        ],
         None,
     );
     assert_eq!(c, 0, "{out}{err}");
-    assert!(out.contains("4 entries") && out.contains("1 vouchers"), "{out}");
+    assert!(
+        out.contains("4 entries") && out.contains("1 vouchers"),
+        "{out}"
+    );
 }
 
 #[tokio::test]
@@ -325,13 +383,24 @@ async fn concurrent_requests_and_confirmations_never_overdraw() {
     assert_eq!((ok, conflicts), (33, 33));
     let (_, v) = w.acme.get(s, &format!("/api/vouchers/{voucher}")).await;
     assert_eq!(
-        (v["redeemed"].as_str(), v["reserved"].as_str(), v["balance"].as_str()),
+        (
+            v["redeemed"].as_str(),
+            v["reserved"].as_str(),
+            v["balance"].as_str()
+        ),
         (Some("990.00"), Some("0.00"), Some("10.00")),
         "{v}"
     );
     assert_eq!(v["redemptions"].as_array().map(Vec::len), Some(33));
     let (c, out, err) = onestop(
-        &["ledger", "verify", "--log-key", s.key.to_str().expect("p"), "--database-url", &s.db],
+        &[
+            "ledger",
+            "verify",
+            "--log-key",
+            s.key.to_str().expect("p"),
+            "--database-url",
+            &s.db,
+        ],
         None,
     );
     assert_eq!(c, 0, "{out}{err}");
@@ -342,13 +411,31 @@ async fn malformed_voucher_requests_are_4xx_never_5xx() {
     let w = world().await;
     let s = &w.s;
     for (body, field) in [
-        (json!({"region": "shanghai", "amount": "1", "facts": {}}), "region"),
-        (json!({"region": "tianjin", "amount": "0", "facts": {}}), "amount"),
-        (json!({"region": "tianjin", "amount": "1.001", "facts": {}}), "amount"),
-        (json!({"region": "tianjin", "amount": "1", "facts": {"is_tech_sme": "perhaps"}}), "facts.is_tech_sme"),
-        (json!({"region": "tianjin", "amount": "1", "facts": {"no_such_fact": 1}}), "facts.no_such_fact"),
+        (
+            json!({"region": "shanghai", "amount": "1", "facts": {}}),
+            "region",
+        ),
+        (
+            json!({"region": "tianjin", "amount": "0", "facts": {}}),
+            "amount",
+        ),
+        (
+            json!({"region": "tianjin", "amount": "1.001", "facts": {}}),
+            "amount",
+        ),
+        (
+            json!({"region": "tianjin", "amount": "1", "facts": {"is_tech_sme": "perhaps"}}),
+            "facts.is_tech_sme",
+        ),
+        (
+            json!({"region": "tianjin", "amount": "1", "facts": {"no_such_fact": 1}}),
+            "facts.no_such_fact",
+        ),
     ] {
-        let (st, e) = w.acme.post(s, "/api/voucher-applications", body.clone()).await;
+        let (st, e) = w
+            .acme
+            .post(s, "/api/voucher-applications", body.clone())
+            .await;
         assert_eq!((st, e["field"].as_str()), (422, Some(field)), "{body}: {e}");
     }
     let voucher = issued(&w, "100").await;
@@ -359,7 +446,11 @@ async fn malformed_voucher_requests_are_4xx_never_5xx() {
     ] {
         let (st, e) = w
             .acme
-            .post(s, &format!("/api/vouchers/{voucher}/redemptions"), body.clone())
+            .post(
+                s,
+                &format!("/api/vouchers/{voucher}/redemptions"),
+                body.clone(),
+            )
             .await;
         assert_eq!((st, e["field"].as_str()), (422, Some(field)), "{body}: {e}");
     }
@@ -384,7 +475,10 @@ async fn malformed_voucher_requests_are_4xx_never_5xx() {
         .await;
     assert_eq!((st, e["field"].as_str()), (422, Some("decision")), "{e}");
     assert_eq!(
-        Client::anonymous().get(s, "/api/voucher-settlement").await.0,
+        Client::anonymous()
+            .get(s, "/api/voucher-settlement")
+            .await
+            .0,
         401
     );
     // Documented with the rest of the API.
@@ -440,13 +534,27 @@ async fn the_voucher_pages_answer_each_party() {
         assert!(html.contains(expect), "{path} shows {expect}");
     }
     // The provider's page offers the confirmation; the holder's the withdrawal.
-    assert!(get(&w.lab, "/vouchers".into()).await.1.contains("confirm-redemption"));
-    assert!(get(&w.acme, format!("/vouchers/{voucher}")).await.1.contains("withdraw-redemption"));
+    assert!(
+        get(&w.lab, "/vouchers".into())
+            .await
+            .1
+            .contains("confirm-redemption")
+    );
+    assert!(
+        get(&w.acme, format!("/vouchers/{voucher}"))
+            .await
+            .1
+            .contains("withdraw-redemption")
+    );
     for (who, path, status) in [
         (&w.rival, format!("/vouchers/{voucher}"), 403),
         (&w.beijing, format!("/vouchers/{voucher}"), 403),
         (&w.acme, "/vouchers/settlement".to_string(), 403),
-        (&w.rival, "/vouchers/00000000-0000-0000-0000-000000000000".to_string(), 404),
+        (
+            &w.rival,
+            "/vouchers/00000000-0000-0000-0000-000000000000".to_string(),
+            404,
+        ),
         (&w.rival, "/vouchers/not-a-voucher".to_string(), 404),
     ] {
         let (st, _) = get(who, path.clone()).await;

@@ -59,9 +59,10 @@ pub fn describe(doc: &mut OpenApi, program: &Program, services: &Services) {
         );
     }
     if program.entities.iter().any(|e| e.name == "enterprise") {
-        components
-            .schemas
-            .insert("EnterpriseFacts".into(), facts(program, "enterprise").into());
+        components.schemas.insert(
+            "EnterpriseFacts".into(),
+            facts(program, "enterprise").into(),
+        );
     }
     components
         .schemas

@@ -200,10 +200,7 @@ async fn list_providers(State(s): State<AppState>, User(_who): User) -> Result<J
     (status = 401, description = "Not signed in", body = Error),
     (status = 503, description = "Storage unavailable; try again", body = Error),
 ), security(("bearer" = [])))]
-async fn list_redemptions(
-    State(s): State<AppState>,
-    User(who): User,
-) -> Result<Json<J>, ApiError> {
+async fn list_redemptions(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(
         voucher_redemptions::list(&s.cases.register(), &who).await?
     )))

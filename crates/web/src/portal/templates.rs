@@ -75,7 +75,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("analyst.html", include_str!("../../templates/analyst.html")),
     // ---- innovation vouchers (issue 15) ----
-    ("vouchers.html", include_str!("../../templates/vouchers.html")),
+    (
+        "vouchers.html",
+        include_str!("../../templates/vouchers.html"),
+    ),
     ("voucher.html", include_str!("../../templates/voucher.html")),
     (
         "voucher_settlement.html",

@@ -17,8 +17,8 @@ use onestop_cases::voucher_service::ApplyForVoucher;
 use onestop_engine::explain::Lang;
 use onestop_register::voucher_applications::{self, ApplicationDecision, ApplicationView};
 use onestop_register::voucher_redemptions::{self, Redeem, RedemptionDecision};
-use onestop_register::vouchers::{self, REGIONS};
 use onestop_register::voucher_settlement;
+use onestop_register::vouchers::{self, REGIONS};
 use onestop_store::authz::Resource;
 use onestop_store::{Account, ServiceError};
 use serde::Deserialize;
@@ -422,9 +422,7 @@ pub(super) async fn settlement(
         .iter()
         // Months and agency ids are letters, digits and hyphens; anything else was
         // refused or matched nothing, and is left out of the link.
-        .filter(|(_, v)| {
-            !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
+        .filter(|(_, v)| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
     if !params.is_empty() {
@@ -455,13 +453,8 @@ pub(super) async fn settlement_csv(
     let Some(user) = c.user.clone() else {
         return login_redirect("/vouchers/settlement");
     };
-    match voucher_settlement::lines(
-        &s.cases.register(),
-        &user,
-        Some(&q.month),
-        Some(&q.agency),
-    )
-    .await
+    match voucher_settlement::lines(&s.cases.register(), &user, Some(&q.month), Some(&q.agency))
+        .await
     {
         Ok(lines) => crate::api::vouchers::csv_response(&lines, Some(&q.month)),
         Err(e) => failed(&s, &c, e),
