@@ -18,6 +18,7 @@ pub mod projects;
 pub mod services;
 pub mod store;
 pub mod supervision;
+pub mod voucher_service;
 pub mod writer;
 
 pub use model::{CaseAction, CaseState};

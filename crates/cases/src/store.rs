@@ -1004,6 +1004,7 @@ impl CaseService {
                 Role::Applicant => "this case belongs to another applicant".into(),
                 Role::Admin => "admins do not act on cases".into(),
                 Role::FinancialInstitution => "financial institutions have no cases".into(),
+                Role::Provider => "service providers do not act on cases".into(),
             }))
         }
     }

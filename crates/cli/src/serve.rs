@@ -78,6 +78,23 @@ pub enum AdminCommand {
         #[arg(long)]
         database_url: Option<String>,
     },
+    /// Create a service provider that innovation vouchers are redeemed at (001 §28)
+    CreateProvider {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+        /// Where it works: beijing, tianjin or hebei
+        #[arg(long)]
+        region: String,
+        /// Its name as holders and settlements show it (default: the username)
+        #[arg(long, default_value = "")]
+        display_name: String,
+        #[arg(long, default_value = "data/run")]
+        data: PathBuf,
+        #[arg(long)]
+        database_url: Option<String>,
+    },
     /// Create an administrator
     CreateAdmin {
         #[arg(long)]
@@ -331,6 +348,17 @@ async fn seed_demo(cases: &CaseService) -> Result<(), String> {
             .await
             .map_err(e)?;
     }
+    // A service provider in Tianjin: innovation vouchers of all three regions are
+    // redeemed there (001 §28).
+    cases
+        .create_provider(
+            "demo-provider",
+            PASSWORD,
+            "Tianjin Binhai Testing Centre",
+            "tianjin",
+        )
+        .await
+        .map_err(e)?;
     for (user, entity, sample) in [
         ("demo-enterprise", "enterprise", "enterprise"),
         ("demo-person", "person", "person"),
@@ -363,7 +391,7 @@ async fn seed_demo(cases: &CaseService) -> Result<(), String> {
         .await
         .map_err(e)?;
     println!(
-        "created demonstration accounts (password `{PASSWORD}`): admin, demo-enterprise, demo-person, demo-bank, {}",
+        "created demonstration accounts (password `{PASSWORD}`): admin, demo-enterprise, demo-person, demo-bank, demo-provider, {}",
         agencies
             .iter()
             .map(|a| format!("officer-{a}"))
@@ -424,6 +452,24 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
             database_url,
             String::new(),
         ),
+        AdminCommand::CreateProvider {
+            username,
+            password,
+            region,
+            display_name,
+            data,
+            database_url,
+        } => {
+            return create_provider(
+                engine,
+                &username,
+                &password,
+                &region,
+                &display_name,
+                &data,
+                database_url,
+            );
+        }
     };
     let url = database_url(url, &data, IfMissing::Create)?;
     // The agencies an officer may belong to are the operator's (DIR/services.toml).
@@ -456,6 +502,32 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
                 .map(|g| format!(" of agency `{g}`"))
                 .unwrap_or_default()
         );
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// `onestop admin create-provider`: a provider's account with its region.
+fn create_provider(
+    engine: Arc<Engine>,
+    username: &str,
+    password: &str,
+    region: &str,
+    name: &str,
+    data: &Path,
+    url: Option<String>,
+) -> Result<ExitCode, String> {
+    let url = database_url(url, data, IfMissing::Create)?;
+    let services = onestop_cases::services::Services::load(data)?;
+    let authz = onestop_store::authz::Authz::load(data)?;
+    runtime()?.block_on(async move {
+        let cases = CaseService::open_with(&url, engine, services, authz)
+            .await
+            .map_err(|e| format!("cannot open the database {}: {e}", redact(&url)))?;
+        let (a, p) = cases
+            .create_provider(username, password, name, region)
+            .await
+            .map_err(|e| e.to_string())?;
+        println!("created provider `{}` in {}", a.username, p.region);
         Ok(ExitCode::SUCCESS)
     })
 }

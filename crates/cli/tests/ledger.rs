@@ -403,24 +403,35 @@ async fn concurrent_redemptions_from_two_servers_never_overdraw_a_voucher() {
     );
     let id = v["id"].as_str().expect("id").to_string();
 
-    // 40 redemptions of 30 yuan at once, half through each server (several connections
+    // Providers have accounts; a redemption is asked by the holder and counts when
+    // the provider confirms it.
+    s1.admin(&[
+        "create-provider",
+        "--username",
+        "tj-lab",
+        "--password",
+        PASSWORD,
+        "--region",
+        "tianjin",
+    ]);
+    let lab = Client::login(&s1, "tj-lab").await;
+    // 40 requests of 30 yuan at once, half through each server (several connections
     // each, two processes): 33 fit into 1000 yuan, 7 must be refused.
-    let regions = ["beijing", "tianjin", "hebei"];
     let mut tasks = Vec::new();
     for i in 0..40 {
         let c = acme.clone();
         let url = if i % 2 == 0 { s1.url("") } else { s2.url("") };
         let path = format!("{url}/api/vouchers/{id}/redemptions");
-        let body = json!({"amount": "30.00", "provider": format!("Lab {i}"), "provider_region": regions[i % 3]});
+        let body = json!({"amount": "30.00", "provider": "tj-lab", "service": format!("Test {i}")});
         tasks.push(tokio::spawn(async move {
             Client::send(c.auth(c.http.post(path).json(&body))).await
         }));
     }
-    let (mut ok, mut refused) = (0, 0);
+    let (mut asked, mut refused) = (Vec::new(), 0);
     for t in tasks {
         let (st, body) = t.await.expect("join");
         match st {
-            201 => ok += 1,
+            201 => asked.push(body["redemption"]["id"].as_str().unwrap_or("").to_string()),
             409 => {
                 assert!(
                     body["error"].as_str().unwrap_or("").contains("balance"),
@@ -431,7 +442,28 @@ async fn concurrent_redemptions_from_two_servers_never_overdraw_a_voucher() {
             other => panic!("unexpected {other}: {body}"),
         }
     }
-    assert_eq!((ok, refused), (33, 7));
+    assert_eq!((asked.len(), refused), (33, 7));
+    // The provider confirms each twice, through both servers at once: each counts once.
+    let mut tasks = Vec::new();
+    for r in &asked {
+        for server in [&s1, &s2] {
+            let c = lab.clone();
+            let path = server.url(&format!("/api/voucher-redemptions/{r}/decision"));
+            tasks.push(tokio::spawn(async move {
+                Client::send(c.auth(c.http.post(path).json(&json!({"decision": "confirm"})))).await
+            }));
+        }
+    }
+    let mut confirmed = 0;
+    for t in tasks {
+        let (st, body) = t.await.expect("join");
+        match st {
+            200 => confirmed += 1,
+            409 => {}
+            other => panic!("unexpected {other}: {body}"),
+        }
+    }
+    assert_eq!(confirmed, 33);
     let (_, v) = acme.get(&s2, &format!("/api/vouchers/{id}")).await;
     assert_eq!(v["redeemed"], "990.00", "{v}");
     assert_eq!(v["balance"], "10.00");
@@ -441,32 +473,41 @@ async fn concurrent_redemptions_from_two_servers_never_overdraw_a_voucher() {
         .post(
             &s2,
             &format!("/api/vouchers/{id}/redemptions"),
-            json!({"amount": "10", "provider": "Lab X", "provider_region": "hebei"}),
+            json!({"amount": "10", "provider": "tj-lab"}),
         )
         .await;
     assert_eq!(st, 201, "{r}");
     assert_eq!(r["voucher"]["balance"], "0.00");
+    let last = r["redemption"]["id"].as_str().expect("id").to_string();
+    let (st, r) = lab
+        .post(
+            &s1,
+            &format!("/api/voucher-redemptions/{last}/decision"),
+            json!({"decision": "confirm"}),
+        )
+        .await;
+    assert_eq!(st, 200, "{r}");
     let (st, _) = acme
         .post(
             &s1,
             &format!("/api/vouchers/{id}/redemptions"),
-            json!({"amount": "0.01", "provider": "Lab Y", "provider_region": "beijing"}),
+            json!({"amount": "0.01", "provider": "tj-lab"}),
         )
         .await;
     assert_eq!(st, 409);
 
-    // Every event is in the log: one issue, 34 redemptions, each with a receipt that
-    // verifies offline, at distinct positions.
+    // Every event is in the log: one issue, 34 requests and 34 confirmations, each
+    // with a receipt that verifies offline, at distinct positions.
     let (st, receipts) = acme.get(&s1, &format!("/api/vouchers/{id}/receipts")).await;
     assert_eq!(st, 200, "{receipts}");
     let receipts: Vec<onestop_ledger::Receipt> =
         serde_json::from_value(receipts).expect("receipts");
-    assert_eq!(receipts.len(), 35);
+    assert_eq!(receipts.len(), 69);
     let key = onestop_ledger::load_verifying_key(&public_key(&s1, &dir).await).expect("key");
     let mut positions: Vec<u64> = receipts.iter().map(|r| r.leaf_index).collect();
     positions.sort();
     positions.dedup();
-    assert_eq!(positions.len(), 35);
+    assert_eq!(positions.len(), 69);
     let mut total = 0i64;
     for r in &receipts {
         r.verify(&key).expect("receipt verifies");
@@ -489,7 +530,7 @@ async fn concurrent_redemptions_from_two_servers_never_overdraw_a_voucher() {
     );
     assert_eq!(c, 0, "{out}{err}");
     assert!(
-        out.contains("35 entries") && out.contains("1 vouchers"),
+        out.contains("69 entries") && out.contains("1 vouchers"),
         "{out}"
     );
     // A balance edited in the database no longer matches the logged redemptions.
@@ -566,32 +607,29 @@ async fn vouchers_are_issued_by_their_region_and_redeemed_only_by_their_holder()
         let (st, e) = officer.post(&s, "/api/vouchers", bad.clone()).await;
         assert_eq!((st, e["field"].as_str()), (422, Some(field)), "{bad}: {e}");
     }
+    s.admin(&[
+        "create-provider",
+        "--username",
+        "lab",
+        "--password",
+        PASSWORD,
+        "--region",
+        "beijing",
+    ]);
     let path = format!("/api/vouchers/{id}/redemptions");
     for (bad, field) in [
-        (
-            json!({"amount": "0", "provider": "Lab", "provider_region": "hebei"}),
-            "amount",
-        ),
-        (
-            json!({"amount": 12.5, "provider": "Lab", "provider_region": "hebei"}),
-            "amount",
-        ),
-        (
-            json!({"amount": "1", "provider": " ", "provider_region": "hebei"}),
-            "provider",
-        ),
-        (
-            json!({"amount": "1", "provider": "Lab", "provider_region": "shanghai"}),
-            "provider_region",
-        ),
+        (json!({"amount": "0", "provider": "lab"}), "amount"),
+        (json!({"amount": 12.5, "provider": "lab"}), "amount"),
+        (json!({"amount": "1", "provider": " "}), "provider"),
+        (json!({"amount": "1", "provider": "acme"}), "provider"),
     ] {
         let (st, e) = acme.post(&s, &path, bad.clone()).await;
         assert_eq!((st, e["field"].as_str()), (422, Some(field)), "{bad}: {e}");
     }
-    let (st, e) = acme.post(&s, &path, json!({"provider": "Lab"})).await;
+    let (st, e) = acme.post(&s, &path, json!({"provider": "lab"})).await;
     assert_eq!(st, 422, "{e}");
-    // Only the holder redeems or sees it.
-    let ok = json!({"amount": "100", "provider": "Lab", "provider_region": "beijing"});
+    // Only the holder asks a redemption or sees the voucher.
+    let ok = json!({"amount": "100", "provider": "lab"});
     assert_eq!(other.post(&s, &path, ok.clone()).await.0, 403);
     assert_eq!(person.post(&s, &path, ok.clone()).await.0, 403);
     assert_eq!(other.get(&s, &format!("/api/vouchers/{id}")).await.0, 403);
@@ -604,6 +642,7 @@ async fn vouchers_are_issued_by_their_region_and_redeemed_only_by_their_holder()
     let (st, r) = acme.post(&s, &path, ok).await;
     assert_eq!(st, 201, "{r}");
     assert_eq!(r["voucher"]["balance"], "400.00");
+    assert_eq!(r["voucher"]["reserved"], "100.00");
     let (st, list) = acme.get(&s, "/api/vouchers").await;
     assert_eq!((st, list.as_array().map(|l| l.len())), (200, Some(1)));
     let (_, list) = other.get(&s, "/api/vouchers").await;

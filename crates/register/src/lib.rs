@@ -1,7 +1,10 @@
 //! The register: what the agencies of Beijing, Tianjin and Hebei record for anyone to
 //! check (003 §17, §19, §20; 001 §28). A Certificate-Transparency-style log kept in
 //! the service's own database (`log`), and the records written into it: e-licences
-//! (`licences`), innovation vouchers (`vouchers`), IP pledges (`pledges`, and what the
+//! (`licences`), innovation vouchers (`vouchers`; the enterprise's application and the
+//! agency's decision, `voucher_applications`; redemptions asked of a provider and
+//! confirmed by it, `voucher_redemptions`; what each agency owes each provider,
+//! `voucher_settlement`), IP pledges (`pledges`, and what the
 //! public sees of a right in `pledge_status`), with money
 //! as exact fen (`money`). `verify` recomputes the log, then checks each kind of
 //! record against what the log says about it; `audit` is a witness's check that a
@@ -19,6 +22,9 @@ pub mod money;
 pub mod pledge_status;
 pub mod pledges;
 pub mod verify;
+pub mod voucher_applications;
+pub mod voucher_redemptions;
+pub mod voucher_settlement;
 pub mod vouchers;
 pub mod witness;
 

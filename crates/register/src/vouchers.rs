@@ -1,12 +1,15 @@
-//! Innovation vouchers: issued by Beijing, Tianjin or Hebei to an enterprise with a
-//! value in yuan and an expiry date, redeemed (wholly or in parts) at a service
-//! provider in any of the three regions. Never beyond the balance, never after expiry,
-//! every issue and redemption logged.
+//! Innovation vouchers (001 §28): issued by Beijing, Tianjin or Hebei to an enterprise
+//! with a value in yuan and an expiry date (on its application,
+//! `voucher_applications`, or directly by an officer), redeemed (wholly or in parts)
+//! at a service provider in any of the three regions (`voucher_redemptions`: the
+//! holder asks, the provider confirms). Never beyond the balance, never after expiry,
+//! every event logged.
 //!
-//! The balance is integer fen and a redemption is one conditional UPDATE
-//! (`redeemed + amount <= value AND expires_on >= day`): the database decides, under
-//! its row lock, so concurrent redemptions from any number of connections or
-//! processes can never overdraw a voucher.
+//! Money is integer fen. `redeemed_fen` is what providers confirmed, `reserved_fen`
+//! what waits for a provider; every change of either is one conditional UPDATE
+//! (`redeemed + reserved + amount <= value AND expires_on >= day` for a request): the
+//! database decides, under its row lock, so concurrent requests and confirmations
+//! from any number of connections or processes can never overdraw a voucher.
 
 use crate::Register;
 use crate::log::{self, Logged, Problem, logged_about};
@@ -24,11 +27,33 @@ pub const REGIONS: &[(&str, &str, &str, &str)] = &[
     ("hebei", "hebei-sci-tech", "Hebei", "河北"),
 ];
 
-fn region(id: &str) -> Option<&'static (&'static str, &'static str, &'static str, &'static str)> {
+/// A region's row of [`REGIONS`]: id, issuing agency, English and Chinese name.
+pub type Region = (&'static str, &'static str, &'static str, &'static str);
+
+/// The region with this id.
+pub fn region(id: &str) -> Option<&'static Region> {
     REGIONS.iter().find(|r| r.0 == id)
 }
 
-fn region_names() -> String {
+/// The region whose vouchers this agency issues.
+pub fn region_of_agency(agency: &str) -> Option<&'static Region> {
+    REGIONS.iter().find(|r| r.1 == agency)
+}
+
+/// A region named in a request, or a 422 naming `field`.
+pub fn parse_region(field: &str, id: &str) -> Result<&'static Region> {
+    region(id.trim()).ok_or_else(|| {
+        ServiceError::invalid(
+            field,
+            format!(
+                "unknown region `{id}`; vouchers are recognised in {}",
+                region_names()
+            ),
+        )
+    })
+}
+
+pub(crate) fn region_names() -> String {
     REGIONS.iter().map(|r| r.0).collect::<Vec<_>>().join(", ")
 }
 
@@ -46,23 +71,40 @@ pub struct IssueVoucher {
     pub purpose: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct Redeem {
-    pub amount: J,
-    /// The service provider (name or registration number).
-    pub provider: String,
-    /// Where the provider is: beijing, tianjin or hebei.
-    pub provider_region: String,
-}
-
+/// A redemption that counts: confirmed by its provider (its id is the request's).
 #[derive(Debug, Clone, Serialize)]
 pub struct RedemptionView {
     pub id: String,
     pub amount: String,
     pub provider: String,
+    /// The provider's account (none for redemptions recorded before providers had
+    /// accounts).
+    pub provider_id: Option<String>,
     pub provider_region: String,
     pub redeemed_on: String,
     pub entry_index: i64,
+    pub at: String,
+}
+
+/// A redemption the holder asked of a provider, and what became of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RedemptionRequestView {
+    pub id: String,
+    pub voucher_id: String,
+    pub provider_id: String,
+    pub provider: String,
+    pub provider_username: String,
+    pub provider_region: String,
+    pub amount: String,
+    pub service: String,
+    /// requested, confirmed, declined or withdrawn
+    pub status: String,
+    pub requested_on: String,
+    pub request_entry: i64,
+    pub decided_by: Option<String>,
+    pub decision_note: Option<String>,
+    pub decided_on: Option<String>,
+    pub decision_entry: Option<i64>,
     pub at: String,
 }
 
@@ -74,20 +116,27 @@ pub struct VoucherView {
     pub holder_id: String,
     pub purpose: String,
     pub value: String,
+    /// Confirmed by providers.
     pub redeemed: String,
+    /// Asked of providers and waiting for their confirmation.
+    pub reserved: String,
+    /// What may still be asked: value less redeemed and reserved.
     pub balance: String,
     pub expires_on: String,
     pub issued_at: String,
     pub entry_index: i64,
+    /// The application it was issued on, if any.
+    pub application_id: Option<String>,
     pub redemptions: Vec<RedemptionView>,
+    pub requests: Vec<RedemptionRequestView>,
 }
 
-fn parse_day(field: &str, s: &str) -> Result<NaiveDate> {
+pub(crate) fn parse_day(field: &str, s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| ServiceError::invalid(field, format!("`{s}` is not a date; write YYYY-MM-DD")))
 }
 
-fn new_id() -> String {
+pub(crate) fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
@@ -119,13 +168,7 @@ pub async fn issue(
         },
     )?;
     let value = parse_fen("value", &req.value)?;
-    let expires = parse_day("expires_on", &req.expires_on)?;
-    if expires < today {
-        return Err(ServiceError::invalid(
-            "expires_on",
-            format!("the expiry {expires} is already past"),
-        ));
-    }
+    let expires = expiry(&req.expires_on, today)?;
     let purpose = if req.purpose.trim().is_empty() {
         "innovation services".to_string()
     } else {
@@ -143,56 +186,120 @@ pub async fn issue(
                 ),
             )
         })?;
-    let id = new_id();
-    let issued_by = match &who.agency {
-        Some(a) => a.clone(),
-        None => format!("{} (administrator)", who.username),
-    };
-    let at = onestop_store::now();
-    let doc = json!({
-        "type": "voucher.issued",
-        "voucher_id": id,
-        "region": r.0,
-        "issued_by": issued_by,
-        "holder": {"account_id": holder.id, "name": holder.display_name},
-        "purpose": purpose,
-        "value": yuan(value),
-        "currency": "CNY",
-        "expires_on": expires.to_string(),
-        "at": at,
-    });
     let mut tx = reg.db.pool.begin().await?;
-    sqlx::query("INSERT INTO vouchers (id, region, issued_by, holder_id, purpose, value_fen, redeemed_fen, expires_on, issue_entry, issued_at, version) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, -1, $8, 0)")
-        .bind(&id)
-        .bind(r.0)
-        .bind(&issued_by)
-        .bind(&holder.id)
-        .bind(&purpose)
-        .bind(value)
-        .bind(expires.to_string())
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
-    let idx = log::append_one(&mut tx, "voucher.issued", &id, &doc).await?;
-    sqlx::query("UPDATE vouchers SET issue_entry = $1 WHERE id = $2")
-        .bind(idx)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
+    let (id, _) = issue_in(
+        &mut tx,
+        &NewVoucher {
+            region: r,
+            issued_by: who,
+            holder: &holder,
+            purpose: &purpose,
+            value_fen: value,
+            expires_on: expires,
+            application_id: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     log::publish_head(reg.db).await?;
     load(reg, &id).await
 }
 
-async fn load(reg: &Register<'_>, id: &str) -> Result<VoucherView> {
-    let r = sqlx::query("SELECT id, region, issued_by, holder_id, purpose, value_fen, redeemed_fen, expires_on, issue_entry, issued_at FROM vouchers WHERE id = $1")
+/// The last day a voucher may be used, as given; never already past.
+pub(crate) fn expiry(text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let expires = parse_day("expires_on", text)?;
+    if expires < today {
+        return Err(ServiceError::invalid(
+            "expires_on",
+            format!("the expiry {expires} is already past"),
+        ));
+    }
+    Ok(expires)
+}
+
+/// A voucher to write, its fields checked.
+pub(crate) struct NewVoucher<'a> {
+    pub region: &'static Region,
+    pub issued_by: &'a Account,
+    pub holder: &'a Account,
+    pub purpose: &'a str,
+    pub value_fen: i64,
+    pub expires_on: NaiveDate,
+    pub application_id: Option<&'a str>,
+}
+
+/// Writes a voucher and its `voucher.issued` entry inside the caller's transaction
+/// (the log last); its id and log index.
+pub(crate) async fn issue_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    v: &NewVoucher<'_>,
+) -> Result<(String, i64)> {
+    let id = new_id();
+    let issued_by = match &v.issued_by.agency {
+        Some(a) => a.clone(),
+        None => format!("{} (administrator)", v.issued_by.username),
+    };
+    let at = onestop_store::now();
+    let mut doc = json!({
+        "type": "voucher.issued",
+        "voucher_id": id,
+        "region": v.region.0,
+        "issued_by": issued_by,
+        "holder": {"account_id": v.holder.id, "name": v.holder.display_name},
+        "purpose": v.purpose,
+        "value": yuan(v.value_fen),
+        "currency": "CNY",
+        "expires_on": v.expires_on.to_string(),
+        "at": at,
+    });
+    if let Some(a) = v.application_id {
+        doc["application_id"] = J::String(a.to_string());
+        doc["officer"] = J::String(v.issued_by.username.clone());
+    }
+    sqlx::query("INSERT INTO vouchers (id, region, issued_by, holder_id, purpose, value_fen, redeemed_fen, expires_on, issue_entry, issued_at, version, reserved_fen, application_id) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, -1, $8, 0, 0, $9)")
+        .bind(&id)
+        .bind(v.region.0)
+        .bind(&issued_by)
+        .bind(&v.holder.id)
+        .bind(v.purpose)
+        .bind(v.value_fen)
+        .bind(v.expires_on.to_string())
+        .bind(&at)
+        .bind(v.application_id.map(str::to_string))
+        .execute(&mut **tx)
+        .await?;
+    let idx = log::append_one(tx, "voucher.issued", &id, &doc).await?;
+    sqlx::query("UPDATE vouchers SET issue_entry = $1 WHERE id = $2")
+        .bind(idx)
+        .bind(&id)
+        .execute(&mut **tx)
+        .await?;
+    Ok((id, idx))
+}
+
+/// An id from a request: a NUL is a 422 (PostgreSQL's TEXT holds none), anything but
+/// a UUID is 404, both before any query.
+pub(crate) fn checked_id(what: &str, id: &str) -> Result<()> {
+    if id.contains('\0') {
+        return Err(ServiceError::invalid("id", "an id holds no NUL character"));
+    }
+    if uuid::Uuid::parse_str(id).is_err() {
+        return Err(ServiceError::NotFound(format!("no {what} {id}")));
+    }
+    Ok(())
+}
+
+pub(crate) async fn load(reg: &Register<'_>, id: &str) -> Result<VoucherView> {
+    checked_id("voucher", id)?;
+    let r = sqlx::query("SELECT id, region, issued_by, holder_id, purpose, value_fen, redeemed_fen, reserved_fen, expires_on, issue_entry, issued_at, application_id FROM vouchers WHERE id = $1")
         .bind(id)
         .fetch_optional(&reg.db.pool)
         .await?
         .ok_or_else(|| ServiceError::NotFound(format!("no voucher {id}")))?;
     let value: i64 = r.try_get("value_fen")?;
     let redeemed: i64 = r.try_get("redeemed_fen")?;
-    let redemptions = sqlx::query("SELECT id, amount_fen, provider, provider_region, redeemed_on, entry_idx, at FROM voucher_redemptions WHERE voucher_id = $1 ORDER BY entry_idx")
+    let reserved: i64 = r.try_get("reserved_fen")?;
+    let redemptions = sqlx::query("SELECT id, amount_fen, provider, provider_id, provider_region, redeemed_on, entry_idx, at FROM voucher_redemptions WHERE voucher_id = $1 ORDER BY entry_idx")
         .bind(id)
         .fetch_all(&reg.db.pool)
         .await?
@@ -202,6 +309,7 @@ async fn load(reg: &Register<'_>, id: &str) -> Result<VoucherView> {
                 id: r.try_get("id")?,
                 amount: yuan(r.try_get("amount_fen")?),
                 provider: r.try_get("provider")?,
+                provider_id: r.try_get("provider_id")?,
                 provider_region: r.try_get("provider_region")?,
                 redeemed_on: r.try_get("redeemed_on")?,
                 entry_index: r.try_get("entry_idx")?,
@@ -217,16 +325,55 @@ async fn load(reg: &Register<'_>, id: &str) -> Result<VoucherView> {
         purpose: r.try_get("purpose")?,
         value: yuan(value),
         redeemed: yuan(redeemed),
-        balance: yuan(value - redeemed),
+        reserved: yuan(reserved),
+        balance: yuan(value - redeemed - reserved),
         expires_on: r.try_get("expires_on")?,
         issued_at: r.try_get("issued_at")?,
         entry_index: r.try_get("issue_entry")?,
+        application_id: r.try_get("application_id")?,
         redemptions,
+        requests: requests(reg.db, "r.voucher_id = $1", id).await?,
     })
 }
 
+/// Redemption requests with their provider, by a condition on `r` (the requests)
+/// with one bound text, in log order.
+pub(crate) async fn requests(
+    db: &onestop_store::Db,
+    condition: &'static str,
+    value: &str,
+) -> Result<Vec<RedemptionRequestView>> {
+    // Only this module's fixed conditions are formatted in; the value is bound.
+    sqlx::query(sqlx::AssertSqlSafe(format!("SELECT r.id, r.voucher_id, r.provider_id, a.display_name, a.username, r.provider_region, r.amount_fen, r.service, r.status, r.requested_on, r.request_entry, r.decided_by, r.decision_note, r.decided_on, r.decision_entry, r.at FROM voucher_redemption_requests r JOIN accounts a ON a.id = r.provider_id WHERE {condition} ORDER BY r.request_entry")))
+        .bind(value)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(RedemptionRequestView {
+                id: r.try_get("id")?,
+                voucher_id: r.try_get("voucher_id")?,
+                provider_id: r.try_get("provider_id")?,
+                provider: r.try_get("display_name")?,
+                provider_username: r.try_get("username")?,
+                provider_region: r.try_get("provider_region")?,
+                amount: yuan(r.try_get("amount_fen")?),
+                service: r.try_get("service")?,
+                status: r.try_get("status")?,
+                requested_on: r.try_get("requested_on")?,
+                request_entry: r.try_get("request_entry")?,
+                decided_by: r.try_get("decided_by")?,
+                decision_note: r.try_get("decision_note")?,
+                decided_on: r.try_get("decided_on")?,
+                decision_entry: r.try_get("decision_entry")?,
+                at: r.try_get("at")?,
+            })
+        })
+        .collect()
+}
+
 /// The voucher as the access policy sees it.
-fn resource(v: &VoucherView) -> Resource<'_> {
+pub(crate) fn resource(v: &VoucherView) -> Resource<'_> {
     Resource::Voucher {
         id: &v.id,
         holder: &v.holder_id,
@@ -275,6 +422,8 @@ pub async fn list(reg: &Register<'_>, who: &Account) -> Result<Vec<VoucherView>>
         }
         // A lender holds no vouchers (IP pledges: crate::pledges).
         Role::FinancialInstitution => Vec::new(),
+        // A provider sees the requests naming it (`voucher_redemptions::list`), not vouchers.
+        Role::Provider => Vec::new(),
     }
     .iter()
     .map(|r| r.try_get("id"))
@@ -289,125 +438,25 @@ pub async fn list(reg: &Register<'_>, who: &Account) -> Result<Vec<VoucherView>>
     Ok(out)
 }
 
-/// The holder redeems part or all of the balance at a provider, on `day`.
-pub async fn redeem(
-    reg: &Register<'_>,
-    who: &Account,
-    id: &str,
-    req: &Redeem,
-    day: NaiveDate,
-) -> Result<(VoucherView, RedemptionView)> {
-    let v = load(reg, id).await?;
-    reg.require(who, "redeem_voucher", &resource(&v), || {
-        if who.role == Role::Applicant {
-            "this voucher belongs to another enterprise".into()
-        } else {
-            "the enterprise holding a voucher redeems it".into()
-        }
-    })?;
-    let amount = parse_fen("amount", &req.amount)?;
-    let provider = text_field("provider", &req.provider, 200)?;
-    let pr = region(req.provider_region.trim()).ok_or_else(|| {
-        ServiceError::invalid(
-            "provider_region",
-            format!(
-                "unknown region `{}`; vouchers are recognised in {}",
-                req.provider_region,
-                region_names()
-            ),
-        )
-    })?;
-    let mut tx = reg.db.pool.begin().await?;
-    // The whole rule in one statement, decided under the row lock.
-    let done = sqlx::query("UPDATE vouchers SET redeemed_fen = redeemed_fen + $1, version = version + 1 WHERE id = $2 AND holder_id = $3 AND expires_on >= $4 AND redeemed_fen + $1 <= value_fen")
-        .bind(amount)
-        .bind(id)
-        .bind(&who.id)
-        .bind(day.to_string())
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() != 1 {
-        tx.rollback().await?;
-        let v = load(reg, id).await?;
-        if v.holder_id != who.id {
-            return Err(ServiceError::Forbidden(
-                "this voucher belongs to another enterprise".into(),
-            ));
-        }
-        if v.expires_on.as_str() < day.to_string().as_str() {
-            return Err(ServiceError::Conflict(format!(
-                "the voucher expired on {}; it can no longer be redeemed",
-                v.expires_on
-            )));
-        }
-        return Err(ServiceError::Conflict(format!(
-            "the voucher's balance is {} yuan; {} yuan cannot be redeemed",
-            v.balance,
-            yuan(amount)
-        )));
-    }
-    let row = sqlx::query("SELECT value_fen, redeemed_fen FROM vouchers WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let balance: i64 =
-        row.try_get::<i64, _>("value_fen")? - row.try_get::<i64, _>("redeemed_fen")?;
-    let rid = new_id();
-    let at = onestop_store::now();
-    let doc = json!({
-        "type": "voucher.redeemed",
-        "voucher_id": id,
-        "redemption_id": rid,
-        "amount": yuan(amount),
-        "provider": provider,
-        "provider_region": pr.0,
-        "redeemed_on": day.to_string(),
-        "balance_after": yuan(balance),
-        "at": at,
-    });
-    sqlx::query("INSERT INTO voucher_redemptions (id, voucher_id, amount_fen, provider, provider_region, redeemed_on, entry_idx, at) VALUES ($1, $2, $3, $4, $5, $6, -1, $7)")
-        .bind(&rid)
-        .bind(id)
-        .bind(amount)
-        .bind(&provider)
-        .bind(pr.0)
-        .bind(day.to_string())
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
-    let idx = log::append_one(&mut tx, "voucher.redeemed", id, &doc).await?;
-    sqlx::query("UPDATE voucher_redemptions SET entry_idx = $1 WHERE id = $2")
-        .bind(idx)
-        .bind(&rid)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    log::publish_head(reg.db).await?;
-    let v = load(reg, id).await?;
-    let r = v
-        .redemptions
-        .iter()
-        .find(|r| r.id == rid)
-        .cloned()
-        .ok_or_else(|| ServiceError::Storage("the redemption was not stored".into()))?;
-    Ok((v, r))
-}
-
-/// Every voucher against the log: its issue entry, and a balance equal to the sum of
-/// the redemptions the log records. Returns how many were checked and what is wrong.
+/// Every voucher against the log: its issue entry, a redeemed amount equal to the sum
+/// of the confirmed redemptions the log records, and a reserved amount equal to the
+/// requests the log shows asked and not yet confirmed, declined or withdrawn. Returns
+/// how many were checked and what is wrong.
 pub(crate) async fn check_against_log(
     db: &onestop_store::Db,
     log: &Logged,
 ) -> Result<(u64, Vec<Problem>)> {
-    let rows =
-        sqlx::query("SELECT id, value_fen, redeemed_fen, issue_entry FROM vouchers ORDER BY id")
-            .fetch_all(&db.pool)
-            .await?;
+    let rows = sqlx::query(
+        "SELECT id, value_fen, redeemed_fen, reserved_fen, issue_entry FROM vouchers ORDER BY id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
     let mut problems = Vec::new();
     for r in &rows {
         let id: String = r.try_get("id")?;
         let value: i64 = r.try_get("value_fen")?;
         let redeemed: i64 = r.try_get("redeemed_fen")?;
+        let reserved: i64 = r.try_get("reserved_fen")?;
         let issue: i64 = r.try_get("issue_entry")?;
         let issued: Vec<(i64, J)> = logged_about(log, "voucher.issued", &id).collect();
         let ok = issued.len() == 1
@@ -436,6 +485,43 @@ pub(crate) async fn check_against_log(
                 ),
             });
         }
+        let logged_reserved = waiting_in_log(log, &id);
+        if logged_reserved != reserved || redeemed + reserved > value {
+            problems.push(Problem {
+                what: "voucher".into(),
+                at: id.clone(),
+                message: format!(
+                    "voucher {id}: {} yuan recorded as reserved, the log's waiting requests add up to {} yuan (value {})",
+                    yuan(reserved),
+                    yuan(logged_reserved),
+                    yuan(value)
+                ),
+            });
+        }
     }
     Ok((rows.len() as u64, problems))
+}
+
+/// The log's kinds that close a redemption request (its `redemption_id`).
+pub(crate) const CLOSING_KINDS: &[&str] = &[
+    "voucher.redeemed",
+    "voucher.redemption.declined",
+    "voucher.redemption.withdrawn",
+];
+
+/// The amount the log shows requested of providers for this voucher and not closed.
+fn waiting_in_log(log: &Logged, voucher: &str) -> i64 {
+    let closed: std::collections::HashSet<String> = CLOSING_KINDS
+        .iter()
+        .flat_map(|k| logged_about(log, k, voucher))
+        .filter_map(|(_, d)| d["redemption_id"].as_str().map(String::from))
+        .collect();
+    logged_about(log, "voucher.redemption.requested", voucher)
+        .filter(|(_, d)| {
+            d["redemption_id"]
+                .as_str()
+                .is_some_and(|r| !closed.contains(r))
+        })
+        .map(|(_, d)| parse_fen("amount", &d["amount"]).unwrap_or(0))
+        .sum()
 }

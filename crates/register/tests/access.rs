@@ -5,7 +5,8 @@ mod support;
 
 use onestop_register::licences;
 use onestop_register::pledges::{self, ApplyPledge, ReleasePledge};
-use onestop_register::vouchers::{self, IssueVoucher, Redeem};
+use onestop_register::voucher_redemptions::{self, Redeem, RedemptionDecision};
+use onestop_register::vouchers::{self, IssueVoucher};
 use onestop_store::ServiceError;
 use serde_json::json;
 use support::{World, day};
@@ -81,25 +82,74 @@ async fn every_cross_party_access_is_denied() {
     }
     assert!(vouchers::list(&reg, &rival).await.expect("list").is_empty());
 
-    // Redeeming: the holder only (not its agency, not an administrator).
+    // Redeeming: the holder only asks (not its agency, not an administrator, not the
+    // provider); only the provider named confirms.
+    let lab = w.provider("lab", "tianjin").await;
+    let other_lab = w.provider("lab2", "beijing").await;
     let spend = Redeem {
         amount: json!("1"),
         provider: "lab".into(),
-        provider_region: "beijing".into(),
+        service: String::new(),
     };
     for (who, what) in [
         (&rival, "another enterprise"),
         (&beijing, "the issuing officer"),
         (&admin, "an administrator"),
+        (&lab, "the provider"),
     ] {
         forbidden(
-            vouchers::redeem(&reg, who, &v.id, &spend, today).await,
+            voucher_redemptions::request(&reg, who, &v.id, &spend, today).await,
             what,
         );
     }
-    vouchers::redeem(&reg, &acme, &v.id, &spend, today)
+    let (_, asked) = voucher_redemptions::request(&reg, &acme, &v.id, &spend, today)
         .await
-        .expect("the holder redeems");
+        .expect("the holder asks");
+    for (who, what) in [
+        (&acme, "the holder"),
+        (&other_lab, "another provider"),
+        (&beijing, "the issuing officer"),
+        (&admin, "an administrator"),
+    ] {
+        forbidden(
+            voucher_redemptions::decide(
+                &reg,
+                who,
+                &asked.id,
+                RedemptionDecision::Confirm,
+                "",
+                today,
+            )
+            .await,
+            what,
+        );
+    }
+    forbidden(
+        voucher_redemptions::decide(
+            &reg,
+            &lab,
+            &asked.id,
+            RedemptionDecision::Withdraw,
+            "",
+            today,
+        )
+        .await,
+        "the provider withdraws the holder's request",
+    );
+    forbidden(
+        voucher_redemptions::get(&reg, &other_lab, &asked.id).await,
+        "another provider sees",
+    );
+    voucher_redemptions::decide(
+        &reg,
+        &lab,
+        &asked.id,
+        RedemptionDecision::Confirm,
+        "",
+        today,
+    )
+    .await
+    .expect("the provider confirms");
 
     // Pledges: applied for by the right holder or its lender, countersigned by the
     // other party, registered by the IP office; released by the pledgee only (the

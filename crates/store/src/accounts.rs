@@ -19,6 +19,9 @@ pub enum Role {
     /// A bank or other lender: the pledgee of IP pledges (created by an administrator).
     #[serde(rename = "financial-institution")]
     FinancialInstitution,
+    /// A service provider that innovation vouchers are redeemed at (001 §28); its
+    /// region is the register's record (`onestop_register::voucher_redemptions`).
+    Provider,
 }
 
 impl Role {
@@ -28,6 +31,7 @@ impl Role {
             Role::Officer => "officer",
             Role::Admin => "admin",
             Role::FinancialInstitution => "financial-institution",
+            Role::Provider => "provider",
         }
     }
     pub fn parse(s: &str) -> Option<Role> {
@@ -36,6 +40,7 @@ impl Role {
             "officer" => Role::Officer,
             "admin" => Role::Admin,
             "financial-institution" => Role::FinancialInstitution,
+            "provider" => Role::Provider,
             _ => return None,
         })
     }
@@ -116,7 +121,7 @@ pub async fn create(db: &Db, new: &NewAccount<'_>, agencies: &[&str]) -> Result<
                 ));
             }
         }
-        Role::Admin | Role::FinancialInstitution => {}
+        Role::Admin | Role::FinancialInstitution | Role::Provider => {}
     }
     let hash = auth::hash_password_blocking(new.password)
         .await

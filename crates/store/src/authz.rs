@@ -76,6 +76,28 @@ pub enum Resource<'a> {
         applied_by: &'a str,
         agency: &'a str,
     },
+    // ---- innovation vouchers with every party (issue 15) ----
+    /// An enterprise's application for an innovation voucher, with the agency it was
+    /// made to (the science and technology agency of the region it chose).
+    VoucherApplication {
+        id: &'a str,
+        applicant: &'a str,
+        agency: &'a str,
+    },
+    /// One redemption the holder asked of a provider: the voucher's holder, the agency
+    /// of the voucher's region, and the provider's account.
+    Redemption {
+        id: &'a str,
+        holder: &'a str,
+        agency: &'a str,
+        provider: &'a str,
+    },
+    /// One line of the voucher settlement: what an agency owes one provider.
+    Settlement {
+        agency: &'a str,
+        provider: &'a str,
+    },
+    // ---- end of innovation vouchers ----
     /// An account's own e-licences (listing them).
     Licences {
         holder: &'a str,
@@ -132,6 +154,7 @@ impl Authz {
                 "id": who.id,
                 "role": who.role.as_str(),
                 "agency": who.agency.clone().unwrap_or_default(),
+                "entity": who.entity.clone().unwrap_or_default(),
             },
             "parents": []
         });
@@ -209,6 +232,30 @@ impl Authz {
                 uid("Pledge", id)?,
                 json!({"uid": {"type": "Pledge", "id": id}, "attrs": {"pledgor": pledgor, "pledgee": pledgee, "applied_by": applied_by, "agency": agency}, "parents": []}),
             ),
+            Resource::VoucherApplication {
+                id,
+                applicant,
+                agency,
+            } => (
+                uid("VoucherApplication", id)?,
+                json!({"uid": {"type": "VoucherApplication", "id": id}, "attrs": {"applicant": applicant, "agency": agency}, "parents": []}),
+            ),
+            Resource::Redemption {
+                id,
+                holder,
+                agency,
+                provider,
+            } => (
+                uid("Redemption", id)?,
+                json!({"uid": {"type": "Redemption", "id": id}, "attrs": {"holder": holder, "agency": agency, "provider": provider}, "parents": []}),
+            ),
+            Resource::Settlement { agency, provider } => {
+                let id = format!("{agency}/{provider}");
+                (
+                    uid("Settlement", &id)?,
+                    json!({"uid": {"type": "Settlement", "id": id}, "attrs": {"agency": agency, "provider": provider}, "parents": []}),
+                )
+            }
             Resource::Licences { holder } => (
                 uid("Licences", holder)?,
                 json!({"uid": {"type": "Licences", "id": holder}, "attrs": {"holder": holder}, "parents": []}),
@@ -534,6 +581,63 @@ mod tests {
         }
     }
 
+    // ---- innovation vouchers with every party (issue 15) ----
+
+    /// Every party a voucher can meet, by name: the holder and another enterprise, a
+    /// person, the provider named and another provider, the three regions' agencies,
+    /// another agency, an administrator.
+    fn voucher_parties() -> Vec<(&'static str, Account)> {
+        let named = |name: &str, role: Role, agency: Option<&str>, entity: Option<&str>| {
+            let mut a = account(role, agency);
+            a.id = name.into();
+            a.entity = entity.map(String::from);
+            a
+        };
+        vec![
+            (
+                "holder",
+                named("holder", Role::Applicant, None, Some("enterprise")),
+            ),
+            (
+                "rival",
+                named("rival", Role::Applicant, None, Some("enterprise")),
+            ),
+            (
+                "person",
+                named("pat", Role::Applicant, None, Some("person")),
+            ),
+            ("provider", named("lab", Role::Provider, None, None)),
+            ("other provider", named("lab2", Role::Provider, None, None)),
+            (
+                "beijing",
+                named("o-bj", Role::Officer, Some("sci-tech"), None),
+            ),
+            (
+                "tianjin",
+                named("o-tj", Role::Officer, Some("tianjin-sci-tech"), None),
+            ),
+            (
+                "hebei",
+                named("o-hb", Role::Officer, Some("hebei-sci-tech"), None),
+            ),
+            (
+                "foreign",
+                named("o-fe", Role::Officer, Some("foreign-experts"), None),
+            ),
+            ("admin", named("root", Role::Admin, None, None)),
+        ]
+    }
+
+    fn only(authz: &Authz, action: &str, resource: &Resource, allowed: &[&str]) {
+        for (name, who) in voucher_parties() {
+            assert_eq!(
+                authz.allowed(&who, action, resource),
+                allowed.contains(&name),
+                "{action} by {name}"
+            );
+        }
+    }
+
     fn pledge(applied_by: &'static str) -> Resource<'static> {
         Resource::Pledge {
             id: "pl1",
@@ -621,4 +725,81 @@ mod tests {
         }
         exactly_of_pledge(&authz, "apply_pledge", &pledge("pledgor"), &[]);
     }
+    #[test]
+    fn every_voucher_action_denies_every_party_not_allowed() {
+        let authz = Authz::shipped().expect("policies parse");
+        let tianjin = Resource::Region {
+            id: "tianjin",
+            agency: "tianjin-sci-tech",
+        };
+        only(&authz, "apply_voucher", &tianjin, &["holder", "rival"]);
+        only(&authz, "issue_voucher", &tianjin, &["tianjin", "admin"]);
+        let application = Resource::VoucherApplication {
+            id: "a1",
+            applicant: "holder",
+            agency: "tianjin-sci-tech",
+        };
+        only(
+            &authz,
+            "view_voucher_application",
+            &application,
+            &["holder", "tianjin", "admin"],
+        );
+        only(
+            &authz,
+            "decide_voucher_application",
+            &application,
+            &["tianjin"],
+        );
+        let voucher = Resource::Voucher {
+            id: "v1",
+            holder: "holder",
+            agency: "tianjin-sci-tech",
+        };
+        only(
+            &authz,
+            "view_voucher",
+            &voucher,
+            &["holder", "tianjin", "admin"],
+        );
+        only(&authz, "redeem_voucher", &voucher, &["holder"]);
+        let redemption = Resource::Redemption {
+            id: "r1",
+            holder: "holder",
+            agency: "tianjin-sci-tech",
+            provider: "lab",
+        };
+        for action in ["confirm_redemption", "decline_redemption"] {
+            only(&authz, action, &redemption, &["provider"]);
+        }
+        only(&authz, "withdraw_redemption", &redemption, &["holder"]);
+        only(
+            &authz,
+            "view_redemption",
+            &redemption,
+            &["holder", "provider", "tianjin", "admin"],
+        );
+        let line = Resource::Settlement {
+            agency: "tianjin-sci-tech",
+            provider: "lab",
+        };
+        only(
+            &authz,
+            "view_settlement",
+            &line,
+            &["provider", "tianjin", "admin"],
+        );
+        // Nothing granted on one kind of resource is granted on another.
+        for action in [
+            "decide_voucher_application",
+            "confirm_redemption",
+            "withdraw_redemption",
+            "view_settlement",
+        ] {
+            only(&authz, action, &voucher, &[]);
+        }
+        only(&authz, "confirm_redemption", &application, &[]);
+        only(&authz, "apply_voucher", &voucher, &[]);
+    }
+    // ---- end of innovation vouchers ----
 }

@@ -544,14 +544,14 @@ async fn get_voucher(
 }
 
 #[utoipa::path(post, path = "/api/vouchers/{id}/redemptions", request_body = Redeem, params(("id" = String, Path)), responses(
-    (status = 201, description = "Redeemed and logged", body = Object),
+    (status = 201, description = "Asked of the provider, reserved and logged; it counts when the provider confirms (POST /api/voucher-redemptions/{id}/decision)", body = Object),
     (status = 400, description = "The body is not JSON", body = Error),
     (status = 413, description = "The body is over 1 MiB", body = Error),
     (status = 415, description = "The body is not sent as application/json", body = Error),
     (status = 401, description = "Not signed in", body = Error),
     (status = 403, description = "Not the holder", body = Error),
     (status = 404, description = "No such voucher", body = Error),
-    (status = 409, description = "Refused by the rules (balance, expiry, region)", body = Error),
+    (status = 409, description = "Refused by the rules (balance, expiry)", body = Error),
     (status = 422, description = "Invalid field; `field` names it", body = Error),
     (status = 503, description = "Storage unavailable; try again", body = Error),
 ), security(("bearer" = [])))]
@@ -559,10 +559,16 @@ async fn redeem(
     State(s): State<AppState>,
     User(who): User,
     PathParam(id): PathParam<String>,
-    JsonBody(req): JsonBody<vouchers::Redeem>,
+    JsonBody(req): JsonBody<onestop_register::voucher_redemptions::Redeem>,
 ) -> Result<(StatusCode, Json<J>), ApiError> {
-    let (v, r) =
-        vouchers::redeem(&s.cases.register(), &who, &id, &req, onestop_store::today()).await?;
+    let (v, r) = onestop_register::voucher_redemptions::request(
+        &s.cases.register(),
+        &who,
+        &id,
+        &req,
+        onestop_store::today(),
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(json!({"voucher": v, "redemption": r})),
@@ -582,9 +588,16 @@ async fn voucher_receipts(
     PathParam(id): PathParam<String>,
 ) -> Result<Json<J>, ApiError> {
     let v = vouchers::get(&s.cases.register(), &who, &id).await?;
-    let mut out = vec![log::receipt(&s.cases.db, v.entry_index).await?];
-    for r in &v.redemptions {
-        out.push(log::receipt(&s.cases.db, r.entry_index).await?);
+    // Every event about the voucher: its issue, each request and each decision.
+    let mut indexes: std::collections::BTreeSet<i64> = [v.entry_index].into();
+    indexes.extend(v.redemptions.iter().map(|r| r.entry_index));
+    for r in &v.requests {
+        indexes.insert(r.request_entry);
+        indexes.extend(r.decision_entry);
+    }
+    let mut out = Vec::with_capacity(indexes.len());
+    for i in indexes {
+        out.push(log::receipt(&s.cases.db, i).await?);
     }
     Ok(Json(json!(out)))
 }

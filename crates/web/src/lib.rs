@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(performance_api::routes())
         .merge(ledger_api::routes())
         .merge(pledges_api::routes())
+        .merge(api::vouchers::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();
     let mut doc = doc;

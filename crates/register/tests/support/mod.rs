@@ -76,6 +76,22 @@ impl World {
     }
 }
 
+impl World {
+    /// A service provider's account in a region.
+    pub async fn provider(&self, username: &str, region: &str) -> Account {
+        onestop_register::voucher_redemptions::create_provider(
+            &self.db,
+            username,
+            "long enough",
+            username,
+            region,
+        )
+        .await
+        .expect("provider")
+        .0
+    }
+}
+
 pub fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
 }

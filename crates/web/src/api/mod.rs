@@ -9,3 +9,4 @@ pub mod projects;
 pub mod rules;
 pub mod schemas;
 pub mod vocabulary;
+pub mod vouchers;

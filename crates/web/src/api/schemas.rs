@@ -298,18 +298,20 @@ pub struct IssueVoucher {
     purpose: String,
 }
 
-/// Redeem part or all of a voucher's balance with a service provider.
+/// Ask a service provider to redeem part of a voucher's balance: the amount is
+/// reserved at once and counts when the provider confirms it.
 #[derive(ToSchema, Serialize)]
 pub struct Redeem {
     /// Amount in yuan, e.g. "1200.00".
     #[schema(pattern = "^[1-9][0-9]{0,8}(\\.[0-9]{1,2})?$")]
     amount: String,
-    /// The service provider (name or registration number).
-    #[schema(pattern = "^\\S.{0,198}\\S$")]
+    /// The username of the provider's account (GET /api/voucher-providers).
+    #[schema(pattern = "^[A-Za-z0-9._@-]{3,64}$")]
     provider: String,
-    /// beijing, tianjin or hebei
-    #[schema(pattern = "^(beijing|tianjin|hebei)$")]
-    provider_region: String,
+    /// The service the provider delivers.
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    service: String,
 }
 
 // ---- IP pledges (crates/web/src/pledges_api.rs) ----
@@ -460,6 +462,11 @@ pub struct ProjectFacts {}
 /// when the filing lacked it); the server fills in the rules' inputs (`api::vocabulary`).
 #[derive(ToSchema, Serialize)]
 pub struct BudgetFacts {}
+
+/// Facts of the `enterprise` entity by input name (innovation voucher applications);
+/// the server fills in the rules' inputs (`api::vocabulary`).
+#[derive(ToSchema, Serialize)]
+pub struct EnterpriseFacts {}
 
 /// Where a research project stands.
 #[derive(ToSchema, Serialize)]

@@ -58,6 +58,12 @@ pub fn describe(doc: &mut OpenApi, program: &Program, services: &Services) {
             .into(),
         );
     }
+    if program.entities.iter().any(|e| e.name == "enterprise") {
+        components.schemas.insert(
+            "EnterpriseFacts".into(),
+            facts(program, "enterprise").into(),
+        );
+    }
     components
         .schemas
         .insert("AdminCreate".into(), admin_create(agencies));

@@ -21,6 +21,7 @@ mod projects;
 pub mod search;
 pub mod templates;
 mod verify;
+mod vouchers;
 mod witnesses_admin;
 
 use crate::state::AppState;
@@ -88,4 +89,12 @@ pub fn routes() -> Router<AppState> {
         .route("/pledges", get(pledges::list).post(pledges::apply))
         .route("/pledges/status", get(pledges::status))
         .route("/pledges/{id}", get(pledges::pledge).post(pledges::act))
+        // ---- innovation vouchers (issue 15) ----
+        .route("/vouchers", get(vouchers::page).post(vouchers::act))
+        .route("/vouchers/settlement", get(vouchers::settlement))
+        .route("/vouchers/settlement.csv", get(vouchers::settlement_csv))
+        .route(
+            "/vouchers/{id}",
+            get(vouchers::voucher).post(vouchers::voucher_act),
+        )
 }

@@ -80,6 +80,15 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "pledge_status.html",
         include_str!("../../templates/pledge_status.html"),
+    // ---- innovation vouchers (issue 15) ----
+    (
+        "vouchers.html",
+        include_str!("../../templates/vouchers.html"),
+    ),
+    ("voucher.html", include_str!("../../templates/voucher.html")),
+    (
+        "voucher_settlement.html",
+        include_str!("../../templates/voucher_settlement.html"),
     ),
     (
         "calendar.html",
