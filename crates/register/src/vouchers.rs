@@ -42,7 +42,8 @@ pub fn region_of_agency(agency: &str) -> Option<&'static Region> {
 
 /// A region named in a request, or a 422 naming `field`.
 pub fn parse_region(field: &str, id: &str) -> Result<&'static Region> {
-    region(id.trim()).ok_or_else(|| {
+    // Exact, as the OpenAPI document's pattern says: " tianjin" is no region.
+    region(id).ok_or_else(|| {
         ServiceError::invalid(
             field,
             format!(
