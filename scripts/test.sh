@@ -27,9 +27,9 @@ bash scripts/calendar-check.sh
 echo "== the service and register suites again on a business date past the shipped official calendar (2027 provisional)"
 ONESTOP_TEST_TODAY=2027-03-15 cargo test -p onestop-cli --test service --test ledger
 
-echo "== the one-window service, projects, the register (ledger, witnesses, vouchers) and the calendar suites again, on PostgreSQL"
+echo "== the one-window service, projects, the register (ledger, witnesses, IP pledges, vouchers) and the calendar suites again, on PostgreSQL"
 PG_ADMIN=$(bash scripts/postgres.sh | tail -n1)
-ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --test ledger --test calendar --test procedures --test services_each --test projects_portal --test witness --test vouchers_portal
+ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --test ledger --test calendar --test procedures --test services_each --test projects_portal --test witness --test pledges_portal --test vouchers_portal
 
 echo "== schemathesis, every check, against a served instance (anonymous, applicant, officer, admin): no failures, no panics"
 bash scripts/schemathesis.sh

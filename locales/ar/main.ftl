@@ -615,6 +615,84 @@ project-value-project_discipline_mathematics = الرياضيات
 project-value-project_discipline_physics = الفيزياء
 project-value-project_discipline_other = تخصص آخر
 
+## ---- IP pledges (issue 15; portal/pledges.rs) ----
+nav-pledges = الرهون
+nav-pledge-register = سجل الرهون
+agency-ip-office = الإدارة الوطنية للملكية الفكرية في الصين (تسجيل رهن الملكية الفكرية، بكين)
+pledges-heading = رهون الملكية الفكرية
+pledges-intro = تُرهن براءة الاختراع أو العلامة التجارية مقابل قرض حين يوقّع صاحب الحق والمُقرض كلاهما على الطلب ويسجله مكتب الملكية الفكرية. لا يفك الرهن إلا المرتهن، أو مكتب الملكية الفكرية بأمر من المحكمة.
+pledges-count = { $count ->
+    [zero] لا توجد رهون بعد
+    [one] رهن واحد
+    [two] رهنان
+    [few] { $count } رهون
+    [many] { $count } رهنًا
+   *[other] عدد الرهون: { $count }
+}
+pledge-right = الحق
+pledge-pledgor = الراهن (صاحب الحق)
+pledge-pledgee = المرتهن (المُقرض)
+pledge-state = الحالة
+pledge-applied-on = تاريخ الطلب
+pledge-kind = نوع الحق
+pledge-kind-patent = براءة اختراع
+pledge-kind-trademark = علامة تجارية
+pledge-number = رقم التسجيل
+pledge-waiting-you = بانتظارك
+pledge-state-applied = بانتظار توقيع الطرف الآخر
+pledge-state-signed = وقّعه الطرفان، بانتظار التسجيل
+pledge-state-registered = مسجل
+pledge-state-refused = مرفوض
+pledge-state-released = مفكوك
+pledge-apply-heading = طلب تسجيل رهن
+pledge-apply-help-pledgee = توقّع أولًا بصفتك صاحب الحق؛ ثم يوقّع المُقرض، ثم يسجل مكتب الملكية الفكرية الرهن.
+pledge-apply-help-pledgor = توقّع أولًا بصفتك المُقرض؛ ثم يوقّع صاحب الحق، ثم يسجل مكتب الملكية الفكرية الرهن.
+pledge-counterparty-pledgee = اسم مستخدم المُقرض
+pledge-counterparty-pledgor = اسم مستخدم صاحب الحق
+pledge-counterparty-hint-pledgee = حساب المصرف أو المؤسسة المالية الأخرى التي تُقرض بضمان الحق.
+pledge-counterparty-hint-pledgor = حساب المؤسسة أو الشخص صاحب الحق.
+pledge-secured-amount = المبلغ المضمون (يوان، اختياري)
+pledge-apply-send = وقّع وقدّم الطلب
+pledge-amount = المبلغ المضمون (يوان)
+pledge-heading = رهن ملكية فكرية
+pledge-you = أنت
+pledge-authority = جهة التسجيل
+pledge-public-link = هذا الحق في سجل الرهون العام
+pledge-steps = الخطوات
+pledge-step-applied-by-pledgor = قدّمه الراهن ووقّعه في { $date }
+pledge-step-applied-by-pledgee = قدّمه المرتهن ووقّعه في { $date }
+pledge-log-entry = (مدخل السجل { $index })
+pledge-step-countersigned = وقّعه { $by } في { $date }
+pledge-step-registered = سجّله { $by } في { $date }
+pledge-step-refused = رفضه { $by } في { $date }
+pledge-step-released = فكّه { $by } في { $date }
+pledge-step-released-by-order = فكّه { $by } في { $date } بأمر المحكمة { $order }
+pledge-next-countersign = الخطوة التالية: يوقّع الطرف الآخر.
+pledge-next-register = الخطوة التالية: يسجل مكتب الملكية الفكرية الرهن أو يرفضه.
+pledge-next-release-pledgor = لا يفك هذا الرهن إلا المرتهن (أو مكتب الملكية الفكرية بأمر من المحكمة).
+pledge-countersign-heading = التوقيع على الطلب
+pledge-countersign-help = بتوقيعك تنضم إلى الطلب بصفتك الطرف الآخر؛ ثم يسجل مكتب الملكية الفكرية الرهن أو يرفضه.
+pledge-countersign-send = وقّع
+pledge-decide-heading = التسجيل أو الرفض
+pledge-register-send = سجّل الرهن
+pledge-refuse-reason = سبب الرفض
+pledge-refuse-send = ارفض
+pledge-release-heading = فك الرهن
+pledge-release-reason = السبب (مثلًا: سُدد القرض)
+pledge-release-send = فك الرهن
+pledge-order-heading = فك الرهن بأمر من المحكمة
+pledge-order-help = لا يفك مكتب الملكية الفكرية رهنًا دون المرتهن إلا بأمر من المحكمة، ويُقيَّد مرجعه في السجل.
+pledge-court-order = مرجع أمر المحكمة
+pledge-order-send = فك الرهن بهذا الأمر
+pledge-status-heading = سجل الرهون العام
+pledge-status-intro = هل براءة الاختراع أو العلامة التجارية مرهونة، ولمن، ومنذ متى، كما تقيدها جهة التسجيل. لا تظهر الطلبات التي لم تُسجل بعد.
+pledge-status-send = ابحث
+pledge-status-pledged = مرهونة لصالح { $pledgee } منذ { $date }.
+pledge-status-not-pledged = غير مرهونة.
+pledge-status-history = الرهون المسجلة على هذا الحق
+pledge-registered-on = تاريخ التسجيل
+pledge-released-on = تاريخ الفك
+pledge-log = مداخل السجل
 ## ---- innovation vouchers (issue 15; 001 §28) ----
 nav-vouchers = القسائم
 vouchers-heading = قسائم الابتكار

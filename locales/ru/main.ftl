@@ -610,6 +610,83 @@ project-value-project_discipline_mathematics = Математика
 project-value-project_discipline_physics = Физика
 project-value-project_discipline_other = Другая область
 
+## ---- IP pledges (issue 15; portal/pledges.rs) ----
+nav-pledges = Залоги
+nav-pledge-register = Реестр залогов
+agency-ip-office = Государственное управление по интеллектуальной собственности КНР (регистрация залога ИС, Пекин)
+pledges-heading = Залоги интеллектуальной собственности
+pledges-intro = Патент или товарный знак передаётся в залог под кредит, когда правообладатель и кредитор оба подписывают заявление, а ведомство ИС его регистрирует. Снять залог может только кредитор либо ведомство ИС по решению суда.
+pledges-count = { $count ->
+    [0] Залогов пока нет
+    [one] { $count } залог
+    [few] { $count } залога
+    [many] { $count } залогов
+   *[other] Залогов: { $count }
+}
+pledge-right = Право
+pledge-pledgor = Залогодатель (правообладатель)
+pledge-pledgee = Залогодержатель (кредитор)
+pledge-state = Состояние
+pledge-applied-on = Подано
+pledge-kind = Вид права
+pledge-kind-patent = Патент
+pledge-kind-trademark = Товарный знак
+pledge-number = Регистрационный номер
+pledge-waiting-you = Ждёт вас
+pledge-state-applied = Ждёт подписи второй стороны
+pledge-state-signed = Подписано обеими сторонами, ждёт регистрации
+pledge-state-registered = Зарегистрирован
+pledge-state-refused = В регистрации отказано
+pledge-state-released = Снят
+pledge-apply-heading = Заявление о регистрации залога
+pledge-apply-help-pledgee = Вы подписываете первым как правообладатель; кредитор подписывает вторым, затем ведомство ИС регистрирует залог.
+pledge-apply-help-pledgor = Вы подписываете первым как кредитор; правообладатель подписывает вторым, затем ведомство ИС регистрирует залог.
+pledge-counterparty-pledgee = Имя пользователя кредитора
+pledge-counterparty-pledgor = Имя пользователя правообладателя
+pledge-counterparty-hint-pledgee = Учётная запись банка или иной финансовой организации, выдающей кредит под залог права.
+pledge-counterparty-hint-pledgor = Учётная запись предприятия или лица, которому принадлежит право.
+pledge-secured-amount = Обеспечиваемая сумма (юани, необязательно)
+pledge-apply-send = Подписать и подать
+pledge-amount = Обеспечиваемая сумма (юани)
+pledge-heading = Залог интеллектуальной собственности
+pledge-you = вы
+pledge-authority = Регистрирующий орган
+pledge-public-link = Это право в открытом реестре залогов
+pledge-steps = Этапы
+pledge-step-applied-by-pledgor = Подано и подписано залогодателем { $date }
+pledge-step-applied-by-pledgee = Подано и подписано залогодержателем { $date }
+pledge-log-entry = (запись журнала { $index })
+pledge-step-countersigned = Подписано второй стороной ({ $by }) { $date }
+pledge-step-registered = Зарегистрировано ({ $by }) { $date }
+pledge-step-refused = В регистрации отказано ({ $by }) { $date }
+pledge-step-released = Снято ({ $by }) { $date }
+pledge-step-released-by-order = Снято ({ $by }) { $date } по решению суда { $order }
+pledge-next-countersign = Далее: подпись второй стороны.
+pledge-next-register = Далее: ведомство ИС регистрирует залог или отказывает.
+pledge-next-release-pledgor = Снять этот залог может только залогодержатель (или ведомство ИС по решению суда).
+pledge-countersign-heading = Подписать заявление
+pledge-countersign-help = Подписывая, вы присоединяетесь к заявлению как вторая сторона; затем ведомство ИС регистрирует залог или отказывает.
+pledge-countersign-send = Подписать
+pledge-decide-heading = Зарегистрировать или отказать
+pledge-register-send = Зарегистрировать залог
+pledge-refuse-reason = Причина отказа
+pledge-refuse-send = Отказать
+pledge-release-heading = Снять залог
+pledge-release-reason = Причина (например, кредит погашен)
+pledge-release-send = Снять
+pledge-order-heading = Снятие по решению суда
+pledge-order-help = Без залогодержателя ведомство ИС снимает залог только по решению суда; его реквизиты записываются в журнал.
+pledge-court-order = Реквизиты решения суда
+pledge-order-send = Снять по этому решению
+pledge-status-heading = Открытый реестр залогов
+pledge-status-intro = Находится ли патент или товарный знак в залоге, у кого и с какого дня, по данным регистрирующего органа. Незарегистрированные заявления не показываются.
+pledge-status-send = Найти
+pledge-status-pledged = В залоге у { $pledgee } с { $date }.
+pledge-status-not-pledged = Не в залоге.
+pledge-status-history = Зарегистрированные залоги этого права
+pledge-registered-on = Зарегистрирован
+pledge-released-on = Снят
+pledge-log = Записи журнала
 ## ---- innovation vouchers (issue 15; 001 §28) ----
 nav-vouchers = Ваучеры
 vouchers-heading = Инновационные ваучеры

@@ -662,6 +662,8 @@ impl CaseService {
                     .bind(who.agency.clone().unwrap_or_default())
             }
             Role::Admin => sqlx::query("SELECT id FROM projects ORDER BY created_at"),
+            // A lender is no party to a research project.
+            Role::FinancialInstitution => sqlx::query("SELECT id FROM projects WHERE 1 = 0"),
             Role::Provider => return Ok(Vec::new()),
         };
         let ids: Vec<String> = q

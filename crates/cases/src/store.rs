@@ -1003,6 +1003,7 @@ impl CaseService {
                 Role::Officer => "this case belongs to another agency".into(),
                 Role::Applicant => "this case belongs to another applicant".into(),
                 Role::Admin => "admins do not act on cases".into(),
+                Role::FinancialInstitution => "financial institutions have no cases".into(),
                 Role::Provider => "service providers do not act on cases".into(),
             }))
         }

@@ -67,6 +67,20 @@ pub enum AdminCommand {
         #[arg(long)]
         database_url: Option<String>,
     },
+    /// Create a financial institution: a lender, the pledgee of IP pledges
+    CreateInstitution {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+        /// Its name as the public pledge register shows it (default: the username)
+        #[arg(long, default_value = "")]
+        display_name: String,
+        #[arg(long, default_value = "data/run")]
+        data: PathBuf,
+        #[arg(long)]
+        database_url: Option<String>,
+    },
     /// Create a service provider that innovation vouchers are redeemed at (001 §28)
     CreateProvider {
         #[arg(long)]
@@ -78,7 +92,7 @@ pub enum AdminCommand {
         region: String,
         /// Its name as holders and settlements show it (default: the username)
         #[arg(long, default_value = "")]
-        name: String,
+        display_name: String,
         #[arg(long, default_value = "data/run")]
         data: PathBuf,
         #[arg(long)]
@@ -367,8 +381,20 @@ async fn seed_demo(cases: &CaseService) -> Result<(), String> {
                 .map_err(e)?;
         }
     }
+    // A lender, the pledgee of the demonstration's IP pledges.
+    cases
+        .create_account(
+            "demo-bank",
+            PASSWORD,
+            Role::FinancialInstitution,
+            None,
+            None,
+            "Demo Bank of Beijing",
+        )
+        .await
+        .map_err(e)?;
     println!(
-        "created demonstration accounts (password `{PASSWORD}`): admin, demo-enterprise, demo-person, demo-provider, {}",
+        "created demonstration accounts (password `{PASSWORD}`): admin, demo-enterprise, demo-person, demo-bank, demo-provider, {}",
         agencies
             .iter()
             .map(|a| format!("officer-{a}"))
@@ -384,7 +410,7 @@ async fn sqlx_count(cases: &CaseService) -> Result<i64, String> {
 
 pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
     let engine = Arc::new(Engine::shared(crate::rules::Rules::load(None)?.program));
-    let (username, password, role, agency, data, url) = match cmd {
+    let (username, password, role, agency, data, url, display_name) = match cmd {
         AdminCommand::CreateOfficer {
             username,
             password,
@@ -398,18 +424,42 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
             Some(agency),
             data,
             database_url,
+            String::new(),
+        ),
+        AdminCommand::CreateInstitution {
+            username,
+            password,
+            display_name,
+            data,
+            database_url,
+        } => (
+            username,
+            password,
+            Role::FinancialInstitution,
+            None,
+            data,
+            database_url,
+            display_name,
         ),
         AdminCommand::CreateAdmin {
             username,
             password,
             data,
             database_url,
-        } => (username, password, Role::Admin, None, data, database_url),
+        } => (
+            username,
+            password,
+            Role::Admin,
+            None,
+            data,
+            database_url,
+            String::new(),
+        ),
         AdminCommand::CreateProvider {
             username,
             password,
             region,
-            name,
+            display_name,
             data,
             database_url,
         } => {
@@ -418,7 +468,7 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
                 &username,
                 &password,
                 &region,
-                &name,
+                &display_name,
                 &data,
                 database_url,
             );
@@ -439,7 +489,11 @@ pub fn admin(cmd: AdminCommand) -> Result<ExitCode, String> {
                 role,
                 agency.as_deref(),
                 None,
-                &username,
+                if display_name.trim().is_empty() {
+                    &username
+                } else {
+                    &display_name
+                },
             )
             .await
             .map_err(|e| e.to_string())?;

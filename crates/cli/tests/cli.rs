@@ -474,7 +474,7 @@ fn services_files_are_checked_with_file_line_and_hint() {
     let o = onestop(&["services", "check", "--data", "/nonexistent-onestop-data"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("(shipped): 10 services, 11 agencies"),
+        stdout(&o).contains("(shipped): 10 services, 12 agencies"),
         "{}",
         stdout(&o)
     );

@@ -8,7 +8,7 @@ mod support;
 
 use serde_json::{Value as J, json};
 use std::path::{Path, PathBuf};
-use support::{Client, PASSWORD, Server, fresh, onestop, talent_facts};
+use support::{Client, PASSWORD, Server, fresh, onestop, talent_facts, today};
 
 async fn pool(url: &str) -> sqlx::AnyPool {
     sqlx::any::install_default_drivers();
@@ -277,7 +277,8 @@ async fn the_auditor_checks_two_heads_and_names_the_first_divergence() {
     let (db, dir) = fresh().await;
     let s = Server::start(&db, &dir);
     let acme = Client::register(&s, "acme", "enterprise").await;
-    let pledge = |n: u32| json!({"right_kind": "patent", "right_number": format!("ZL2023100000{n}.X"), "lender": format!("Bank {n}")});
+    s.institution("bank", "Bank of Beijing");
+    let pledge = |n: u32| json!({"right_kind": "patent", "right_number": format!("ZL2023100000{n}.X"), "pledgee": "bank"});
     for n in 0..2 {
         assert_eq!(acme.post(&s, "/api/pledges", pledge(n)).await.0, 201);
     }
@@ -354,7 +355,7 @@ async fn the_auditor_checks_two_heads_and_names_the_first_divergence() {
         .fetch_one(&p)
         .await
         .expect("row");
-    let rewritten = data.replace("Bank 1", "Bank 9");
+    let rewritten = data.replace("ZL20231000001.X", "ZL20231000009.X");
     assert_ne!(rewritten, data);
     sqlx::query("UPDATE ledger_entries SET data = $1, leaf_hash = $2 WHERE idx = 1")
         .bind(&rewritten)
@@ -682,25 +683,49 @@ async fn a_right_is_pledged_once_until_released_and_every_event_is_logged() {
     let s = Server::start(&db, &dir);
     let acme = Client::register(&s, "acme", "enterprise").await;
     let rival = Client::register(&s, "rival", "enterprise").await;
-    // Eight registrations of the same patent at once: exactly one stands.
-    let mut tasks = Vec::new();
+    s.institution("bank", "Bank of Beijing");
+    s.officer("ip-officer", "ip-office");
+    let bank = Client::login(&s, "bank").await;
+    let officer = Client::login(&s, "ip-officer").await;
+    let apply = |number: &str| json!({"right_kind": "patent", "right_number": number, "pledgee": "bank", "secured_amount": "2000000"});
+    // Eight applications for the same patent, each countersigned by the bank; eight
+    // registrations at once: exactly one stands.
+    let mut ids = Vec::new();
     for i in 0..8 {
-        let c = if i % 2 == 0 {
-            acme.clone()
-        } else {
-            rival.clone()
-        };
-        let url = s.url("/api/pledges");
-        let body = json!({"right_kind": "patent", "right_number": "ZL 2023 1000 0001.X", "lender": format!("Bank {i}"), "secured_amount": "2000000"});
+        let c = if i % 2 == 0 { &acme } else { &rival };
+        let (st, p) = c
+            .post(&s, "/api/pledges", apply("ZL 2023 1000 0001.X"))
+            .await;
+        assert_eq!(st, 201, "{p}");
+        assert_eq!(
+            (p["state"].as_str(), p["may"]["countersign"].as_bool()),
+            (Some("applied"), Some(false)),
+            "{p}"
+        );
+        let id = p["id"].as_str().expect("id").to_string();
+        let (st, p) = bank
+            .post(
+                &s,
+                &format!("/api/pledges/{id}/countersignature"),
+                json!({}),
+            )
+            .await;
+        assert_eq!((st, p["state"].as_str()), (200, Some("signed")), "{p}");
+        ids.push((id, i % 2 == 0));
+    }
+    let mut tasks = Vec::new();
+    for (id, _) in &ids {
+        let c = officer.clone();
+        let url = s.url(&format!("/api/pledges/{id}/registration"));
         tasks.push(tokio::spawn(async move {
-            Client::send(c.auth(c.http.post(url).json(&body))).await
+            Client::send(c.auth(c.http.post(url))).await
         }));
     }
-    let mut created = Vec::new();
-    for t in tasks {
+    let mut registered = Vec::new();
+    for (t, (id, by_acme)) in tasks.into_iter().zip(&ids) {
         let (st, b) = t.await.expect("join");
         match st {
-            201 => created.push(b),
+            200 => registered.push((id.clone(), *by_acme, b)),
             409 => assert!(
                 b["error"]
                     .as_str()
@@ -711,114 +736,167 @@ async fn a_right_is_pledged_once_until_released_and_every_event_is_logged() {
             other => panic!("unexpected {other}: {b}"),
         }
     }
-    assert_eq!(created.len(), 1, "{created:?}");
-    let first = created.remove(0);
-    let id = first["id"].as_str().expect("id").to_string();
+    assert_eq!(registered.len(), 1, "{registered:?}");
+    let (id, by_acme, first) = registered.remove(0);
     assert_eq!(first["right_number"], "ZL202310000001.X");
-    let pledgor_is_acme = first["lender"].as_str().is_some_and(|l| {
-        l.trim_start_matches("Bank ")
-            .parse::<u32>()
-            .is_ok_and(|n| n % 2 == 0)
-    });
-    let (holder, stranger) = if pledgor_is_acme {
+    assert_eq!(first["registered_by"], "ip-officer");
+    let (holder, stranger) = if by_acme {
         (&acme, &rival)
     } else {
         (&rival, &acme)
     };
-    // Written differently, still the same right.
+    // Written differently, still the same right: no new application while it stands.
     let (st, e) = stranger
-        .post(
-            &s,
-            "/api/pledges",
-            json!({"right_kind": "patent", "right_number": "zl202310000001.x", "lender": "Bank Z"}),
-        )
+        .post(&s, "/api/pledges", apply("zl202310000001.x"))
         .await;
     assert_eq!(st, 409, "{e}");
     // A trademark with the same number is another right.
     let (st, _) = stranger
-        .post(&s, "/api/pledges", json!({"right_kind": "trademark", "right_number": "ZL202310000001.X", "lender": "Bank T"}))
+        .post(&s, "/api/pledges", json!({"right_kind": "trademark", "right_number": "ZL202310000001.X", "pledgee": "bank"}))
         .await;
     assert_eq!(st, 201);
     let anon = Client::anonymous();
-    let (st, status) = anon
-        .get(
-            &s,
-            "/api/pledges/status?right_kind=patent&right_number=ZL202310000001.X",
-        )
-        .await;
+    let status_path = "/api/pledges/status?right_kind=patent&right_number=ZL202310000001.X";
+    let (st, status) = anon.get(&s, status_path).await;
     assert_eq!(st, 200, "{status}");
     assert_eq!(status["pledged"], true);
-    // Only the pledgor releases; once.
+    assert_eq!(status["standing"]["pledgee"], "Bank of Beijing");
+    assert_eq!(status["standing"]["registered_on"], today().as_str());
+    // Only registered pledges are public, and no amount.
     assert_eq!(
-        stranger
-            .post(&s, &format!("/api/pledges/{id}/release"), json!({}))
-            .await
-            .0,
-        403
+        status["history"].as_array().map(|h| h.len()),
+        Some(1),
+        "{status}"
     );
-    let (st, r) = holder
-        .post(
-            &s,
-            &format!("/api/pledges/{id}/release"),
-            json!({"reason": "loan repaid"}),
-        )
+    assert!(!status.to_string().contains("2000000"), "{status}");
+    // The pledge itself is for its parties and the registration authority.
+    assert_eq!(anon.get(&s, &format!("/api/pledges/{id}")).await.0, 401);
+    assert_eq!(stranger.get(&s, &format!("/api/pledges/{id}")).await.0, 403);
+    let (st, mine) = holder.get(&s, &format!("/api/pledges/{id}")).await;
+    assert_eq!(
+        (st, mine["may"]["release"].as_bool()),
+        (200, Some(false)),
+        "{mine}"
+    );
+    // Only the pledgee releases; the pledgor, a stranger and an officer without a
+    // court order are refused; once.
+    let release = format!("/api/pledges/{id}/release");
+    for c in [holder, stranger, &officer] {
+        assert_eq!(c.post(&s, &release, json!({})).await.0, 403);
+    }
+    let (st, r) = bank
+        .post(&s, &release, json!({"reason": "loan repaid"}))
         .await;
     assert_eq!(st, 200, "{r}");
     assert_eq!(r["state"], "released");
-    assert_eq!(
-        holder
-            .post(&s, &format!("/api/pledges/{id}/release"), json!({}))
-            .await
-            .0,
-        409
-    );
-    let (_, status) = anon
-        .get(
-            &s,
-            "/api/pledges/status?right_kind=patent&right_number=ZL202310000001.X",
-        )
-        .await;
+    assert_eq!(bank.post(&s, &release, json!({})).await.0, 409);
+    let (_, status) = anon.get(&s, status_path).await;
     assert_eq!(status["pledged"], false);
-    // Released: it may be pledged again.
-    let (st, again) = stranger
+    // Released: it may be pledged again, this time started by the bank; and the
+    // officer releases that one on a court order.
+    let (st, again) = bank
         .post(
             &s,
             "/api/pledges",
-            json!({"right_kind": "patent", "right_number": "ZL202310000001.X", "lender": "Bank Z"}),
+            json!({"right_kind": "patent", "right_number": "ZL202310000001.X", "pledgor": "rival"}),
         )
         .await;
     assert_eq!(st, 201, "{again}");
-    let (_, status) = anon
-        .get(
+    let again_id = again["id"].as_str().expect("id").to_string();
+    assert_eq!(
+        bank.post(
             &s,
-            "/api/pledges/status?right_kind=patent&right_number=ZL202310000001.X",
+            &format!("/api/pledges/{again_id}/countersignature"),
+            json!({})
+        )
+        .await
+        .0,
+        403,
+        "the bank does not countersign its own application"
+    );
+    let (st, p) = rival
+        .post(
+            &s,
+            &format!("/api/pledges/{again_id}/countersignature"),
+            json!({}),
         )
         .await;
+    assert_eq!(st, 200, "{p}");
+    let (st, p) = officer
+        .post(
+            &s,
+            &format!("/api/pledges/{again_id}/registration"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(st, 200, "{p}");
+    let (_, status) = anon.get(&s, status_path).await;
     assert_eq!(status["history"].as_array().map(|h| h.len()), Some(2));
+    // The officer refuses another application, with its reason.
+    let (_, tm) = acme
+        .post(
+            &s,
+            "/api/pledges",
+            json!({"right_kind": "trademark", "right_number": "TM-9", "pledgee": "bank"}),
+        )
+        .await;
+    let tm_id = tm["id"].as_str().expect("id").to_string();
+    bank.post(
+        &s,
+        &format!("/api/pledges/{tm_id}/countersignature"),
+        json!({}),
+    )
+    .await;
+    let (st, e) = officer
+        .post(&s, &format!("/api/pledges/{tm_id}/refusal"), json!({}))
+        .await;
+    assert_eq!((st, e["field"].as_str()), (422, Some("reason")), "{e}");
+    let (st, p) = officer
+        .post(
+            &s,
+            &format!("/api/pledges/{tm_id}/refusal"),
+            json!({"reason": "the trademark has lapsed"}),
+        )
+        .await;
+    assert_eq!((st, p["state"].as_str()), (200, Some("refused")), "{p}");
+    // Lists: each party its own, the officer its agency's.
+    let (_, list) = bank.get(&s, "/api/pledges").await;
+    assert_eq!(list.as_array().map(|l| l.len()), Some(11), "{list}");
+    let (_, list) = officer.get(&s, "/api/pledges").await;
+    assert_eq!(list.as_array().map(|l| l.len()), Some(11));
     // Bad input names the field.
     for (bad, field) in [
         (
-            json!({"right_kind": "copyright", "right_number": "1", "lender": "B"}),
+            json!({"right_kind": "copyright", "right_number": "1", "pledgee": "bank"}),
             "right_kind",
         ),
         (
-            json!({"right_kind": "patent", "right_number": "ZL<script>", "lender": "B"}),
+            json!({"right_kind": "patent", "right_number": "ZL<script>", "pledgee": "bank"}),
             "right_number",
         ),
         (
-            json!({"right_kind": "patent", "right_number": "ZL1", "lender": ""}),
-            "lender",
+            json!({"right_kind": "patent", "right_number": "ZL1", "pledgee": ""}),
+            "pledgee",
         ),
         (
-            json!({"right_kind": "patent", "right_number": "ZL1", "lender": "B", "secured_amount": "lots"}),
+            json!({"right_kind": "patent", "right_number": "ZL1", "pledgee": "rival"}),
+            "pledgee",
+        ),
+        (
+            json!({"right_kind": "patent", "right_number": "ZL1", "pledgee": "bank", "secured_amount": "lots"}),
             "secured_amount",
         ),
     ] {
         let (st, e) = acme.post(&s, "/api/pledges", bad.clone()).await;
         assert_eq!((st, e["field"].as_str()), (422, Some(field)), "{bad}: {e}");
     }
-    // Registration and release are both logged and verify offline.
-    let (st, receipts) = anon.get(&s, &format!("/api/pledges/{id}/receipts")).await;
+    assert_eq!(bank.get(&s, "/api/pledges/not-a-uuid").await.0, 404);
+    // Every step is logged and verifies offline; receipts are the parties'.
+    assert_eq!(
+        anon.get(&s, &format!("/api/pledges/{id}/receipts")).await.0,
+        401
+    );
+    let (st, receipts) = bank.get(&s, &format!("/api/pledges/{id}/receipts")).await;
     assert_eq!(st, 200, "{receipts}");
     let receipts: Vec<onestop_ledger::Receipt> =
         serde_json::from_value(receipts).expect("receipts");
@@ -826,7 +904,15 @@ async fn a_right_is_pledged_once_until_released_and_every_event_is_logged() {
         .iter()
         .filter_map(|r| r.entry["type"].as_str())
         .collect();
-    assert_eq!(kinds, vec!["pledge.registered", "pledge.released"]);
+    assert_eq!(
+        kinds,
+        vec![
+            "pledge.applied",
+            "pledge.countersigned",
+            "pledge.registered",
+            "pledge.released"
+        ]
+    );
     let key = public_key(&s, &dir).await;
     for (i, r) in receipts.iter().enumerate() {
         let f = dir.join(format!("pledge-{i}.json"));
@@ -855,12 +941,13 @@ async fn a_right_is_pledged_once_until_released_and_every_event_is_logged() {
         None,
     );
     assert_eq!(c, 0, "{out}{err}");
-    assert!(out.contains("3 pledges"), "{out}");
+    // 8 applications, the trademark, the bank's, the refused one.
+    assert!(out.contains("11 pledges"), "{out}");
     // A standing pledge quietly marked released in the database is caught, and so is
     // an edited signed tree head.
     let p = pool(&db).await;
     sqlx::query("UPDATE pledges SET state = 'released', active_key = NULL WHERE id = $1")
-        .bind(again["id"].as_str().expect("id"))
+        .bind(&again_id)
         .execute(&p)
         .await
         .expect("tamper pledge");
@@ -872,7 +959,7 @@ async fn a_right_is_pledged_once_until_released_and_every_event_is_logged() {
     assert_eq!(c, 1, "{out}");
     assert!(out.contains("pledge "), "{out}");
     sqlx::query("UPDATE pledges SET state = 'registered', active_key = 'patent:ZL202310000001.X' WHERE id = $1")
-        .bind(again["id"].as_str().expect("id"))
+        .bind(&again_id)
         .execute(&p)
         .await
         .expect("restore pledge");

@@ -44,7 +44,7 @@ async fn world() -> World {
             PASSWORD,
             "--region",
             region,
-            "--name",
+            "--display-name",
             name,
         ]);
     }

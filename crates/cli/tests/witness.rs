@@ -82,12 +82,13 @@ fn run_witness(w: &WitnessKeys, s: &Server, log_key: &Path) -> (i32, String) {
     (c, format!("{out}{err}"))
 }
 
+/// A pledge application (one log entry) to the lender `bank`, which the test creates.
 async fn pledge(s: &Server, c: &Client, n: u32) -> String {
     let (st, v) = c
         .post(
             s,
             "/api/pledges",
-            json!({"right_kind": "patent", "right_number": format!("ZL2024200000{n:02}.X"), "lender": format!("Bank {n}")}),
+            json!({"right_kind": "patent", "right_number": format!("ZL2024200000{n:02}.X"), "pledgee": "bank"}),
         )
         .await;
     assert_eq!(st, 201, "{v}");
@@ -166,6 +167,7 @@ async fn tianjin_and_hebei_cosign_heads_refuse_a_forked_log_and_receipts_need_a_
 
     // Two entries, then both witnesses cosign their first head (nothing to prove from).
     let acme = Client::register(&s, "acme", "enterprise").await;
+    s.institution("bank", "Bank of Tianjin");
     let first = pledge(&s, &acme, 0).await;
     pledge(&s, &acme, 1).await;
     for w in [&tj, &hb] {
@@ -228,7 +230,7 @@ async fn tianjin_and_hebei_cosign_heads_refuse_a_forked_log_and_receipts_need_a_
 
     // A receipt carries the cosigned head: it verifies with both witness keys and a
     // quorum of 2, not with a quorum of 3 nor with one witness key missing.
-    let (st, receipts) = anon
+    let (st, receipts) = acme
         .get(&s, &format!("/api/pledges/{first}/receipts"))
         .await;
     assert_eq!(st, 200, "{receipts}");
@@ -285,10 +287,10 @@ async fn tianjin_and_hebei_cosign_heads_refuse_a_forked_log_and_receipts_need_a_
     // fails; once the witnesses have run, the same receipt verifies.
     let sixth = pledge(&s, &acme, 5).await;
     let fetch = |id: String| {
-        let anon = anon.clone();
+        let acme = acme.clone();
         let s = &s;
         async move {
-            let (st, r) = anon.get(s, &format!("/api/pledges/{id}/receipts")).await;
+            let (st, r) = acme.get(s, &format!("/api/pledges/{id}/receipts")).await;
             assert_eq!(st, 200, "{r}");
             r[0].clone()
         }
@@ -508,6 +510,7 @@ async fn the_log_takes_cosignatures_and_refusals_only_from_its_witnesses() {
     .expect("witnesses.toml");
     let s = Server::start(&db, &dir);
     let acme = Client::register(&s, "acme", "enterprise").await;
+    s.institution("bank", "Bank of Tianjin");
     pledge(&s, &acme, 0).await;
     let anon = Client::anonymous();
     let (_, k) = anon.get(&s, "/api/ledger/key").await;

@@ -4,7 +4,8 @@
 //! (`licences`), innovation vouchers (`vouchers`; the enterprise's application and the
 //! agency's decision, `voucher_applications`; redemptions asked of a provider and
 //! confirmed by it, `voucher_redemptions`; what each agency owes each provider,
-//! `voucher_settlement`), IP pledges (`pledges`), with money
+//! `voucher_settlement`), IP pledges (`pledges`, and what the
+//! public sees of a right in `pledge_status`), with money
 //! as exact fen (`money`). `verify` recomputes the log, then checks each kind of
 //! record against what the log says about it; `audit` is a witness's check that a
 //! newer signed head extends an older one.
@@ -18,6 +19,7 @@ pub mod audit;
 pub mod licences;
 pub mod log;
 pub mod money;
+pub mod pledge_status;
 pub mod pledges;
 pub mod verify;
 pub mod voucher_applications;

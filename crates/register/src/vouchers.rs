@@ -421,6 +421,8 @@ pub async fn list(reg: &Register<'_>, who: &Account) -> Result<Vec<VoucherView>>
                 .fetch_all(&reg.db.pool)
                 .await?
         }
+        // A lender holds no vouchers (IP pledges: crate::pledges).
+        Role::FinancialInstitution => Vec::new(),
         // A provider sees the requests naming it (`voucher_redemptions::list`), not vouchers.
         Role::Provider => Vec::new(),
     }

@@ -4,7 +4,7 @@
 mod support;
 
 use onestop_register::licences;
-use onestop_register::pledges::{self, RegisterPledge};
+use onestop_register::pledges::{self, ApplyPledge, ReleasePledge};
 use onestop_register::voucher_redemptions::{self, Redeem, RedemptionDecision};
 use onestop_register::vouchers::{self, IssueVoucher};
 use onestop_store::ServiceError;
@@ -151,35 +151,77 @@ async fn every_cross_party_access_is_denied() {
     .await
     .expect("the provider confirms");
 
-    // Pledges: registered by right holders only; released by the pledgor or an admin.
-    let pledge = RegisterPledge {
+    // Pledges: applied for by the right holder or its lender, countersigned by the
+    // other party, registered by the IP office; released by the pledgee only (the
+    // officer on a court order), never by the pledgor alone or an administrator.
+    let bank = w.bank("bank").await;
+    let ip = w.officer("ip-officer", "ip-office").await;
+    let pledge = ApplyPledge {
         right_kind: "trademark".into(),
         right_number: "TM-1".into(),
-        lender: "bank".into(),
-        secured_amount: None,
+        pledgee: Some("bank".into()),
+        ..Default::default()
     };
     forbidden(
-        pledges::register(&reg, &beijing, &pledge).await,
-        "an officer registers",
+        pledges::apply(&reg, &beijing, &pledge).await,
+        "an officer applies",
     );
     forbidden(
-        pledges::register(&reg, &admin, &pledge).await,
-        "an administrator registers",
+        pledges::apply(&reg, &admin, &pledge).await,
+        "an administrator applies",
     );
-    let p = pledges::register(&reg, &acme, &pledge)
+    let p = pledges::apply(&reg, &acme, &pledge).await.expect("applied");
+    for (who, what) in [
+        (&rival, "another enterprise"),
+        (&acme, "the pledgor itself"),
+        (&ip, "the officer"),
+        (&admin, "an administrator"),
+    ] {
+        forbidden(pledges::countersign(&reg, who, &p.id).await, what);
+    }
+    pledges::countersign(&reg, &bank, &p.id)
         .await
-        .expect("registered");
-    forbidden(
-        pledges::release(&reg, &rival, &p.id, "").await,
-        "another enterprise releases",
-    );
-    forbidden(
-        pledges::release(&reg, &beijing, &p.id, "").await,
-        "an officer releases",
-    );
-    pledges::release(&reg, &admin, &p.id, "court order")
+        .expect("the bank countersigns");
+    for (who, what) in [
+        (&beijing, "another agency's officer"),
+        (&bank, "the pledgee"),
+        (&acme, "the pledgor"),
+        (&admin, "an administrator"),
+    ] {
+        forbidden(pledges::register(&reg, who, &p.id).await, what);
+    }
+    pledges::register(&reg, &ip, &p.id)
         .await
-        .expect("an administrator releases");
+        .expect("the IP office registers");
+    let plain = ReleasePledge::default();
+    for (who, what) in [
+        (&acme, "the pledgor"),
+        (&rival, "another enterprise"),
+        (&beijing, "an officer"),
+        (&admin, "an administrator"),
+    ] {
+        forbidden(pledges::release(&reg, who, &p.id, &plain).await, what);
+    }
+    let order = ReleasePledge {
+        reason: String::new(),
+        court_order: Some("(2026) Jing 01 Zhi 9".into()),
+    };
+    for (who, what) in [
+        (&acme, "the pledgor with an order"),
+        (&bank, "the pledgee with an order"),
+        (&beijing, "another agency's officer with an order"),
+    ] {
+        forbidden(pledges::release(&reg, who, &p.id, &order).await, what);
+    }
+    for who in [&rival, &beijing, &person] {
+        forbidden(
+            pledges::get(&reg, who, &p.id).await,
+            "a stranger sees the pledge",
+        );
+    }
+    pledges::release(&reg, &bank, &p.id, &plain)
+        .await
+        .expect("the pledgee releases");
 
     // Licences are listed for their holders only.
     forbidden(

@@ -16,6 +16,9 @@ pub enum Role {
     Applicant,
     Officer,
     Admin,
+    /// A bank or other lender: the pledgee of IP pledges (created by an administrator).
+    #[serde(rename = "financial-institution")]
+    FinancialInstitution,
     /// A service provider that innovation vouchers are redeemed at (001 §28); its
     /// region is the register's record (`onestop_register::voucher_redemptions`).
     Provider,
@@ -27,6 +30,7 @@ impl Role {
             Role::Applicant => "applicant",
             Role::Officer => "officer",
             Role::Admin => "admin",
+            Role::FinancialInstitution => "financial-institution",
             Role::Provider => "provider",
         }
     }
@@ -35,6 +39,7 @@ impl Role {
             "applicant" => Role::Applicant,
             "officer" => Role::Officer,
             "admin" => Role::Admin,
+            "financial-institution" => Role::FinancialInstitution,
             "provider" => Role::Provider,
             _ => return None,
         })
@@ -116,7 +121,7 @@ pub async fn create(db: &Db, new: &NewAccount<'_>, agencies: &[&str]) -> Result<
                 ));
             }
         }
-        Role::Admin | Role::Provider => {}
+        Role::Admin | Role::FinancialInstitution | Role::Provider => {}
     }
     let hash = auth::hash_password_blocking(new.password)
         .await

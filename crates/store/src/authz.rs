@@ -63,12 +63,18 @@ pub enum Resource<'a> {
         holder: &'a str,
         agency: &'a str,
     },
-    /// The register of IP pledges as a whole (registering a new one).
+    /// The register of IP pledges as a whole (applying for a new one).
     PledgeRegister,
-    /// One registered pledge and its pledgor.
+    /// One IP pledge with its parties: the pledgor (the right holder), the pledgee
+    /// (the lender; empty for a pledge registered before lenders had accounts), which
+    /// of the two started the joint application (`pledgor` or `pledgee`: the other
+    /// countersigns) and the registration authority (an agency).
     Pledge {
         id: &'a str,
         pledgor: &'a str,
+        pledgee: &'a str,
+        applied_by: &'a str,
+        agency: &'a str,
     },
     // ---- innovation vouchers with every party (issue 15) ----
     /// An enterprise's application for an innovation voucher, with the agency it was
@@ -216,9 +222,15 @@ impl Authz {
                 uid("PledgeRegister", "all")?,
                 json!({"uid": {"type": "PledgeRegister", "id": "all"}, "attrs": {}, "parents": []}),
             ),
-            Resource::Pledge { id, pledgor } => (
+            Resource::Pledge {
+                id,
+                pledgor,
+                pledgee,
+                applied_by,
+                agency,
+            } => (
                 uid("Pledge", id)?,
-                json!({"uid": {"type": "Pledge", "id": id}, "attrs": {"pledgor": pledgor}, "parents": []}),
+                json!({"uid": {"type": "Pledge", "id": id}, "attrs": {"pledgor": pledgor, "pledgee": pledgee, "applied_by": applied_by, "agency": agency}, "parents": []}),
             ),
             Resource::VoucherApplication {
                 id,
@@ -529,6 +541,46 @@ mod tests {
         }
     }
 
+    // ---- IP pledges ----
+
+    /// Every party an IP pledge can meet, by name.
+    fn pledge_parties() -> Vec<(&'static str, Account)> {
+        let named = |name: &str, role: Role, agency: Option<&str>| {
+            let mut a = account(role, agency);
+            a.id = name.into();
+            a
+        };
+        vec![
+            ("pledgor", named("pledgor", Role::Applicant, None)),
+            ("pledgee", named("bank", Role::FinancialInstitution, None)),
+            (
+                "another bank",
+                named("other-bank", Role::FinancialInstitution, None),
+            ),
+            ("another applicant", named("rival", Role::Applicant, None)),
+            (
+                "ip officer",
+                named("o-ip", Role::Officer, Some("ip-office")),
+            ),
+            (
+                "another agency's officer",
+                named("o-st", Role::Officer, Some("sci-tech")),
+            ),
+            ("admin", named("root", Role::Admin, None)),
+        ]
+    }
+
+    /// Asserts that exactly `allowed` of the pledge parties may do `action` on `resource`.
+    fn exactly_of_pledge(authz: &Authz, action: &str, resource: &Resource, allowed: &[&str]) {
+        for (name, who) in pledge_parties() {
+            assert_eq!(
+                authz.allowed(&who, action, resource),
+                allowed.contains(&name),
+                "{action} by the {name}"
+            );
+        }
+    }
+
     // ---- innovation vouchers with every party (issue 15) ----
 
     /// Every party a voucher can meet, by name: the holder and another enterprise, a
@@ -586,6 +638,93 @@ mod tests {
         }
     }
 
+    fn pledge(applied_by: &'static str) -> Resource<'static> {
+        Resource::Pledge {
+            id: "pl1",
+            pledgor: "pledgor",
+            pledgee: "bank",
+            applied_by,
+            agency: "ip-office",
+        }
+    }
+
+    #[test]
+    fn every_pledge_action_denies_every_party_not_allowed() {
+        let authz = Authz::shipped().expect("policies parse");
+        exactly_of_pledge(
+            &authz,
+            "apply_pledge",
+            &Resource::PledgeRegister,
+            &["pledgor", "pledgee", "another bank", "another applicant"],
+        );
+        // The party that did not start the application countersigns it, only it.
+        exactly_of_pledge(
+            &authz,
+            "countersign_pledge",
+            &pledge("pledgor"),
+            &["pledgee"],
+        );
+        exactly_of_pledge(
+            &authz,
+            "countersign_pledge",
+            &pledge("pledgee"),
+            &["pledgor"],
+        );
+        exactly_of_pledge(&authz, "countersign_pledge", &pledge("someone"), &[]);
+        for applied_by in ["pledgor", "pledgee"] {
+            let p = pledge(applied_by);
+            for action in [
+                "register_pledge",
+                "refuse_pledge",
+                "release_pledge_by_order",
+            ] {
+                exactly_of_pledge(&authz, action, &p, &["ip officer"]);
+            }
+            // The pledgor alone never releases; nor does an administrator.
+            exactly_of_pledge(&authz, "release_pledge", &p, &["pledgee"]);
+            exactly_of_pledge(
+                &authz,
+                "view_pledge",
+                &p,
+                &["pledgor", "pledgee", "ip officer", "admin"],
+            );
+        }
+        // A pledge registered before lenders had accounts: no pledgee releases it,
+        // only the officer on a court order.
+        let legacy = Resource::Pledge {
+            id: "pl0",
+            pledgor: "pledgor",
+            pledgee: "",
+            applied_by: "pledgor",
+            agency: "ip-office",
+        };
+        exactly_of_pledge(&authz, "release_pledge", &legacy, &[]);
+        exactly_of_pledge(&authz, "release_pledge_by_order", &legacy, &["ip officer"]);
+        // Another authority's pledge is not the Beijing desk's to act on.
+        let elsewhere = Resource::Pledge {
+            id: "pl2",
+            pledgor: "pledgor",
+            pledgee: "bank",
+            applied_by: "pledgor",
+            agency: "sci-tech",
+        };
+        exactly_of_pledge(
+            &authz,
+            "register_pledge",
+            &elsewhere,
+            &["another agency's officer"],
+        );
+        // No pledge action is granted on the register as a whole, nor applying on a pledge.
+        for action in [
+            "register_pledge",
+            "release_pledge",
+            "view_pledge",
+            "countersign_pledge",
+        ] {
+            exactly_of_pledge(&authz, action, &Resource::PledgeRegister, &[]);
+        }
+        exactly_of_pledge(&authz, "apply_pledge", &pledge("pledgor"), &[]);
+    }
     #[test]
     fn every_voucher_action_denies_every_party_not_allowed() {
         let authz = Authz::shipped().expect("policies parse");

@@ -1,11 +1,11 @@
 //! The verifiable register over HTTP: the transparency log (key, signed heads, entries,
-//! proofs, receipts, a verification endpoint), e-licences, innovation vouchers and IP
-//! pledges. The portal's verification page calls `GET /api/licences/{code}/verification`
+//! proofs, receipts, a verification endpoint), e-licences and innovation vouchers (IP
+//! pledges: `pledges_api`). The portal's verification page calls `GET /api/licences/{code}/verification`
 //! or `POST /api/ledger/verify` with a downloaded licence.
 
 use crate::api::schemas::{
     Error, IssueVoucher, Receipt as ReceiptSchema, Redeem, RefusalReport as RefusalSchema,
-    RegisterPledge, Release, SignedTreeHead, Verified, VerifyRequest,
+    SignedTreeHead, Verified, VerifyRequest,
 };
 use crate::error::ApiError;
 use crate::extract::{JsonBody, PathParam, QueryParams};
@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use onestop_ledger::{Receipt, key_id, public_key_text, to_hex};
 use onestop_register::log;
-use onestop_register::{licences, pledges, vouchers, witness};
+use onestop_register::{licences, vouchers, witness};
 use onestop_store::Role;
 use serde::Deserialize;
 use serde_json::{Value as J, json};
@@ -47,12 +47,7 @@ pub fn routes() -> Routes {
         list_vouchers,
         get_voucher,
         redeem,
-        voucher_receipts,
-        register_pledge,
-        pledge_status,
-        get_pledge,
-        release_pledge,
-        pledge_receipts
+        voucher_receipts
     )
 }
 
@@ -84,18 +79,6 @@ struct Consistency {
     first: i64,
     #[param(minimum = 1)]
     second: i64,
-}
-
-/// A patent or trademark by its registration number.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-struct RightQuery {
-    /// patent or trademark
-    #[param(pattern = "^(patent|trademark)$")]
-    right_kind: String,
-    /// The registration number, e.g. ZL202310000001.X
-    #[param(pattern = "^\\s*[A-Za-z0-9./-](\\s*[A-Za-z0-9./-]){0,63}\\s*$")]
-    right_number: String,
 }
 
 /// A proof between trees this log never had is not here: 404, as for any missing thing.
@@ -619,96 +602,4 @@ async fn voucher_receipts(
     Ok(Json(json!(out)))
 }
 
-// ---- pledges ----
-
-#[utoipa::path(post, path = "/api/pledges", request_body = RegisterPledge, responses(
-    (status = 201, description = "Registered and logged", body = Object),
-    (status = 400, description = "The body is not JSON", body = Error),
-    (status = 413, description = "The body is over 1 MiB", body = Error),
-    (status = 415, description = "The body is not sent as application/json", body = Error),
-    (status = 401, description = "Not signed in", body = Error),
-    (status = 403, description = "Only applicants pledge their rights", body = Error),
-    (status = 409, description = "The right stands pledged already", body = Error),
-    (status = 422, description = "Invalid field; `field` names it", body = Error),
-    (status = 503, description = "Storage unavailable; try again", body = Error),
-), security(("bearer" = [])))]
-async fn register_pledge(
-    State(s): State<AppState>,
-    User(who): User,
-    JsonBody(req): JsonBody<pledges::RegisterPledge>,
-) -> Result<(StatusCode, Json<J>), ApiError> {
-    let p = pledges::register(&s.cases.register(), &who, &req).await?;
-    Ok((StatusCode::CREATED, Json(json!(p))))
-}
-
-#[utoipa::path(get, path = "/api/pledges/status", params(RightQuery), responses(
-    (status = 200, description = "Whether the right stands pledged", body = Object),
-    (status = 422, description = "`right_kind` or `right_number` missing or malformed", body = Error),
-    (status = 503, description = "Storage unavailable; try again", body = Error),
-))]
-async fn pledge_status(
-    State(s): State<AppState>,
-    QueryParams(q): QueryParams<RightQuery>,
-) -> Result<Json<J>, ApiError> {
-    Ok(Json(
-        pledges::status(&s.cases.register(), &q.right_kind, &q.right_number).await?,
-    ))
-}
-
-#[utoipa::path(get, path = "/api/pledges/{id}", params(("id" = String, Path)), responses(
-    (status = 200, description = "A pledge", body = Object),
-    (status = 404, description = "No such pledge", body = Error),
-    (status = 503, description = "Storage unavailable; try again", body = Error),
-))]
-async fn get_pledge(
-    State(s): State<AppState>,
-    PathParam(id): PathParam<String>,
-) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(pledges::get(&s.cases.register(), &id).await?)))
-}
-
-#[derive(Deserialize)]
-struct ReleaseBody {
-    #[serde(default)]
-    reason: String,
-}
-
-#[utoipa::path(post, path = "/api/pledges/{id}/release", request_body = Release, params(("id" = String, Path)), responses(
-    (status = 200, description = "Released and logged", body = Object),
-    (status = 400, description = "The body is not JSON", body = Error),
-    (status = 413, description = "The body is over 1 MiB", body = Error),
-    (status = 415, description = "The body is not sent as application/json", body = Error),
-    (status = 401, description = "Not signed in", body = Error),
-    (status = 403, description = "Neither the pledgor nor an administrator", body = Error),
-    (status = 404, description = "No such pledge", body = Error),
-    (status = 409, description = "Released already", body = Error),
-    (status = 422, description = "Invalid field", body = Error),
-    (status = 503, description = "Storage unavailable; try again", body = Error),
-), security(("bearer" = [])))]
-async fn release_pledge(
-    State(s): State<AppState>,
-    User(who): User,
-    PathParam(id): PathParam<String>,
-    JsonBody(b): JsonBody<ReleaseBody>,
-) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(
-        pledges::release(&s.cases.register(), &who, &id, &b.reason).await?
-    )))
-}
-
-#[utoipa::path(get, path = "/api/pledges/{id}/receipts", params(("id" = String, Path)), responses(
-    (status = 200, description = "Receipts of the pledge's registration and release", body = [ReceiptSchema]),
-    (status = 404, description = "No such pledge", body = Error),
-    (status = 503, description = "Storage unavailable; try again", body = Error),
-))]
-async fn pledge_receipts(
-    State(s): State<AppState>,
-    PathParam(id): PathParam<String>,
-) -> Result<Json<J>, ApiError> {
-    let p = pledges::get(&s.cases.register(), &id).await?;
-    let mut out = vec![log::receipt(&s.cases.db, p.register_entry).await?];
-    if let Some(r) = p.release_entry {
-        out.push(log::receipt(&s.cases.db, r).await?);
-    }
-    Ok(Json(json!(out)))
-}
+// IP pledges: crate::pledges_api.

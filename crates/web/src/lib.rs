@@ -15,6 +15,7 @@ mod extract;
 mod ledger_api;
 mod openapi;
 mod performance_api;
+mod pledges_api;
 pub mod portal;
 pub mod security;
 mod state;
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(calendar_api::routes())
         .merge(performance_api::routes())
         .merge(ledger_api::routes())
+        .merge(pledges_api::routes())
         .merge(api::vouchers::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();

@@ -142,6 +142,19 @@ impl Server {
         );
     }
 
+    /// A lender's account (the pledgee of IP pledges): `onestop admin create-institution`.
+    pub fn institution(&self, username: &str, display_name: &str) {
+        self.admin(&[
+            "create-institution",
+            "--username",
+            username,
+            "--password",
+            PASSWORD,
+            "--display-name",
+            display_name,
+        ]);
+    }
+
     pub fn officer(&self, username: &str, agency: &str) {
         self.admin(&[
             "create-officer",

@@ -11,6 +11,7 @@ pub const AGENCIES: &[&str] = &[
     "tianjin-sci-tech",
     "hebei-sci-tech",
     "foreign-experts",
+    "ip-office",
 ];
 
 pub struct World {
@@ -61,6 +62,12 @@ impl World {
 
     pub async fn officer(&self, username: &str, agency: &str) -> Account {
         self.account(username, Role::Officer, Some(agency), None)
+            .await
+    }
+
+    /// A lender: the pledgee of IP pledges.
+    pub async fn bank(&self, username: &str) -> Account {
+        self.account(username, Role::FinancialInstitution, None, None)
             .await
     }
 

@@ -132,8 +132,8 @@ pub struct AdminCreate {
     username: String,
     #[schema(min_length = 8)]
     password: String,
-    /// officer or admin
-    #[schema(pattern = "^(officer|admin)$")]
+    /// officer, admin or financial-institution (a lender: the pledgee of IP pledges)
+    #[schema(pattern = "^(officer|admin|financial-institution)$")]
     role: String,
     /// The officer's agency (see GET /api/services)
     agency: Option<String>,
@@ -142,7 +142,7 @@ pub struct AdminCreate {
 }
 
 #[utoipa::path(post, path = "/api/admin/accounts", request_body = AdminCreate, responses(
-    (status = 201, description = "Officer or admin created", body = AccountSchema),
+    (status = 201, description = "Officer, admin or financial institution created", body = AccountSchema),
     (status = 400, description = "The body is not JSON", body = Error),
     (status = 401, description = "Not signed in", body = Error),
     (status = 403, description = "Not an admin", body = Error),
@@ -166,12 +166,13 @@ async fn admin_create(
     let role = match r.role.as_str() {
         "officer" => Role::Officer,
         "admin" => Role::Admin,
+        "financial-institution" => Role::FinancialInstitution,
         other => {
             return Err(ApiError::field(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "role",
                 format!(
-                    "`{other}`: create an `officer` or an `admin` here; applicants register themselves"
+                    "`{other}`: create an `officer`, an `admin` or a `financial-institution` here; applicants register themselves"
                 ),
             ));
         }

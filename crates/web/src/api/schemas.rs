@@ -314,30 +314,144 @@ pub struct Redeem {
     service: String,
 }
 
-/// Register the pledge of a patent or trademark.
+// ---- IP pledges (crates/web/src/pledges_api.rs) ----
+
+/// A joint application for an IP pledge, as its first signatory sends it: the
+/// pledgor names `pledgee`, or the pledgee (a financial institution) names `pledgor`.
 #[derive(ToSchema, Serialize)]
-pub struct RegisterPledge {
+pub struct ApplyPledge {
     /// patent or trademark
     #[schema(pattern = "^(patent|trademark)$")]
     right_kind: String,
     /// The registration number, e.g. ZL202310000001.X
     #[schema(pattern = "^\\s*[A-Za-z0-9./-](\\s*[A-Za-z0-9./-]){0,63}\\s*$")]
     right_number: String,
-    /// The lender (pledgee).
-    #[schema(pattern = "^\\S.{0,198}\\S$")]
-    lender: String,
+    /// The pledgee's username (a financial institution), when the pledgor applies.
+    #[schema(pattern = "^[A-Za-z0-9._@-]{3,64}$")]
+    pledgee: Option<String>,
+    /// The pledgor's username (the right holder), when the pledgee applies.
+    #[schema(pattern = "^[A-Za-z0-9._@-]{3,64}$")]
+    pledgor: Option<String>,
     /// The secured amount in yuan, if any.
     #[schema(pattern = "^[1-9][0-9]{0,8}(\\.[0-9]{1,2})?$")]
     secured_amount: Option<String>,
 }
 
-/// Why a pledge is released.
+/// How a registered pledge is released: by the pledgee (a reason, optional), or by
+/// the registration authority's officer on a court order (its reference).
 #[derive(ToSchema, Serialize)]
-pub struct Release {
+pub struct ReleasePledge {
     #[serde(default)]
-    #[schema(max_length = 500)]
+    #[schema(max_length = 1000)]
+    reason: String,
+    /// The court's ruling or notice of assistance in enforcement (officers only).
+    #[schema(pattern = "^\\S.{0,198}\\S$")]
+    court_order: Option<String>,
+}
+
+/// Why the registration authority refuses an application.
+#[derive(ToSchema, Serialize)]
+pub struct RefusePledge {
+    #[schema(pattern = "^\\S(.|\\n){0,998}\\S$")]
     reason: String,
 }
+
+/// The step of a pledge's life.
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PledgeState {
+    Applied,
+    Signed,
+    Registered,
+    Refused,
+    Released,
+}
+
+/// What the reader may do next on a pledge (asked of the access policy).
+#[derive(ToSchema, Serialize)]
+pub struct PledgeActions {
+    countersign: bool,
+    register: bool,
+    refuse: bool,
+    release: bool,
+    release_by_order: bool,
+}
+
+/// An IP pledge as its parties and the registration authority see it.
+#[derive(ToSchema, Serialize)]
+pub struct Pledge {
+    id: String,
+    right_kind: String,
+    right_number: String,
+    pledgor_id: String,
+    pledgor_name: String,
+    /// Null for a pledge registered before lenders had accounts.
+    pledgee_id: Option<String>,
+    pledgee_name: String,
+    secured_amount: Option<String>,
+    /// The registration authority (an agency, see GET /api/services).
+    agency: String,
+    state: PledgeState,
+    /// `pledgor` or `pledgee`: who started the application; the other countersigns.
+    applied_by: String,
+    applied_at: String,
+    /// The business date of the application (each `*_on`: of its step).
+    #[schema(format = Date)]
+    applied_on: String,
+    countersigned_at: Option<String>,
+    #[schema(format = Date)]
+    countersigned_on: Option<String>,
+    countersigned_by: Option<String>,
+    registered_at: Option<String>,
+    #[schema(format = Date)]
+    registered_on: Option<String>,
+    registered_by: Option<String>,
+    refused_at: Option<String>,
+    #[schema(format = Date)]
+    refused_on: Option<String>,
+    refused_by: Option<String>,
+    refusal_reason: Option<String>,
+    released_at: Option<String>,
+    #[schema(format = Date)]
+    released_on: Option<String>,
+    released_by: Option<String>,
+    release_reason: Option<String>,
+    /// The court order a release was made on.
+    court_order: Option<String>,
+    apply_entry: Option<i64>,
+    countersign_entry: Option<i64>,
+    register_entry: Option<i64>,
+    refusal_entry: Option<i64>,
+    release_entry: Option<i64>,
+    may: PledgeActions,
+}
+
+/// One registered pledge of a right, as the public register shows it.
+#[derive(ToSchema, Serialize)]
+pub struct PublicPledge {
+    /// registered (standing) or released
+    state: String,
+    pledgor: String,
+    pledgee: String,
+    #[schema(format = Date)]
+    registered_on: Option<String>,
+    #[schema(format = Date)]
+    released_on: Option<String>,
+    register_entry: Option<i64>,
+    release_entry: Option<i64>,
+}
+
+/// A right's pledge status: is it pledged, to whom, since when, and its history.
+#[derive(ToSchema, Serialize)]
+pub struct RightStatus {
+    #[schema(value_type = Object)]
+    right: (),
+    pledged: bool,
+    standing: Option<PublicPledge>,
+    history: Vec<PublicPledge>,
+}
+
+// ---- end of IP pledges ----
 
 /// An entity's facts by input name; the server fills in the rules' inputs
 /// (`api::vocabulary`).

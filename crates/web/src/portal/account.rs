@@ -110,10 +110,11 @@ pub(super) async fn login(
     let (username, password) = (get("username"), get("password"));
     match security::login(&s.throttle, &s.cases, &ext, &username, &password).await {
         Ok(session) => {
-            let target = if session.account.role == Role::Officer && next == "/cases" {
-                "/officer".to_string()
-            } else {
-                next
+            let target = match session.account.role {
+                Role::Officer if next == "/cases" => "/officer".to_string(),
+                // A lender's place in the portal is its IP pledges.
+                Role::FinancialInstitution if next == "/cases" => "/pledges".to_string(),
+                _ => next,
             };
             let mut r = Redirect::to(&target).into_response();
             if let Some(v) = signed_in_cookie(&s, &session.token) {

@@ -16,6 +16,7 @@ mod licence;
 mod licences;
 mod page;
 mod performance;
+mod pledges;
 mod projects;
 pub mod search;
 pub mod templates;
@@ -84,6 +85,10 @@ pub fn routes() -> Router<AppState> {
         .route("/licences/{code}", get(licence::page))
         .route("/licences/{code}/status", post(cases::licence_status))
         .route("/analyst", get(analyst::analyst_page))
+        // IP pledges: the parties' list and application, one pledge, the public register.
+        .route("/pledges", get(pledges::list).post(pledges::apply))
+        .route("/pledges/status", get(pledges::status))
+        .route("/pledges/{id}", get(pledges::pledge).post(pledges::act))
         // ---- innovation vouchers (issue 15) ----
         .route("/vouchers", get(vouchers::page).post(vouchers::act))
         .route("/vouchers/settlement", get(vouchers::settlement))

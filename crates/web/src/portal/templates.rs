@@ -74,6 +74,12 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/licences.html"),
     ),
     ("analyst.html", include_str!("../../templates/analyst.html")),
+    // IP pledges (portal/pledges.rs)
+    ("pledges.html", include_str!("../../templates/pledges.html")),
+    ("pledge.html", include_str!("../../templates/pledge.html")),
+    (
+        "pledge_status.html",
+        include_str!("../../templates/pledge_status.html"),
     // ---- innovation vouchers (issue 15) ----
     (
         "vouchers.html",
