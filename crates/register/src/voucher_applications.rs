@@ -203,7 +203,8 @@ pub async fn list(reg: &Register<'_>, who: &Account) -> Result<Vec<ApplicationVi
         Role::Applicant => ("v.applicant_id = $1", who.id.as_str()),
         Role::Officer => ("v.agency = $1", who.agency.as_deref().unwrap_or("")),
         Role::Admin => ("v.id <> $1", ""),
-        Role::Provider => return Ok(Vec::new()),
+        // Providers and lenders apply for nothing and decide nothing here.
+        Role::Provider | Role::FinancialInstitution => return Ok(Vec::new()),
     };
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM voucher_applications v JOIN accounts a ON a.id = v.applicant_id WHERE {condition} ORDER BY v.created_at DESC"

@@ -24,8 +24,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("../migrations/0007_procedures.sql")),
     (8, include_str!("../migrations/0008_witnesses.sql")),
     (9, include_str!("../migrations/0009_project_review.sql")),
-    (11, include_str!("../migrations/0011_pledges.sql")),
     (10, include_str!("../migrations/0010_vouchers.sql")),
+    (11, include_str!("../migrations/0011_pledges.sql")),
 ];
 
 pub struct Db {

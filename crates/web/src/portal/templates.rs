@@ -80,6 +80,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "pledge_status.html",
         include_str!("../../templates/pledge_status.html"),
+    ),
     // ---- innovation vouchers (issue 15) ----
     (
         "vouchers.html",
