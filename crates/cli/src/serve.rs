@@ -49,6 +49,9 @@ pub struct ServeArgs {
     pub today: Option<chrono::NaiveDate>,
 }
 
+// The variants name the CLI's subcommands (`create-officer`, `create-provider`,
+// `create-admin`): the shared prefix is the contract, not redundancy.
+#[allow(clippy::enum_variant_names)]
 #[derive(clap::Subcommand)]
 pub enum AdminCommand {
     /// Create an officer of one agency

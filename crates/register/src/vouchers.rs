@@ -42,7 +42,8 @@ pub fn region_of_agency(agency: &str) -> Option<&'static Region> {
 
 /// A region named in a request, or a 422 naming `field`.
 pub fn parse_region(field: &str, id: &str) -> Result<&'static Region> {
-    region(id.trim()).ok_or_else(|| {
+    // Exact, as the OpenAPI document's pattern says: " tianjin" is no region.
+    region(id).ok_or_else(|| {
         ServiceError::invalid(
             field,
             format!(
@@ -499,7 +500,59 @@ pub(crate) async fn check_against_log(
             });
         }
     }
+    problems.extend(applications_against_log(db, log).await?);
     Ok((rows.len() as u64, problems))
+}
+
+/// Every application against the log: applied once at its entry for its amount, and
+/// its decision where the row says (the issue naming it, or the refusal), or none
+/// while it waits.
+async fn applications_against_log(db: &onestop_store::Db, log: &Logged) -> Result<Vec<Problem>> {
+    let rows = sqlx::query("SELECT id, status, amount_fen, apply_entry, decision_entry, voucher_id FROM voucher_applications ORDER BY id")
+        .fetch_all(&db.pool)
+        .await?;
+    let mut problems = Vec::new();
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let status: String = r.try_get("status")?;
+        let amount = J::String(yuan(r.try_get("amount_fen")?));
+        let apply: i64 = r.try_get("apply_entry")?;
+        let decision: Option<i64> = r.try_get("decision_entry")?;
+        let voucher: Option<String> = r.try_get("voucher_id")?;
+        let applied: Vec<(i64, J)> = logged_about(log, "voucher.applied", &id).collect();
+        let applied_ok =
+            applied.len() == 1 && applied[0].0 == apply && applied[0].1["amount"] == amount;
+        let refused: Vec<i64> = logged_about(log, "voucher.application.refused", &id)
+            .map(|(i, _)| i)
+            .collect();
+        let issued: Vec<i64> = voucher
+            .as_deref()
+            .map(|v| {
+                logged_about(log, "voucher.issued", v)
+                    .filter(|(_, d)| {
+                        d["application_id"].as_str() == Some(id.as_str()) && d["value"] == amount
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let decided_ok = match status.as_str() {
+            "pending" => decision.is_none() && refused.is_empty() && voucher.is_none(),
+            "refused" => refused.len() == 1 && decision == Some(refused[0]),
+            "issued" => issued.len() == 1 && decision == Some(issued[0]) && refused.is_empty(),
+            _ => false,
+        };
+        if !applied_ok || !decided_ok {
+            problems.push(Problem {
+                what: "voucher application".into(),
+                at: id.clone(),
+                message: format!(
+                    "voucher application {id}: its amount or decision ({status}) differs from the log"
+                ),
+            });
+        }
+    }
+    Ok(problems)
 }
 
 /// The log's kinds that close a redemption request (its `redemption_id`).

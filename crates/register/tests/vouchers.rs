@@ -353,6 +353,27 @@ async fn an_application_is_issued_or_refused_once_by_the_agency_it_was_made_to()
     let key = log::verifying_key(&w.db).expect("key");
     let report = verify_stored(&w.db, &key).await.expect("report");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
+    // A decision edited in the database no longer matches the log.
+    let flipped = if decided.status == "issued" {
+        "refused"
+    } else {
+        "issued"
+    };
+    sqlx::query("UPDATE voucher_applications SET status = $1 WHERE id = $2")
+        .bind(flipped)
+        .bind(&a.id)
+        .execute(&w.db.pool)
+        .await
+        .expect("tamper");
+    let report = verify_stored(&w.db, &key).await.expect("report");
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.what == "voucher application" && p.at == a.id),
+        "{:?}",
+        report.problems
+    );
 }
 
 #[tokio::test]
