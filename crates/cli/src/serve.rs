@@ -50,6 +50,8 @@ pub struct ServeArgs {
 }
 
 #[derive(clap::Subcommand)]
+// The subcommands are `onestop admin create-officer | create-institution | create-admin`.
+#[allow(clippy::enum_variant_names)]
 pub enum AdminCommand {
     /// Create an officer of one agency
     CreateOfficer {
