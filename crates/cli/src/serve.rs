@@ -53,6 +53,8 @@ pub struct ServeArgs {
 // `create-admin`): the shared prefix is the contract, not redundancy.
 #[allow(clippy::enum_variant_names)]
 #[derive(clap::Subcommand)]
+// The subcommands are `onestop admin create-officer | create-institution | create-admin`.
+#[allow(clippy::enum_variant_names)]
 pub enum AdminCommand {
     /// Create an officer of one agency
     CreateOfficer {

@@ -327,7 +327,6 @@ pub async fn apply(reg: &Register<'_>, who: &Account, req: &ApplyPledge) -> Resu
     };
     let secured = match &req.secured_amount {
         None | Some(J::Null) => None,
-        Some(J::String(s)) if s.trim().is_empty() => None,
         Some(v) => Some(parse_fen("secured_amount", v)?),
     };
     if let Some(p) = standing(reg, k, &number).await? {
