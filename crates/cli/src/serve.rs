@@ -49,12 +49,10 @@ pub struct ServeArgs {
     pub today: Option<chrono::NaiveDate>,
 }
 
-// The variants name the CLI's subcommands (`create-officer`, `create-provider`,
-// `create-admin`): the shared prefix is the contract, not redundancy.
+// The variants name the CLI's subcommands (`create-officer`, `create-institution`,
+// `create-provider`, `create-admin`): the shared prefix is the contract, not redundancy.
 #[allow(clippy::enum_variant_names)]
 #[derive(clap::Subcommand)]
-// The subcommands are `onestop admin create-officer | create-institution | create-admin`.
-#[allow(clippy::enum_variant_names)]
 pub enum AdminCommand {
     /// Create an officer of one agency
     CreateOfficer {

@@ -405,15 +405,7 @@ async fn concurrent_redemptions_from_two_servers_never_overdraw_a_voucher() {
 
     // Providers have accounts; a redemption is asked by the holder and counts when
     // the provider confirms it.
-    s1.admin(&[
-        "create-provider",
-        "--username",
-        "tj-lab",
-        "--password",
-        PASSWORD,
-        "--region",
-        "tianjin",
-    ]);
+    s1.provider("tj-lab", "tianjin", "");
     let lab = Client::login(&s1, "tj-lab").await;
     // 40 requests of 30 yuan at once, half through each server (several connections
     // each, two processes): 33 fit into 1000 yuan, 7 must be refused.
@@ -607,15 +599,7 @@ async fn vouchers_are_issued_by_their_region_and_redeemed_only_by_their_holder()
         let (st, e) = officer.post(&s, "/api/vouchers", bad.clone()).await;
         assert_eq!((st, e["field"].as_str()), (422, Some(field)), "{bad}: {e}");
     }
-    s.admin(&[
-        "create-provider",
-        "--username",
-        "lab",
-        "--password",
-        PASSWORD,
-        "--region",
-        "beijing",
-    ]);
+    s.provider("lab", "beijing", "");
     let path = format!("/api/vouchers/{id}/redemptions");
     for (bad, field) in [
         (json!({"amount": "0", "provider": "lab"}), "amount"),

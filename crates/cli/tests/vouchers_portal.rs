@@ -36,17 +36,7 @@ async fn world() -> World {
         ("tj-lab", "tianjin", "Binhai Testing Centre"),
         ("hb-lab", "hebei", "Xiong'an Design Studio"),
     ] {
-        s.admin(&[
-            "create-provider",
-            "--username",
-            user,
-            "--password",
-            PASSWORD,
-            "--region",
-            region,
-            "--display-name",
-            name,
-        ]);
+        s.provider(user, region, name);
     }
     World {
         acme,

@@ -155,6 +155,22 @@ impl Server {
         ]);
     }
 
+    /// A service provider that innovation vouchers are redeemed at, in `region`:
+    /// `onestop admin create-provider` (the display name defaults to the username).
+    pub fn provider(&self, username: &str, region: &str, display_name: &str) {
+        self.admin(&[
+            "create-provider",
+            "--username",
+            username,
+            "--password",
+            PASSWORD,
+            "--region",
+            region,
+            "--display-name",
+            display_name,
+        ]);
+    }
+
     pub fn officer(&self, username: &str, agency: &str) {
         self.admin(&[
             "create-officer",

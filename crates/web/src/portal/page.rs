@@ -209,10 +209,44 @@ pub fn zh_or_en(lang: &str) -> &'static str {
     if lang.starts_with("zh") { "zh" } else { "en" }
 }
 
+/// A service failure as the reader sees it: the message page with the status the API
+/// would answer (403, 404, or the action's own 4xx).
+pub(super) fn service_failed(s: &AppState, c: &Page, e: onestop_store::ServiceError) -> Response {
+    let api = crate::error::ApiError::from(e);
+    let key = match api.status {
+        StatusCode::FORBIDDEN => "error-forbidden",
+        StatusCode::NOT_FOUND => "error-not-found",
+        _ => "error-action",
+    };
+    message(s, c, api.status, key, &api.message)
+}
+
+/// An amount as typed into a form, as the services read it: spaces and thousands
+/// separators (ASCII and full-width commas) dropped.
+pub(super) fn form_amount(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+        .collect()
+}
+
 /// A submitted form's value by name ("" when absent).
 pub(super) fn form_value(form: &[(String, String)], key: &str) -> String {
     form.iter()
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.clone())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::form_amount;
+
+    #[test]
+    fn amounts_drop_spaces_and_separators() {
+        assert_eq!(form_amount(" 1 200 000.00 "), "1200000.00");
+        assert_eq!(form_amount(" 5 000 000.00 "), "5000000.00");
+        assert_eq!(form_amount("3,000,000"), "3000000");
+        assert_eq!(form_amount("3，000，000"), "3000000");
+        assert_eq!(form_amount(""), "");
+    }
 }

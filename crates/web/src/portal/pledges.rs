@@ -6,7 +6,7 @@
 //! sent; `/pledges/status`: the public register by right number, no sign-in.
 
 use super::account::login_redirect;
-use super::page::{Page, csrf_refused, form_value, message, render};
+use super::page::{Page, csrf_refused, form_amount, form_value, message, render, service_failed};
 use crate::state::AppState;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -19,17 +19,6 @@ use onestop_store::{Account, Role, ServiceError};
 use serde_json::{Value as J, json};
 
 type FormFields = Vec<(String, String)>;
-
-/// A failure as the reader sees it: status and message.
-fn failed(s: &AppState, c: &Page, e: ServiceError) -> Response {
-    let api = crate::error::ApiError::from(e);
-    let key = match api.status {
-        StatusCode::FORBIDDEN => "error-forbidden",
-        StatusCode::NOT_FOUND => "error-not-found",
-        _ => "error-action",
-    };
-    message(s, c, api.status, key, &api.message)
-}
 
 /// The reader's side of a pledge: `pledgor`, `pledgee` or `authority`.
 fn side(who: &Account, p: &PledgeView) -> &'static str {
@@ -70,7 +59,7 @@ async fn list_page(
     let reg = s.cases.register();
     let all = match pledges::list(&reg, user).await {
         Ok(p) => p,
-        Err(e) => return failed(s, c, e),
+        Err(e) => return service_failed(s, c, e),
     };
     let rows: Vec<J> = all.iter().map(|p| row(&reg, user, p)).collect();
     let may_apply = s
@@ -105,13 +94,6 @@ async fn list_page(
     r
 }
 
-/// An amount as the register reads it: spaces and thousands separators dropped.
-fn amount(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-        .collect()
-}
-
 /// The application form: to the new pledge, or back to the form with the reason.
 pub(super) async fn apply(
     State(s): State<AppState>,
@@ -125,7 +107,7 @@ pub(super) async fn apply(
         return r;
     }
     let counterparty = Some(form_value(&form, "counterparty"));
-    let secured = amount(&form_value(&form, "secured_amount"));
+    let secured = form_amount(&form_value(&form, "secured_amount"));
     let mut req = ApplyPledge {
         right_kind: form_value(&form, "right_kind"),
         right_number: form_value(&form, "right_number"),
@@ -154,7 +136,7 @@ pub(super) async fn pledge(State(s): State<AppState>, c: Page, Path(id): Path<St
     let reg = s.cases.register();
     let p = match pledges::get(&reg, &user, &id).await {
         Ok(p) => p,
-        Err(e) => return failed(&s, &c, e),
+        Err(e) => return service_failed(&s, &c, e),
     };
     let may = pledges::actions(&reg, &user, &p);
     render(
@@ -214,7 +196,7 @@ pub(super) async fn act(
     };
     match done {
         Ok(p) => Redirect::to(&format!("/pledges/{}", p.id)).into_response(),
-        Err(e) => failed(&s, &c, e),
+        Err(e) => service_failed(&s, &c, e),
     }
 }
 
@@ -232,7 +214,7 @@ pub(super) async fn status(
         match pledge_status::status(&s.cases.register(), &kind, &number).await {
             Ok(st) => (Some(st), None),
             Err(ServiceError::Invalid { message, .. }) => (None, Some(message)),
-            Err(e) => return failed(&s, &c, e),
+            Err(e) => return service_failed(&s, &c, e),
         }
     };
     let mut r = render(
@@ -250,16 +232,4 @@ pub(super) async fn status(
         *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
     r
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts_drop_spaces_and_separators() {
-        assert_eq!(amount(" 5 000 000.00 "), "5000000.00");
-        assert_eq!(amount("3,000,000"), "3000000");
-        assert_eq!(amount(""), "");
-    }
 }

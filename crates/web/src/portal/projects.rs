@@ -7,7 +7,7 @@
 //! as the service asks it again when a form is sent.
 
 use super::account::login_redirect;
-use super::page::{Page, csrf_refused, message, render};
+use super::page::{Page, csrf_refused, form_amount, message, render, service_failed};
 use crate::state::AppState;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
@@ -126,13 +126,6 @@ fn filing_fields(s: &AppState, c: &Page, current: &J) -> Vec<J> {
     out
 }
 
-/// An amount as the API reads it: spaces and thousands separators dropped.
-fn amount(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-        .collect()
-}
-
 /// The filing facts from the form: blank means unknown (left out), the negative list
 /// ticked or not.
 fn facts_from_form(s: &AppState, form: &FormFields) -> J {
@@ -155,7 +148,7 @@ fn facts_from_form(s: &AppState, form: &FormFields) -> J {
                 "false" => J::Bool(false),
                 other => J::String(other.to_string()),
             },
-            Type::Money => J::String(amount(v)),
+            Type::Money => J::String(form_amount(v)),
             _ => J::String(v.to_string()),
         };
         facts.insert(name.to_string(), value);
@@ -181,17 +174,6 @@ fn milestones_from_form(form: &FormFields) -> Vec<NewMilestone> {
             (!name.is_empty() || !due.is_empty()).then_some(NewMilestone { name, due_on: due })
         })
         .collect()
-}
-
-/// A failure as the reader sees it: status and message.
-fn failed(s: &AppState, c: &Page, e: ServiceError) -> Response {
-    let api = crate::error::ApiError::from(e);
-    let key = match api.status {
-        StatusCode::FORBIDDEN => "error-forbidden",
-        StatusCode::NOT_FOUND => "error-not-found",
-        _ => "error-action",
-    };
-    message(s, c, api.status, key, &api.message)
 }
 
 fn resource(p: &ProjectView) -> Resource<'_> {
@@ -291,7 +273,7 @@ async fn list_page(
 ) -> Response {
     let projects = match s.cases.projects_for(user).await {
         Ok(p) => p,
-        Err(e) => return failed(s, c, e),
+        Err(e) => return service_failed(s, c, e),
     };
     let rows: Vec<J> = projects
         .iter()
@@ -393,7 +375,7 @@ pub(super) async fn project(
     };
     let p = match s.cases.project(&user, &id).await {
         Ok(p) => p,
-        Err(e) => return failed(&s, &c, e),
+        Err(e) => return service_failed(&s, &c, e),
     };
     let pending = p.budget_changes.iter().find(|b| b.status == "pending");
     let facts = serde_json::to_string_pretty(&p.facts).unwrap_or_default();
@@ -473,7 +455,7 @@ pub(super) async fn act(
         "adjust" => {
             let mut changes = serde_json::Map::new();
             for subject in BUDGET_SUBJECTS {
-                let v = amount(field(&form, &format!("{subject}_after")));
+                let v = form_amount(field(&form, &format!("{subject}_after")));
                 if !v.is_empty() {
                     changes.insert(format!("{subject}_after"), J::String(v));
                 }
@@ -515,7 +497,7 @@ pub(super) async fn act(
     };
     match done {
         Ok(()) => Redirect::to(&format!("/projects/{id}")).into_response(),
-        Err(e) => failed(&s, &c, e),
+        Err(e) => service_failed(&s, &c, e),
     }
 }
 
@@ -531,7 +513,7 @@ pub(super) async fn acceptance(
     };
     let a = match s.cases.acceptance(&user, &id).await {
         Ok(a) => a,
-        Err(e) => return failed(&s, &c, e),
+        Err(e) => return service_failed(&s, &c, e),
     };
     let filings: Vec<J> = a
         .filings
@@ -577,7 +559,7 @@ pub(super) async fn accept(
         .await
     {
         Ok(_) => Redirect::to(&format!("/projects/{id}/acceptance")).into_response(),
-        Err(e) => failed(&s, &c, e),
+        Err(e) => service_failed(&s, &c, e),
     }
 }
 
@@ -591,7 +573,7 @@ pub(super) async fn inbox(State(s): State<AppState>, c: Page) -> Response {
     }
     let projects = match s.cases.projects_for(&user).await {
         Ok(p) => p,
-        Err(e) => return failed(&s, &c, e),
+        Err(e) => return service_failed(&s, &c, e),
     };
     let mut rows: Vec<J> = projects
         .iter()
@@ -647,13 +629,6 @@ pub(super) async fn inbox(State(s): State<AppState>, c: Page) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn amounts_drop_spaces_and_separators() {
-        assert_eq!(amount(" 1 200 000.00 "), "1200000.00");
-        assert_eq!(amount("3,000,000"), "3000000");
-        assert_eq!(amount(""), "");
-    }
 
     #[test]
     fn blank_milestone_rows_are_left_out() {

@@ -7,7 +7,7 @@
 //! page shows is asked of the access policy, as the register asks it again.
 
 use super::account::login_redirect;
-use super::page::{Page, csrf_refused, form_value, message, render};
+use super::page::{Page, csrf_refused, form_amount, form_value, message, render, service_failed};
 use crate::state::AppState;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -25,17 +25,6 @@ use serde::Deserialize;
 use serde_json::{Value as J, json};
 
 type FormFields = Vec<(String, String)>;
-
-/// A failure as the reader sees it: status and message.
-fn failed(s: &AppState, c: &Page, e: ServiceError) -> Response {
-    let api = crate::error::ApiError::from(e);
-    let key = match api.status {
-        StatusCode::FORBIDDEN => "error-forbidden",
-        StatusCode::NOT_FOUND => "error-not-found",
-        _ => "error-action",
-    };
-    message(s, c, api.status, key, &api.message)
-}
 
 fn application_resource(a: &ApplicationView) -> Resource<'_> {
     Resource::VoucherApplication {
@@ -82,7 +71,7 @@ async fn list_page(s: &AppState, c: &Page, user: &Account, kept: Kept) -> Respon
         voucher_redemptions::list(&reg, user),
     ) {
         Ok(x) => x,
-        Err(e) => return failed(s, c, e),
+        Err(e) => return service_failed(s, c, e),
     };
     let applications: Vec<J> = applications
         .iter()
@@ -175,13 +164,6 @@ async fn list_page(s: &AppState, c: &Page, user: &Account, kept: Kept) -> Respon
     r
 }
 
-/// An amount as typed: spaces and thousands separators dropped.
-fn amount(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-        .collect()
-}
-
 /// Every form of `/vouchers` posts here with its `action`; back to the page.
 pub(super) async fn act(
     State(s): State<AppState>,
@@ -231,7 +213,7 @@ pub(super) async fn act(
     };
     match done {
         Ok(()) => Redirect::to("/vouchers").into_response(),
-        Err(e) => failed(&s, &c, e),
+        Err(e) => service_failed(&s, &c, e),
     }
 }
 
@@ -259,7 +241,7 @@ async fn apply(s: &AppState, c: Page, user: &Account, form: FormFields) -> Respo
     };
     let asked = ApplyForVoucher {
         region: form_value(&form, "region"),
-        amount: J::String(amount(&form_value(&form, "amount"))),
+        amount: J::String(form_amount(&form_value(&form, "amount"))),
         purpose: form_value(&form, "purpose"),
         facts: Some(J::Object(facts)),
     };
@@ -303,7 +285,7 @@ pub(super) async fn voucher(
     let reg = s.cases.register();
     let v = match vouchers::get(&reg, &user, &id).await {
         Ok(v) => v,
-        Err(e) => return failed(&s, &c, e),
+        Err(e) => return service_failed(&s, &c, e),
     };
     let may_redeem = s.cases.authz.allowed(
         &user,
@@ -317,7 +299,7 @@ pub(super) async fn voucher(
     let providers = if may_redeem {
         match voucher_redemptions::providers(&s.cases.db).await {
             Ok(p) => p,
-            Err(e) => return failed(&s, &c, e),
+            Err(e) => return service_failed(&s, &c, e),
         }
     } else {
         Vec::new()
@@ -355,7 +337,7 @@ pub(super) async fn voucher_act(
             &user,
             &id,
             &Redeem {
-                amount: J::String(amount(&form_value(&form, "amount"))),
+                amount: J::String(form_amount(&form_value(&form, "amount"))),
                 provider: form_value(&form, "provider"),
                 service: form_value(&form, "service"),
             },
@@ -377,7 +359,7 @@ pub(super) async fn voucher_act(
     };
     match done {
         Ok(()) => Redirect::to(&format!("/vouchers/{id}")).into_response(),
-        Err(e) => failed(&s, &c, e),
+        Err(e) => service_failed(&s, &c, e),
     }
 }
 
@@ -408,7 +390,7 @@ pub(super) async fn settlement(
     .await
     {
         Ok(l) => l,
-        Err(e) => return failed(&s, &c, e),
+        Err(e) => return service_failed(&s, &c, e),
     };
     let total: i64 = lines
         .iter()
@@ -457,6 +439,6 @@ pub(super) async fn settlement_csv(
         .await
     {
         Ok(lines) => crate::api::vouchers::csv_response(&lines, Some(&q.month)),
-        Err(e) => failed(&s, &c, e),
+        Err(e) => service_failed(&s, &c, e),
     }
 }
