@@ -247,6 +247,18 @@ async fn an_enterprise_applies_tianjin_issues_a_provider_confirms_and_the_settle
             .is_some_and(Vec::is_empty)
     );
     assert_eq!(w.acme.get(s, "/api/voucher-settlement").await.0, 403);
+    // A month sent blank is no month: 422 naming it, not every month (schemathesis ST201).
+    for path in [
+        "/api/voucher-settlement?month=",
+        "/api/voucher-settlement.csv?month=",
+    ] {
+        let (st, e) = w.tianjin.get(s, path).await;
+        assert_eq!(
+            (st, e["field"].as_str()),
+            (422, Some("month")),
+            "{path}: {e}"
+        );
+    }
     let csv = reqwest::Client::new()
         .get(s.url(&format!("/api/voucher-settlement.csv?month={month}")))
         .bearer_auth(w.tianjin.token.clone().unwrap_or_default())

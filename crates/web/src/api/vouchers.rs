@@ -283,6 +283,21 @@ pub struct SettlementQuery {
     agency: Option<String>,
 }
 
+impl SettlementQuery {
+    /// The month asked for. Left out means every month; sent blank is no month at all
+    /// (the portal's form may leave it blank, the API says what it wants).
+    fn month(&self) -> Result<Option<&str>, ApiError> {
+        match self.month.as_deref() {
+            Some(m) if m.trim().is_empty() => Err(ApiError::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "month",
+                "month is YYYY-MM; leave the parameter out for every month",
+            )),
+            m => Ok(m),
+        }
+    }
+}
+
 #[utoipa::path(get, path = "/api/voucher-settlement", params(SettlementQuery), responses(
     (status = 200, description = "What each agency owes each provider, by month: the lines the reader may see", body = [Object]),
     (status = 401, description = "Not signed in", body = Error),
@@ -296,13 +311,8 @@ async fn settlement(
     QueryParams(q): QueryParams<SettlementQuery>,
 ) -> Result<Json<J>, ApiError> {
     Ok(Json(json!(
-        voucher_settlement::lines(
-            &s.cases.register(),
-            &who,
-            q.month.as_deref(),
-            q.agency.as_deref()
-        )
-        .await?
+        voucher_settlement::lines(&s.cases.register(), &who, q.month()?, q.agency.as_deref())
+            .await?
     )))
 }
 
@@ -318,14 +328,10 @@ async fn settlement_csv(
     User(who): User,
     QueryParams(q): QueryParams<SettlementQuery>,
 ) -> Result<Response, ApiError> {
-    let lines = voucher_settlement::lines(
-        &s.cases.register(),
-        &who,
-        q.month.as_deref(),
-        q.agency.as_deref(),
-    )
-    .await?;
-    Ok(csv_response(&lines, q.month.as_deref()))
+    let month = q.month()?;
+    let lines =
+        voucher_settlement::lines(&s.cases.register(), &who, month, q.agency.as_deref()).await?;
+    Ok(csv_response(&lines, month))
 }
 
 /// The settlement as a CSV download (the API's and the portal's).
