@@ -41,7 +41,7 @@ SUITES=(
 SERVERS=()
 cleanup() {
   for d in "${SERVERS[@]}"; do
-    [ -f "$d/pid" ] && kill "$(cat "$d/pid")" 2>/dev/null
+    if [ -f "$d/pid" ]; then kill "$(cat "$d/pid")" 2>/dev/null || true; fi
     rm -rf "$d"
   done
   wait 2>/dev/null || true
