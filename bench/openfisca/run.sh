@@ -4,14 +4,23 @@
 #   bash bench/openfisca/run.sh [N ...]          (default: 1000000 10000000)
 #
 # For each N: generates one population of N enterprises (seed 1) with onestop,
-# evaluates the three mirrored measures (technology-transfer tax, R&D super
-# deduction, high-tech enterprise criteria) with onestop (release build) and with
-# the OpenFisca country package in this directory, checks that the two agree on
-# every output of every row (compare.py), and prints wall time and peak memory
-# (/usr/bin/time -v) of each and their ratio; onestop over all 13 enterprise
-# measures is timed too. Files go to $ONESTOP_BENCH_DIR (default
-# /tmp/onestop-openfisca; 10 million rows take about 1.5 GB there; removed at the
-# end unless ONESTOP_BENCH_KEEP=1).
+# then, one after the other on the same warm file:
+#
+# - the planners' job: the reform tech-transfer-20m-beijing against the
+#   baseline, aggregates only (cost, winners, losers, eligible rows and money
+#   outputs per measure, by district, park and industry), over the three
+#   mirrored measures: `onestop simulate --measure ...` and
+#   simulate_openfisca.py, compared figure by figure (compare_simulate.py);
+#   then `onestop simulate` over every enterprise measure (OpenFisca mirrors three);
+# - per-row outputs: the three mirrored measures (technology-transfer tax, R&D
+#   super deduction, high-tech enterprise criteria) with `onestop population
+#   eval` and with run_openfisca.py, checked to agree on every output of every
+#   row (compare.py); onestop over every enterprise measure too.
+#
+# Each run's wall time, CPU time (user + system) and peak memory come from
+# /usr/bin/time -v. Files go to $ONESTOP_BENCH_DIR (default /tmp/onestop-openfisca;
+# 10 million rows take about 1.5 GB there; removed at the end unless
+# ONESTOP_BENCH_KEEP=1). ONESTOP_BENCH_ONLY=simulate skips the per-row runs.
 #
 # The OpenFisca side runs in a virtualenv outside the repository
 # ($ONESTOP_OPENFISCA_VENV, default ~/.cache/onestop/openfisca-venv), created on
@@ -37,19 +46,30 @@ PY="$VENV/bin/python"
 
 # Without the `cluster` feature: the benchmark needs no Ballista (and Ballista
 # changes the feature set, so DataFusion would be built a second time).
-(cd "$ROOT" && cargo build --release -q -p onestop-cli --no-default-features)
-BIN="$TARGET/release/onestop"
+# ONESTOP_BENCH_BIN: an onestop binary to measure instead (e.g. an older build).
+BIN="${ONESTOP_BENCH_BIN:-}"
+if [ -z "$BIN" ]; then
+  (cd "$ROOT" && cargo build --release -q -p onestop-cli --no-default-features)
+  BIN="$TARGET/release/onestop"
+fi
 mkdir -p "$WORK"
 
-# wall seconds and peak RSS (MB) from a /usr/bin/time -v log
+# wall seconds, CPU seconds (user + system) and peak RSS (MB) from a /usr/bin/time -v log
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"; }
+cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 timed() { local log="$1"; shift; /usr/bin/time -v -o "$log" "$@"; }
+row() { printf '%-12s %-44s %9s %9s %9s\n' "$1" "$2" "$(wall "$3")" "$(cpu "$3")" "$(rss "$3")"; }
+ratio() {
+  awk -v a="$(wall "$2")" -v b="$(wall "$3")" -v c="$(cpu "$2")" -v d="$(cpu "$3")" \
+      -v e="$(rss "$2")" -v f="$(rss "$3")" -v l="$1" \
+      'BEGIN { printf "%-12s %-44s %8.1fx %8.1fx %8.2fx\n", "", l, a / b, c / d, e / f }'
+}
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "onestop $(git -C "$ROOT" rev-parse --short HEAD), $("$PY" -c 'import openfisca_core, numpy; from importlib.metadata import version; print("openfisca-core", version("openfisca-core"), "numpy", numpy.__version__)')"
 agree=0
-printf '\n%-12s %-34s %10s %10s\n' rows run "wall (s)" "peak MB"
+printf '\n%-12s %-44s %9s %9s %9s\n' rows run "wall (s)" "CPU (s)" "peak MB"
 for N in "${SIZES[@]}"; do
   POP="$WORK/enterprises-$N.parquet"
   [ -f "$POP" ] || "$BIN" population generate --entity enterprise --count "$N" --seed 1 --out "$POP" >/dev/null
@@ -57,6 +77,23 @@ for N in "${SIZES[@]}"; do
 
   args=()
   for m in "${MEASURES[@]}"; do args+=(--measure "$m"); done
+  # The planners' job: baseline against reform, aggregates only.
+  timed "$WORK/sim-$N.time" "$BIN" simulate --population "$POP" --reform tech-transfer-20m-beijing \
+    --date "$DATE" "${args[@]}" --out "$WORK/sim-$N" >/dev/null
+  timed "$WORK/ofsim-$N.time" env PYTHONPATH="$HERE" "$PY" "$HERE/simulate_openfisca.py" \
+    --population "$POP" --date "$DATE" --out "$WORK/ofsim-$N.json" 2>"$WORK/ofsim-$N.log"
+  timed "$WORK/sim-all-$N.time" "$BIN" simulate --population "$POP" --reform tech-transfer-20m-beijing \
+    --date "$DATE" --out "$WORK/sim-all-$N" >/dev/null
+  row "$N" "onestop simulate, 3 measures" "$WORK/sim-$N.time"
+  row "$N" "OpenFisca simulate, 3 measures" "$WORK/ofsim-$N.time"
+  ratio "OpenFisca / onestop (simulate)" "$WORK/ofsim-$N.time" "$WORK/sim-$N.time"
+  row "$N" "onestop simulate, every enterprise measure" "$WORK/sim-all-$N.time"
+  sed 's/^/             /' "$WORK/ofsim-$N.log" | grep -v 'package metadata' || true
+  printf '             '
+  "$PY" "$HERE/compare_simulate.py" "$WORK/sim-$N/report.json" "$WORK/ofsim-$N.json" || agree=1
+  [ "${ONESTOP_BENCH_ONLY:-}" = simulate ] && continue
+
+  # Per-row outputs.
   timed "$WORK/os-$N.time" "$BIN" population eval --entity enterprise --population "$POP" \
     --date "$DATE" --no-missing "${args[@]}" --out "$WORK/os-$N.parquet" >/dev/null
   timed "$WORK/of-$N.time" env PYTHONPATH="$HERE" "$PY" "$HERE/run_openfisca.py" \
@@ -64,12 +101,10 @@ for N in "${SIZES[@]}"; do
   timed "$WORK/os-all-$N.time" "$BIN" population eval --entity enterprise --population "$POP" \
     --date "$DATE" --no-missing --out "$WORK/os-all-$N.parquet" >/dev/null
 
-  printf '%-12s %-34s %10s %10s\n' "$N" "onestop, 3 measures" "$(wall "$WORK/os-$N.time")" "$(rss "$WORK/os-$N.time")"
-  printf '%-12s %-34s %10s %10s\n' "$N" "OpenFisca, 3 measures" "$(wall "$WORK/of-$N.time")" "$(rss "$WORK/of-$N.time")"
-  printf '%-12s %-34s %10s %10s\n' "$N" "onestop, all 13 measures" "$(wall "$WORK/os-all-$N.time")" "$(rss "$WORK/os-all-$N.time")"
-  awk -v a="$(wall "$WORK/of-$N.time")" -v b="$(wall "$WORK/os-$N.time")" \
-      -v c="$(rss "$WORK/of-$N.time")" -v d="$(rss "$WORK/os-$N.time")" \
-      'BEGIN { printf "%-12s %-34s %9.1fx %9.2fx\n", "", "OpenFisca / onestop", a / b, c / d }'
+  row "$N" "onestop population eval, 3 measures" "$WORK/os-$N.time"
+  row "$N" "OpenFisca, 3 measures" "$WORK/of-$N.time"
+  ratio "OpenFisca / onestop (per-row outputs)" "$WORK/of-$N.time" "$WORK/os-$N.time"
+  row "$N" "onestop population eval, every measure" "$WORK/os-all-$N.time"
   sed 's/^/             /' "$WORK/of-$N.log" | grep -v 'package metadata' || true
   printf '             '
   PYTHONPATH="$HERE" "$PY" "$HERE/compare.py" "$WORK/os-$N.parquet" "$WORK/of-$N.parquet" "$POP" || agree=1

@@ -33,11 +33,20 @@ use onestop_lang::{DefId, EntityId, InputId, MeasureDecl, OutputRef, Program, TE
 use std::collections::HashMap;
 
 /// The columns a plan computes, in dependency layers.
+///
+/// Hash-consed: an expression emitted twice is one column. Programs compiled into
+/// the same `Steps` (a simulation's baseline and reform) therefore share every
+/// column that does not depend on what the reform changes (its expressions read
+/// the same columns and the same parameter values): the reform computes only the
+/// definitions downstream of the changed parameters and definitions.
 #[derive(Default)]
 pub struct Steps {
     pub list: Vec<(String, Expr, usize)>,
     layers: HashMap<String, usize>,
     inputs: HashMap<String, Expr>,
+    emitted: HashMap<Expr, String>,
+    /// Emissions answered by an existing column (see [`Steps::emit`]).
+    pub shared: usize,
     next: usize,
 }
 
@@ -55,10 +64,15 @@ impl Steps {
         if matches!(e, Expr::Column(_) | Expr::Literal(..)) {
             return e;
         }
+        if let Some(name) = self.emitted.get(&e) {
+            self.shared += 1;
+            return ident(name.clone());
+        }
         let layer = self.layer_of(&e) + 1;
         let name = format!("__s{}", self.next);
         self.next += 1;
         self.layers.insert(name.clone(), layer);
+        self.emitted.insert(e.clone(), name.clone());
         self.list.push((name.clone(), e, layer));
         ident(name)
     }

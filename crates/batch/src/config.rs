@@ -285,6 +285,12 @@ pub enum Op {
     MaskNames {
         names: Vec<String>,
     },
+    /// `(eligible, amount)`: the amount where eligible, else zero (`tally.rs`).
+    WhereTrue,
+    /// A simulation's gain to its bucket by these edges in yuan (`tally.rs`).
+    Bucket {
+        edges: Vec<i64>,
+    },
 }
 
 impl Op {
@@ -311,6 +317,8 @@ impl Op {
             Op::FromRaw { column, .. } => format!("input_{column}"),
             Op::ToOut { .. } => "output".into(),
             Op::MaskNames { .. } => "missing_names".into(),
+            Op::WhereTrue => "where_true".into(),
+            Op::Bucket { .. } => "gain_bucket".into(),
         }
     }
 
@@ -337,7 +345,9 @@ impl Op {
             | Op::Resolve { .. }
             | Op::FromRaw { .. }
             | Op::ToOut { .. }
-            | Op::MaskNames { .. } => false,
+            | Op::MaskNames { .. }
+            | Op::WhereTrue
+            | Op::Bucket { .. } => false,
         }
     }
 }

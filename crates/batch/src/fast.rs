@@ -296,6 +296,26 @@ impl DecOut {
         }
     }
 
+    /// A decimal given as its signed mantissa and scale (at most 28), written as
+    /// `Decimal::serialize` writes it, without building the `Decimal`; None when
+    /// the mantissa needs more than 96 bits.
+    #[inline(always)]
+    pub fn push_parts(&mut self, m: i128, scale: u32) -> Option<()> {
+        let a = m.unsigned_abs();
+        if a >> 96 != 0 || scale > 28 {
+            return None;
+        }
+        let flags = (scale << 16) | if m < 0 { 0x8000_0000 } else { 0 };
+        self.bytes.extend_from_slice(&flags.to_le_bytes());
+        self.bytes.extend_from_slice(&(a as u32).to_le_bytes());
+        self.bytes
+            .extend_from_slice(&((a >> 32) as u32).to_le_bytes());
+        self.bytes
+            .extend_from_slice(&((a >> 64) as u32).to_le_bytes());
+        self.valid.push(true);
+        Some(())
+    }
+
     pub fn finish(self) -> Result<ArrayRef> {
         Ok(Arc::new(FixedSizeBinaryArray::try_new(
             16,
@@ -696,6 +716,35 @@ pub fn make_date(args: &[ColumnarValue], n: usize) -> Option<ArrayRef> {
         out.push(r);
     }
     Some(out.finish())
+}
+
+#[cfg(test)]
+mod parts_tests {
+    use super::*;
+
+    #[test]
+    fn parts_are_written_as_serialize_writes_them() {
+        let cases: [(i128, u32); 9] = [
+            (0, 2),
+            (0, 0),
+            (1, 2),
+            (-1, 2),
+            (123_456_789, 2),
+            (-987_654_321_012, 6),
+            ((1i128 << 96) - 1, 2),
+            (-((1i128 << 96) - 1), 0),
+            (5, 28),
+        ];
+        for (m, s) in cases {
+            let mut out = DecOut::new(1);
+            out.push_parts(m, s).expect("fits");
+            let want = Decimal::from_i128_with_scale(m, s).serialize();
+            assert_eq!(out.bytes, want.to_vec(), "{m} at scale {s}");
+        }
+        let mut out = DecOut::new(1);
+        assert!(out.push_parts(1i128 << 96, 2).is_none());
+        assert!(out.push_parts(1, 29).is_none());
+    }
 }
 
 #[cfg(test)]

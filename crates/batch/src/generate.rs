@@ -30,9 +30,9 @@ use crate::repr::date_to_days;
 use chrono::NaiveDate;
 use datafusion::arrow::array::{
     ArrayRef, BooleanBuilder, Date32Builder, Decimal128Builder, Int64Builder, ListBuilder,
-    RecordBatch, StringBuilder,
+    RecordBatch, StringBuilder, StringDictionaryBuilder,
 };
-use datafusion::arrow::datatypes::{DataType, Field, Schema};
+use datafusion::arrow::datatypes::{DataType, Field, Int32Type, Schema};
 use datafusion::parquet::arrow::ArrowWriter;
 use datafusion::parquet::basic::{Compression, ZstdLevel};
 use datafusion::parquet::file::properties::WriterProperties;
@@ -391,7 +391,20 @@ enum Col {
     Dec(Decimal128Builder, u32),
     Date(Date32Builder),
     Text(StringBuilder),
+    /// Enumeration values (and districts): dictionary-encoded text.
+    Enum(StringDictionaryBuilder<Int32Type>),
     Set(ListBuilder<StringBuilder>),
+}
+
+/// Precision of the generated decimal columns: 18 digits, so Parquet stores them
+/// as `INT64` (the standard `DECIMAL(18, s)` logical type) rather than 16-byte
+/// fixed-length arrays; readers (DuckDB, pandas, Spark, onestop) see numbers.
+pub const DECIMAL_PRECISION: u8 = 18;
+
+/// The type of an enumeration column in a generated population: dictionary
+/// encoded text (`Dictionary(Int32, Utf8)`), read back as codes, not strings.
+pub fn enum_column_type() -> DataType {
+    DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8))
 }
 
 fn field_of(name: &str, ty: &Type) -> (Field, Col) {
@@ -399,11 +412,11 @@ fn field_of(name: &str, ty: &Type) -> (Field, Col) {
         Type::Bool => (DataType::Boolean, Col::Bool(BooleanBuilder::new())),
         Type::Int => (DataType::Int64, Col::Int(Int64Builder::new())),
         Type::Money => (
-            DataType::Decimal128(38, 2),
+            DataType::Decimal128(DECIMAL_PRECISION, 2),
             Col::Dec(Decimal128Builder::new(), 2),
         ),
         Type::Decimal | Type::Rate => (
-            DataType::Decimal128(38, 6),
+            DataType::Decimal128(DECIMAL_PRECISION, 6),
             Col::Dec(Decimal128Builder::new(), 6),
         ),
         Type::Date => (DataType::Date32, Col::Date(Date32Builder::new())),
@@ -411,13 +424,20 @@ fn field_of(name: &str, ty: &Type) -> (Field, Col) {
             DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
             Col::Set(ListBuilder::new(StringBuilder::new())),
         ),
+        Type::Enum(_) => (
+            enum_column_type(),
+            Col::Enum(StringDictionaryBuilder::new()),
+        ),
         _ => (DataType::Utf8, Col::Text(StringBuilder::new())),
     };
     (Field::new(name, dt, true), col)
 }
 
+/// The largest magnitude a `DECIMAL(18, s)` column holds, plus one.
+const DECIMAL_LIMIT: i128 = 1_000_000_000_000_000_000;
+
 impl Col {
-    fn push(&mut self, g: Generated) {
+    fn push(&mut self, g: Generated) -> Result<(), BatchError> {
         match (self, g) {
             (Col::Bool(b), Generated::Bool(v)) => b.append_value(v),
             (Col::Int(b), Generated::Int(v)) => b.append_value(v),
@@ -427,10 +447,18 @@ impl Col {
                 } else {
                     v / 10i128.pow(s - *scale)
                 };
+                if v.abs() >= DECIMAL_LIMIT {
+                    return Err(BatchError::Input(format!(
+                        "a generated amount ({v} at scale {scale}) does not fit DECIMAL({DECIMAL_PRECISION}, {scale})"
+                    )));
+                }
                 b.append_value(v)
             }
             (Col::Date(b), Generated::Date(d)) => b.append_value(date_to_days(d)),
             (Col::Text(b), Generated::Text(t)) => b.append_value(t),
+            (Col::Enum(b), Generated::Text(t)) => {
+                b.append_value(t);
+            }
             (Col::Set(b), Generated::Set(items)) => {
                 for i in items {
                     b.values().append_value(i);
@@ -442,8 +470,10 @@ impl Col {
             (Col::Dec(b, _), _) => b.append_null(),
             (Col::Date(b), _) => b.append_null(),
             (Col::Text(b), _) => b.append_null(),
+            (Col::Enum(b), _) => b.append_null(),
             (Col::Set(b), _) => b.append(false),
         }
+        Ok(())
     }
 
     fn finish(&mut self) -> Result<ArrayRef, BatchError> {
@@ -452,15 +482,19 @@ impl Col {
             Col::Int(b) => Arc::new(b.finish()),
             Col::Dec(b, s) => Arc::new(
                 b.finish()
-                    .with_precision_and_scale(38, *s as i8)
+                    .with_precision_and_scale(DECIMAL_PRECISION, *s as i8)
                     .map_err(|e| BatchError::Input(e.to_string()))?,
             ),
             Col::Date(b) => Arc::new(b.finish()),
             Col::Text(b) => Arc::new(b.finish()),
+            Col::Enum(b) => Arc::new(b.finish()),
             Col::Set(b) => Arc::new(b.finish()),
         })
     }
 }
+
+/// Rows per row group of a generated population.
+pub const ROW_GROUP: usize = 131_072;
 
 /// Writes `count` rows of `entity` to a Parquet file (zstd-compressed), streaming
 /// 8192 rows at a time. Returns the number of rows written.
@@ -470,6 +504,20 @@ pub fn generate(
     count: u64,
     seed: u64,
     out: &Path,
+    progress: impl FnMut(u64),
+) -> Result<u64, BatchError> {
+    generate_in_groups(program, entity, count, seed, out, ROW_GROUP, progress)
+}
+
+/// [`generate`] with row groups of `row_group` rows (the same rows for a seed
+/// whatever the grouping).
+pub fn generate_in_groups(
+    program: &Program,
+    entity: EntityId,
+    count: u64,
+    seed: u64,
+    out: &Path,
+    row_group: usize,
     mut progress: impl FnMut(u64),
 ) -> Result<u64, BatchError> {
     let entity_name = program.entities[entity.index()].name.clone();
@@ -480,7 +528,7 @@ pub fn generate(
     let with_district = entity_name != "project";
     let mut fields = vec![Field::new("id", DataType::Int64, false)];
     if with_district {
-        fields.push(Field::new("district", DataType::Utf8, true));
+        fields.push(Field::new("district", enum_column_type(), true));
     }
     for (name, ty) in &inputs {
         fields.push(field_of(name, ty).0);
@@ -488,8 +536,11 @@ pub fn generate(
     let schema = Arc::new(Schema::new(fields));
     let file = std::fs::File::create(out)
         .map_err(|e| BatchError::Input(format!("cannot write {}: {e}", out.display())))?;
+    // Row groups of ROW_GROUP rows: a scan splits a file by row groups, so a
+    // million rows make eight units of work for the cores, not one.
     let props = WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(9).unwrap_or_default()))
+        .set_max_row_group_row_count(Some(row_group.max(1)))
         .build();
     let io = |e: datafusion::parquet::errors::ParquetError| {
         BatchError::Input(format!("writing {}: {e}", out.display()))
@@ -500,7 +551,7 @@ pub fn generate(
     while done < count {
         let n = (count - done).min(8192);
         let mut ids = Int64Builder::new();
-        let mut districts = StringBuilder::new();
+        let mut districts = StringDictionaryBuilder::<Int32Type>::new();
         let mut cols: Vec<Col> = inputs.iter().map(|(n, t)| field_of(n, t).1).collect();
         for r in 0..n {
             ids.append_value((done + r) as i64);
@@ -535,7 +586,7 @@ pub fn generate(
                         _ => generic(program, ty, &mut rng),
                     },
                 };
-                col.push(g);
+                col.push(g)?;
             }
         }
         let mut arrays: Vec<ArrayRef> = vec![Arc::new(ids.finish())];

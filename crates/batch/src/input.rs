@@ -145,6 +145,9 @@ pub fn from_raw(a: &ArrayRef, column: &str, ty: Ty, values: &[String]) -> Result
                 .enumerate()
                 .map(|(k, v)| (v.as_str(), k as u32))
                 .collect();
+            if let DataType::Dictionary(_, _) = &dt {
+                return enum_codes(a, column, values, &index);
+            }
             let mut b = UInt32Builder::with_capacity(n);
             let mut put = |v: Option<&str>| -> Result<()> {
                 match v.filter(|s| !s.trim().is_empty()) {
@@ -224,14 +227,19 @@ fn decimals(a: &ArrayRef, column: &str, ty: Ty, is_text: bool) -> Result<ArrayRe
             if ty != Ty::Money || *s <= 2 {
                 // Every value is exact (money in fen at most): no check per row.
                 let mut out = fast::DecOut::new(n);
+                let values = arr.values();
                 for i in 0..n {
                     if arr.is_null(i) {
                         out.push(None);
                         continue;
                     }
-                    let d = Decimal::try_from_i128_with_scale(arr.value(i), *s as u32)
-                        .map_err(|e| bad_value(column, e.to_string()))?;
-                    out.push(Some(d));
+                    // The bytes straight from the mantissa; beyond 96 bits, the
+                    // decimal's own refusal.
+                    if out.push_parts(values[i], *s as u32).is_none() {
+                        let d = Decimal::try_from_i128_with_scale(values[i], *s as u32)
+                            .map_err(|e| bad_value(column, e.to_string()))?;
+                        out.push(Some(d));
+                    }
                 }
                 return out.finish();
             }
@@ -291,4 +299,44 @@ fn decimals(a: &ArrayRef, column: &str, ty: Ty, is_text: bool) -> Result<ArrayRe
         }
     }
     Ok(Arc::new(b.finish()))
+}
+
+/// A dictionary-encoded enumeration column: each dictionary entry looked up once,
+/// then one code per row from the keys (no string per row).
+fn enum_codes(
+    a: &ArrayRef,
+    column: &str,
+    values: &[String],
+    index: &std::collections::HashMap<&str, u32>,
+) -> Result<ArrayRef> {
+    use datafusion::arrow::array::UInt32Array;
+    use datafusion::arrow::datatypes::UInt32Type;
+    let dict = a.as_any_dictionary();
+    let names = text_view(dict.values())?;
+    // The code of each dictionary entry: None for a blank (not known), an error
+    // for a name the enumeration does not have (refused only if a row uses it).
+    let mut codes: Vec<Result<Option<u32>, String>> = Vec::with_capacity(names.len());
+    for k in 0..names.len() {
+        codes.push(match names.is_valid(k).then(|| names.value(k)) {
+            Some(s) if !s.trim().is_empty() => match index.get(s) {
+                Some(c) => Ok(Some(*c)),
+                None => Err(s.to_string()),
+            },
+            _ => Ok(None),
+        });
+    }
+    // Keys as u32 (any integer key type); NULL keys stay NULL.
+    let keys = cast(dict.keys(), &DataType::UInt32)?;
+    let keys: &UInt32Array = keys.as_primitive::<UInt32Type>();
+    let mut out = UInt32Builder::with_capacity(keys.len());
+    for k in keys.iter() {
+        match k.map(|k| codes.get(k as usize)) {
+            None | Some(None) | Some(Some(Ok(None))) => out.append_null(),
+            Some(Some(Ok(Some(c)))) => out.append_value(*c),
+            Some(Some(Err(s))) => {
+                out.append_value(enum_index(values, s, column)?);
+            }
+        }
+    }
+    Ok(Arc::new(out.finish()))
 }

@@ -64,6 +64,8 @@ pub mod resolve;
 /// The row path of strict functions: the engine's semantics per row.
 pub mod rows;
 pub mod simulate;
+/// A simulation's per-row tallies (amount where eligible, gain bucket).
+pub mod tally;
 /// The one UDF type, `OsFn`, and its dispatch.
 pub mod udf;
 pub mod write;
@@ -211,6 +213,12 @@ pub struct Compiled {
     pub measures: Vec<String>,
     /// Output names (definitions and inputs shown by measures), with their types.
     pub values: Vec<(String, onestop_lang::Type)>,
+    /// Per measure (id), its eligibility as a boolean (NULL: undetermined), the
+    /// value the `.status` text is made from, for plans that count statuses.
+    pub eligibility: Vec<(String, Expr)>,
+    /// Money outputs (name) in the internal representation, before the output
+    /// conversion, for plans that sum them.
+    pub money: Vec<(String, Expr)>,
 }
 
 fn alias(e: Expr, name: String) -> Expr {
@@ -281,6 +289,7 @@ pub fn compile_entity(
     let mut measures = Vec::new();
     let mut values: Vec<(String, onestop_lang::Type)> = Vec::new();
     let mut seen: Vec<OutputRef> = Vec::new();
+    let mut eligibility = Vec::new();
     let mut value_cols = Vec::new();
     for (_, m) in program.measures_of(entity) {
         if !opts.measures.is_empty() && !opts.measures.contains(&m.id) {
@@ -289,6 +298,7 @@ pub fn compile_entity(
         let el = c.eligibility(m).map_err(BatchError::from)?;
         let id = &m.id;
         measures.push(id.clone());
+        eligibility.push((id.clone(), el.v.clone()));
         let status = when(el.v.clone(), lit("eligible"))
             .when(!el.v.clone(), lit("not_eligible"))
             .otherwise(lit("undetermined"))?;
@@ -331,8 +341,12 @@ pub fn compile_entity(
             outputs.push(alias(for_outputs, format!("{p}{id}.missing_for_outputs")));
         }
     }
+    let mut money = Vec::new();
     for (name, node, ty) in value_cols {
         let t = Ty::of(program, &ty).map_err(BatchError::Compile)?;
+        if t == Ty::Money {
+            money.push((name.clone(), node.v.clone()));
+        }
         let v = match t {
             Ty::Bool | Ty::Int | Ty::Date | Ty::Text => node.v.clone(),
             _ => OsFn::new(
@@ -365,6 +379,8 @@ pub fn compile_entity(
         outputs,
         measures,
         values,
+        eligibility,
+        money,
     })
 }
 
@@ -497,6 +513,13 @@ pub fn evaluate(
     let present = |n: &str| schema.present.contains(n);
     let mut steps = Steps::default();
     let compiled = compile_entity(program, entity, date, &present, opts, &mut steps)?;
+    if timing() {
+        eprintln!(
+            "plan: {} columns computed, {} emissions shared",
+            steps.list.len(),
+            steps.shared
+        );
+    }
     let mut finals: Vec<Expr> = id_column(&schema).into_iter().collect();
     finals.extend(compiled.outputs);
     apply_steps(df, &steps, finals)

@@ -11,6 +11,16 @@ use datafusion::arrow::datatypes::{Int64Type, UInt32Type, UInt64Type};
 use datafusion::common::{DataFusionError, Result};
 use std::sync::Arc;
 
+/// A money value of the internal representation in fen (the mantissa at scale
+/// 2, as `Decimal128(38, 2)` holds it): exact for every decimal (at most 31
+/// digits), where `rescale(2)` would keep a smaller scale for mantissas beyond
+/// 96 bits.
+#[inline]
+pub fn fen_of(b: &[u8; 16]) -> i128 {
+    let d = fast::round_fen(crate::repr::dec_of(b));
+    d.mantissa() * 10i128.pow(2 - d.scale())
+}
+
 /// A column of type `ty` as the output file holds it; `values`: enumeration names.
 pub fn to_out(a: &ArrayRef, ty: Ty, values: &[String]) -> Result<ArrayRef> {
     let n = a.len();
@@ -28,11 +38,7 @@ pub fn to_out(a: &ArrayRef, ty: Ty, values: &[String]) -> Result<ArrayRef> {
                     if nulls.is_some_and(|nb| nb.is_null(i)) {
                         return 0;
                     }
-                    // In fen (scale at most 2 after rounding), the mantissa at scale 2:
-                    // exact for every decimal (at most 31 digits), where `rescale(2)`
-                    // would keep a smaller scale for mantissas beyond 96 bits.
-                    let d = fast::round_fen(crate::repr::dec_of(b));
-                    d.mantissa() * 10i128.pow(2 - d.scale())
+                    fen_of(b)
                 })
                 .collect();
             Arc::new(

@@ -13,6 +13,8 @@
 //! measure is also totalled over eligible rows, baseline and reform.
 
 use crate::compile::Steps;
+use crate::config::{Op, Part};
+use crate::udf::OsFn;
 use crate::{BatchError, Options, apply_steps, check_population, compile_entity, entity_of};
 use chrono::NaiveDate;
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
@@ -80,6 +82,12 @@ pub struct MeasureLayout {
     pub title: String,
     pub benefit: Option<String>,
     pub money_outputs: Vec<String>,
+    /// The reform's eligibility is the baseline's (same expression): its counts
+    /// are not computed twice.
+    pub shared_eligibility: bool,
+    /// Per money output: the reform's total is the baseline's (same eligibility
+    /// and same expression), not summed twice.
+    pub shared_outputs: Vec<bool>,
 }
 
 fn c(name: &str) -> Expr {
@@ -90,12 +98,14 @@ fn zero() -> Expr {
     lit(ScalarValue::Decimal128(Some(0), 38, 2))
 }
 
-fn yuan_lit(y: i64) -> Expr {
-    lit(ScalarValue::Decimal128(Some(y as i128 * 100), 38, 2))
+/// 1 where `cond` is true, else 0 (a cast, not a CASE).
+fn one_if(cond: Expr) -> Result<Expr, BatchError> {
+    Ok(cast(cond.is_true(), DataType::Int64))
 }
 
-fn one_if(cond: Expr) -> Result<Expr, BatchError> {
-    Ok(when(cond, lit(1i64)).otherwise(lit(0i64))?)
+/// A batch function of the simulation's tallies (`tally.rs`).
+fn tally(op: Op, ret: DataType, args: Vec<Expr>) -> Expr {
+    OsFn::new(op, vec![], Part::Value, ret).call(args)
 }
 
 /// The benefit output of a measure (see the module doc).
@@ -137,8 +147,52 @@ pub fn plan(sim: &Simulation, df: DataFrame) -> Result<(DataFrame, Layout), Batc
     let pr = |n: &str| sr.present.contains(n);
     let cb = compile_entity(sim.baseline, be, sim.date, &pb, &opts("b:"), &mut steps)?;
     let cr = compile_entity(sim.reform, re, sim.date, &pr, &opts("r:"), &mut steps)?;
+    // A reform output computed exactly as the baseline's (nothing it depends on
+    // changed) is not computed twice: its column is the baseline's.
+    let mut baseline_of: std::collections::HashMap<Expr, String> = Default::default();
+    for e in &cb.outputs {
+        if let Expr::Alias(a) = e {
+            baseline_of.insert((*a.expr).clone(), a.name.clone());
+        }
+    }
+    let mut same: std::collections::HashMap<String, String> = Default::default();
+    // Eligibility as booleans (counted without comparing status texts), money
+    // in the internal representation (converted to fen only where counted).
+    let extra = |c: &crate::Compiled, p: &str| -> Vec<(Expr, String)> {
+        let el = c
+            .eligibility
+            .iter()
+            .map(|(id, v)| (v.clone(), format!("{p}{id}.eligible")));
+        let money = c
+            .money
+            .iter()
+            .map(|(name, v)| (v.clone(), format!("{p}{name}@internal")));
+        el.chain(money).collect()
+    };
+    let baseline_extra = extra(&cb, "b:");
+    let reform_extra = extra(&cr, "r:");
     let mut finals = cb.outputs;
-    finals.extend(cr.outputs);
+    for (v, name) in baseline_extra {
+        baseline_of.insert(v.clone(), name.clone());
+        finals.push(v.alias(name));
+    }
+    let reform_outputs = cr
+        .outputs
+        .into_iter()
+        .chain(reform_extra.into_iter().map(|(v, name)| v.alias(name)));
+    for e in reform_outputs {
+        match &e {
+            Expr::Alias(a) if baseline_of.contains_key(&a.expr) => {
+                same.insert(a.name.clone(), baseline_of[&a.expr].clone());
+            }
+            _ => finals.push(e),
+        }
+    }
+    // The column of a reform output (`r:` name), shared or its own.
+    let rc = |name: &str| -> Expr {
+        let r = format!("r:{name}");
+        c(same.get(&r).unwrap_or(&r))
+    };
     let by: Vec<String> = sim
         .by
         .iter()
@@ -147,6 +201,13 @@ pub fn plan(sim: &Simulation, df: DataFrame) -> Result<(DataFrame, Layout), Batc
         .collect();
     for k in &by {
         finals.push(cast(c(k), DataType::Utf8).alias(format!("by:{k}")));
+    }
+    if crate::timing() {
+        eprintln!(
+            "simulation plan: {} columns computed, {} emissions shared (the reform's unchanged definitions among them)",
+            steps.list.len(),
+            steps.shared
+        );
     }
     let out = apply_steps(df, &steps, finals)?;
 
@@ -185,33 +246,49 @@ pub fn plan(sim: &Simulation, df: DataFrame) -> Result<(DataFrame, Layout), Batc
             .collect();
         let benefit = benefit_of(sim.baseline, &m.outputs, &sim.benefits)
             .filter(|n| reform_values.contains(&n.as_str()));
-        let sb = c(&format!("b:{}.status", m.id));
-        let sr = c(&format!("r:{}.status", m.id));
+        let sb = c(&format!("b:{}.eligible", m.id));
+        let sr = rc(&format!("{}.eligible", m.id));
         row.push(sb.clone().alias(format!("sb{k}")));
         row.push(sr.clone().alias(format!("sr{k}")));
-        let counted = |status: Expr, value: Expr| -> Result<Expr, BatchError> {
-            Ok(when(
-                status.eq(lit("eligible")).and(value.clone().is_not_null()),
-                value,
-            )
-            .otherwise(zero())?)
+        let counted = |eligible: Expr, value: Expr| -> Result<Expr, BatchError> {
+            Ok(tally(
+                Op::WhereTrue,
+                DataType::Decimal128(38, 2),
+                vec![eligible, value],
+            ))
         };
+        let shared_eligibility = same.contains_key(&format!("r:{}.eligible", m.id));
+        let mut shared_outputs = Vec::new();
         for (j, name) in money.iter().enumerate() {
-            row.push(counted(sb.clone(), c(&format!("b:{name}")))?.alias(format!("ob{k}_{j}")));
-            row.push(counted(sr.clone(), c(&format!("r:{name}")))?.alias(format!("or{k}_{j}")));
+            let (vb, vr) = (
+                c(&format!("b:{name}@internal")),
+                rc(&format!("{name}@internal")),
+            );
+            let shared = shared_eligibility && same.contains_key(&format!("r:{name}@internal"));
+            shared_outputs.push(shared);
+            row.push(counted(sb.clone(), vb)?.alias(format!("ob{k}_{j}")));
+            if !shared {
+                row.push(counted(sr.clone(), vr)?.alias(format!("or{k}_{j}")));
+            }
         }
         if let Some(b) = &benefit {
-            let bb = counted(sb.clone(), c(&format!("b:{b}")))?;
-            let br = counted(sr.clone(), c(&format!("r:{b}")))?;
+            let bb = counted(sb.clone(), c(&format!("b:{b}@internal")))?;
+            let br = counted(sr.clone(), rc(&format!("{b}@internal")))?;
             base_parts.push(bb.clone());
             reform_parts.push(br.clone());
-            gain_parts.push(br - bb);
+            // Status and benefit shared with the baseline: no gain on any row.
+            let unchanged = shared_eligibility && same.contains_key(&format!("r:{b}@internal"));
+            if !unchanged {
+                gain_parts.push(br - bb);
+            }
         }
         layout.measures.push(MeasureLayout {
             id: m.id.clone(),
             title: m.title.best("en").to_string(),
             benefit,
             money_outputs: money,
+            shared_eligibility,
+            shared_outputs,
         });
     }
     let total = |parts: Vec<Expr>| parts.into_iter().reduce(|a, b| a + b).unwrap_or_else(zero);
@@ -221,14 +298,13 @@ pub fn plan(sim: &Simulation, df: DataFrame) -> Result<(DataFrame, Layout), Batc
     let rows = out.select(row)?;
 
     // The gain's bucket: 0 for none, +-(1 + k) for gains from 10^(k-1) yuan.
-    let mut bucket = when(c("gain").eq(zero()), lit(0i32));
-    for (k, e) in EDGES.iter().enumerate().rev() {
-        bucket.when(c("gain").gt_eq(yuan_lit(*e)), lit(k as i32 + 1));
-        bucket.when(c("gain").lt_eq(yuan_lit(-*e)), lit(-(k as i32) - 1));
-    }
-    // Between 0 and 1 yuan.
-    bucket.when(c("gain").gt(zero()), lit(1i32));
-    let bucket = bucket.otherwise(lit(-1i32))?;
+    let bucket = tally(
+        Op::Bucket {
+            edges: EDGES.to_vec(),
+        },
+        DataType::Int32,
+        vec![c("gain")],
+    );
     let mut group: Vec<Expr> = by.iter().map(|k| c(&format!("k:{k}"))).collect();
     group.push(bucket.alias("bucket"));
     let mut aggs: Vec<Expr> = vec![
@@ -245,23 +321,24 @@ pub fn plan(sim: &Simulation, df: DataFrame) -> Result<(DataFrame, Layout), Batc
         let Some(ml) = layout.measures.iter().find(|x| x.id == m.id) else {
             continue;
         };
+        // Eligible: true; undetermined: NULL (the status text's own rule).
         let (sb, sr) = (c(&format!("sb{k}")), c(&format!("sr{k}")));
-        let el = lit("eligible");
-        let un = lit("undetermined");
-        aggs.push(sum(one_if(sb.clone().eq(el.clone()))?).alias(format!("eb{k}")));
-        aggs.push(sum(one_if(sr.clone().eq(el.clone()))?).alias(format!("er{k}")));
-        aggs.push(sum(one_if(sb.clone().eq(un.clone()))?).alias(format!("ub{k}")));
-        aggs.push(sum(one_if(sr.clone().eq(un))?).alias(format!("ur{k}")));
-        aggs.push(
-            sum(one_if(
-                sb.clone().not_eq(el.clone()).and(sr.clone().eq(el.clone())),
-            )?)
-            .alias(format!("gained{k}")),
-        );
-        aggs.push(sum(one_if(sb.eq(el.clone()).and(sr.not_eq(el)))?).alias(format!("lost{k}")));
-        for j in 0..ml.money_outputs.len() {
+        aggs.push(sum(one_if(sb.clone().is_true())?).alias(format!("eb{k}")));
+        aggs.push(sum(one_if(sb.clone().is_null())?).alias(format!("ub{k}")));
+        if !ml.shared_eligibility {
+            aggs.push(sum(one_if(sr.clone().is_true())?).alias(format!("er{k}")));
+            aggs.push(sum(one_if(sr.clone().is_null())?).alias(format!("ur{k}")));
+            aggs.push(
+                sum(one_if(sb.clone().is_not_true().and(sr.clone().is_true()))?)
+                    .alias(format!("gained{k}")),
+            );
+            aggs.push(sum(one_if(sb.is_true().and(sr.is_not_true()))?).alias(format!("lost{k}")));
+        }
+        for (j, shared) in ml.shared_outputs.iter().enumerate() {
             aggs.push(sum(c(&format!("ob{k}_{j}"))).alias(format!("ob{k}_{j}")));
-            aggs.push(sum(c(&format!("or{k}_{j}"))).alias(format!("or{k}_{j}")));
+            if !shared {
+                aggs.push(sum(c(&format!("or{k}_{j}"))).alias(format!("or{k}_{j}")));
+            }
         }
     }
     // Measures are addressed by their index among the baseline's measures of the entity.
@@ -468,15 +545,26 @@ pub fn summarise(batches: &[RecordBatch], layout: &Layout) -> Result<Summary, Ba
             }
             for (m, ml) in layout.measures.iter().enumerate() {
                 let k = ml.id.split('|').next().unwrap_or("0");
-                for (slot, prefix) in ["eb", "er", "ub", "ur", "gained", "lost"]
-                    .iter()
-                    .enumerate()
-                {
-                    counts[m][slot] += int(b, &format!("{prefix}{k}"), i);
+                // A shared eligibility: the reform's counts are the baseline's,
+                // and no row gains or loses it.
+                let slots: [&str; 6] = if ml.shared_eligibility {
+                    ["eb", "eb", "ub", "ub", "", ""]
+                } else {
+                    ["eb", "er", "ub", "ur", "gained", "lost"]
+                };
+                for (slot, prefix) in slots.iter().enumerate() {
+                    if !prefix.is_empty() {
+                        counts[m][slot] += int(b, &format!("{prefix}{k}"), i);
+                    }
                 }
                 for (j, o) in outs[m].iter_mut().enumerate() {
-                    o.0 += dec(b, &format!("ob{k}_{j}"), i);
-                    o.1 += dec(b, &format!("or{k}_{j}"), i);
+                    let base = dec(b, &format!("ob{k}_{j}"), i);
+                    o.0 += base;
+                    o.1 += if ml.shared_outputs.get(j).copied().unwrap_or(false) {
+                        base
+                    } else {
+                        dec(b, &format!("or{k}_{j}"), i)
+                    };
                 }
             }
         }
@@ -587,6 +675,7 @@ pub async fn run_on(
             }
         }
     };
+    crate::profile::dump();
     let (totals, measures, by, gain_distribution) = summarise(&batches, &layout)?;
     if let Some(p) = progress {
         p(totals.rows);

@@ -10,7 +10,7 @@
 use crate::config::{ArOp, Dated, Op, Part, Wrap};
 use crate::repr::Ty;
 use crate::resolve::Definition;
-use crate::{errors, fast, input, masks, output, pick, profile, resolve, rows};
+use crate::{errors, fast, input, masks, output, pick, profile, resolve, rows, tally};
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, UInt32Array, new_null_array,
 };
@@ -181,6 +181,8 @@ impl OsFn {
             ),
             Op::FromRaw { column, ty, values } => input::from_raw(&arrays[0], column, *ty, values),
             Op::ToOut { ty, values } => output::to_out(&arrays[0], *ty, values),
+            Op::WhereTrue => tally::where_true(arrays, n),
+            Op::Bucket { edges } => tally::bucket(edges, &arrays[0], n),
             Op::If { .. } | Op::Choose | Op::Pick { .. } => {
                 let args: Vec<ColumnarValue> = arrays
                     .iter()

@@ -108,6 +108,15 @@ pub fn boundaries(p: &Program) -> Boundaries {
         "2026-12-31",
         "2027-01-01",
         "2024-02-29",
+        // Month and year ends (date arithmetic clamps to the last day).
+        "2023-01-31",
+        "2023-02-28",
+        "2023-03-31",
+        "2023-04-30",
+        "2024-01-31",
+        "2024-12-31",
+        "2100-02-28",
+        "2000-02-29",
     ] {
         b.dates.push(NaiveDate::from_str(d).expect("date"));
     }
@@ -132,6 +141,20 @@ pub fn boundaries(p: &Program) -> Boundaries {
         Decimal::new(1, 2),
         Decimal::new(5, 0),
         Decimal::new(-1, 2),
+        // Amounts whose halves, tenths and percentages end on half a fen.
+        Decimal::new(5, 2),
+        Decimal::new(15, 2),
+        Decimal::new(-15, 2),
+        Decimal::new(125, 2),
+        Decimal::new(1_000_005, 1),
+        // The edges of 64-bit fen (what DECIMAL(18, 2) and i64 hold) and beyond.
+        Decimal::new(i64::MAX, 2),
+        Decimal::new(i64::MIN + 1, 2),
+        Decimal::new(999_999_999_999_999_999, 2),
+        Decimal::from_i128_with_scale(10i128.pow(20) + 1, 2),
+        // Near rust_decimal's largest mantissa (2^96 - 1) at the fen.
+        Decimal::from_i128_with_scale((1i128 << 96) - 1, 2),
+        -Decimal::from_i128_with_scale((1i128 << 96) - 1, 2),
     ]);
     b.numbers.extend([
         Decimal::ZERO,
@@ -288,6 +311,13 @@ fn column(
         }
         Type::Money | Type::Decimal => {
             let scale = if *ty == Type::Money { 2 } else { 4 };
+            // Money as DECIMAL(18, 2) (stored as INT64, the generated layout) when
+            // every amount fits, on a coin toss; decimal(38, 2) otherwise.
+            let fits = vals.iter().flatten().all(|v| {
+                v.as_decimal()
+                    .is_some_and(|d| d.abs() < Decimal::new(10_000_000_000_000_000, 0))
+            });
+            let narrow = *ty == Type::Money && fits && rng.random_bool(0.5);
             let mut b = Decimal128Builder::new();
             for v in vals {
                 b.append_option(v.as_ref().and_then(|v| v.as_decimal()).map(|d| {
@@ -296,7 +326,13 @@ fn column(
                     d.mantissa()
                 }));
             }
-            let prec = if *ty == Type::Money { 38 } else { 20 };
+            let prec = if narrow {
+                18
+            } else if *ty == Type::Money {
+                38
+            } else {
+                20
+            };
             let arr = b
                 .finish()
                 .with_precision_and_scale(prec, scale as i8)
@@ -355,7 +391,15 @@ fn column(
                     other => p.show(other),
                 }));
             }
-            (Field::new(name, DataType::Utf8, true), Arc::new(b.finish()))
+            let text: ArrayRef = Arc::new(b.finish());
+            // Enumerations dictionary-encoded (as generated populations have them)
+            // on a coin toss.
+            if matches!(ty, Type::Enum(_)) && rng.random_bool(0.5) {
+                let dt = DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+                let dict = datafusion::arrow::compute::cast(&text, &dt).expect("dictionary");
+                return (Field::new(name, dt, true), dict);
+            }
+            (Field::new(name, DataType::Utf8, true), text)
         }
     }
 }
@@ -368,6 +412,13 @@ pub fn facts_of_batch(p: &Program, entity: EntityId, batch: &RecordBatch) -> Vec
     for (id, input) in p.inputs_of(entity) {
         let Some(col) = batch.column_by_name(&input.name) else {
             continue;
+        };
+        // Dictionary-encoded text (enumerations of generated populations) as text.
+        let col = match col.data_type() {
+            DataType::Dictionary(_, _) => {
+                datafusion::arrow::compute::cast(col, &DataType::Utf8).expect("dictionary")
+            }
+            _ => col.clone(),
         };
         for (i, f) in facts.iter_mut().enumerate() {
             if col.is_null(i) {
