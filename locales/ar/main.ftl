@@ -614,3 +614,19 @@ project-value-project_unit_other = جهة أخرى
 project-value-project_discipline_mathematics = الرياضيات
 project-value-project_discipline_physics = الفيزياء
 project-value-project_discipline_other = تخصص آخر
+
+## --- issue 17: doubt is data; the sources, served (begin) ---
+result-not-available = غير متاح بعد
+result-not-available-hint = محسوب من رقم مؤقت: القاعدة التي تحدد الرقم الفعلي لم تُدرج بعد، فلا يمكن الاعتماد على هذا المبلغ.
+result-uncertain = غير مؤكد
+result-status-uncertain = السند القانوني لهذه الإجابة غير مؤكد
+result-doubts = لماذا لم يتأكد ذلك
+nav-sources = المصادر
+sources-heading = الوثائق المصدرية
+sources-intro = وثائق السياسات التي تستشهد بها كل القواعد، قسمًا قسمًا. كل استشهاد في البوابة يرتبط بقسمه هنا.
+source-language-note = النص الإنجليزي المرفق بالقواعد؛ الأصل الصيني غير مرفق بعد.
+source-section = القسم { $n }
+source-back = كل الوثائق المصدرية
+source-cited-by = التدابير التي تستشهد بهذه الوثيقة:
+search-sources-heading = في الوثائق المصدرية
+## --- issue 17 (end) ---

@@ -578,3 +578,19 @@ project-value-project_unit_other = 其他单位
 project-value-project_discipline_mathematics = 数学
 project-value-project_discipline_physics = 物理
 project-value-project_discipline_other = 其他学科
+
+## --- issue 17: doubt is data; the sources, served (begin) ---
+result-not-available = 暂无
+result-not-available-hint = 由占位数值计算：规定实际数值的规则尚未录入，此金额不可作为依据。
+result-uncertain = 存疑
+result-status-uncertain = 本结论的法律依据尚未确定
+result-doubts = 尚未确定的原因
+nav-sources = 政策原文
+sources-heading = 政策原文
+sources-intro = 各项规则所引用的政策文件，按条款分节。门户中的每一处引用都链接到此处相应条款。
+source-language-note = 随规则提供的英文文本；中文原文暂未提供。
+source-section = 第 { $n } 节
+source-back = 全部政策原文
+source-cited-by = 引用本文件的措施：
+search-sources-heading = 政策原文中的结果
+## --- issue 17 (end) ---

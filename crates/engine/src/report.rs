@@ -59,6 +59,7 @@ fn sources(m: &onestop_lang::MeasureDecl) -> Vec<Source<'_>> {
         .iter()
         .map(|c| Source {
             source: &c.text,
+            url: source_url(&c.text),
             from: c.from,
             to: c.to,
         })
@@ -144,8 +145,16 @@ struct Title<'a> {
 #[derive(Serialize)]
 struct Source<'a> {
     source: &'a str,
+    /// The cited section's page on the portal (`/sources/<file>#s-N`); null for a
+    /// national instrument, whose text is not shipped.
+    url: Option<String>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+}
+
+/// The portal path of a cited seed section, if the citation names a seed document.
+pub fn source_url(citation: &str) -> Option<String> {
+    onestop_lang::cite::seed_ref(citation).map(|r| r.url())
 }
 
 struct Outputs<'a> {
@@ -222,6 +231,7 @@ struct DoubtReport<'a> {
     kind: &'static str,
     reason: Title<'a>,
     citation: Option<&'a str>,
+    url: Option<String>,
     affects: Vec<String>,
 }
 
@@ -263,6 +273,7 @@ impl Serialize for ConfidenceReport<'_> {
                         zh: mark.reason.best("zh"),
                     },
                     citation: program.doubt_citation(*d).map(|c| c.text.as_str()),
+                    url: program.doubt_citation(*d).and_then(|c| source_url(&c.text)),
                     affects,
                 })
             })

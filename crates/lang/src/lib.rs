@@ -7,6 +7,7 @@
 
 pub mod ast;
 pub mod check;
+pub mod cite;
 pub mod diag;
 pub mod doubt;
 pub mod lexer;
