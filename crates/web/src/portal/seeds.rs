@@ -239,18 +239,18 @@ fn escape_into(out: &mut String, s: &str) {
     }
 }
 
-/// Every paragraph of every document for the search index, linked to its section
-/// anchor where one starts there, else to the paragraph.
+/// Every paragraph of every document for the search index, linked to the section it
+/// belongs to, else to the paragraph itself.
 pub fn search_entries() -> Vec<super::search::SourceEntry> {
     let mut out = Vec::new();
     for d in documents() {
+        // The section a paragraph belongs to: the last section anchor at or above it.
+        let mut section: Option<&String> = None;
         for p in &d.paragraphs {
-            let anchor = p
-                .anchors
-                .iter()
-                .skip(1)
-                .find(|a| a.starts_with("s-") || a.starts_with("part-"))
-                .unwrap_or(&p.anchors[0]);
+            if let Some(a) = p.anchors.iter().skip(1).last() {
+                section = Some(a);
+            }
+            let anchor = section.unwrap_or(&p.anchors[0]);
             let label = match anchor.strip_prefix("s-") {
                 Some(n) => match n.split_once('-') {
                     Some((n, m)) => format!("{} §{n}({m})", d.file),
