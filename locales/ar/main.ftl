@@ -767,3 +767,18 @@ voucher-redemption-status-confirmed = مؤكد
 voucher-redemption-status-declined = رفضه مقدم الخدمة
 voucher-redemption-status-withdrawn = مسحوب
 ## ---- end of innovation vouchers ----
+## --- issue 17: doubt is data; the sources, served (begin) ---
+result-not-available = غير متاح بعد
+result-not-available-hint = محسوب من رقم مؤقت: القاعدة التي تحدد الرقم الفعلي لم تُدرج بعد، فلا يمكن الاعتماد على هذا المبلغ.
+result-uncertain = غير مؤكد
+result-status-uncertain = السند القانوني لهذه الإجابة غير مؤكد
+result-doubts = لماذا لم يتأكد ذلك
+nav-sources = المصادر
+sources-heading = الوثائق المصدرية
+sources-intro = وثائق السياسات التي تستشهد بها كل القواعد، قسمًا قسمًا. كل استشهاد في البوابة يرتبط بقسمه هنا.
+source-language-note = النص الإنجليزي المرفق بالقواعد؛ الأصل الصيني غير مرفق بعد.
+source-section = القسم { $n }
+source-back = كل الوثائق المصدرية
+source-cited-by = التدابير التي تستشهد بهذه الوثيقة:
+search-sources-heading = في الوثائق المصدرية
+## --- issue 17 (end) ---

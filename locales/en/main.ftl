@@ -747,3 +747,18 @@ voucher-redemption-status-confirmed = Confirmed
 voucher-redemption-status-declined = Declined by the provider
 voucher-redemption-status-withdrawn = Withdrawn
 ## ---- end of innovation vouchers ----
+## --- issue 17: doubt is data; the sources, served (begin) ---
+result-not-available = Not yet available
+result-not-available-hint = Computed from a placeholder figure: the rule that sets the real figure is not encoded yet, so this amount is not one to rely on.
+result-uncertain = Uncertain
+result-status-uncertain = The legal basis of this answer is not settled
+result-doubts = Why this is not settled
+nav-sources = Sources
+sources-heading = Source documents
+sources-intro = The policy documents every rule cites, section by section. Each citation in the portal links to its section here.
+source-language-note = English text as shipped with the rules; the Chinese original is not shipped yet.
+source-section = Section { $n }
+source-back = All source documents
+source-cited-by = Cited by these measures:
+search-sources-heading = In the source documents
+## --- issue 17 (end) ---

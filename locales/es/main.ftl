@@ -747,3 +747,18 @@ voucher-redemption-status-confirmed = Confirmado
 voucher-redemption-status-declined = Rechazado por el proveedor
 voucher-redemption-status-withdrawn = Retirado
 ## ---- end of innovation vouchers ----
+## --- issue 17: doubt is data; the sources, served (begin) ---
+result-not-available = Aún no disponible
+result-not-available-hint = Calculado con una cifra provisional: la norma que fija la cifra real aún no está codificada, así que no puede confiar en este importe.
+result-uncertain = Incierto
+result-status-uncertain = El fundamento jurídico de esta respuesta no está confirmado
+result-doubts = Por qué no está confirmado
+nav-sources = Fuentes
+sources-heading = Documentos de origen
+sources-intro = Los documentos que citan todas las normas, sección por sección. Cada cita del portal enlaza aquí con su sección.
+source-language-note = Texto en inglés incluido con las normas; el original chino aún no se incluye.
+source-section = Sección { $n }
+source-back = Todos los documentos de origen
+source-cited-by = Medidas que citan este documento:
+search-sources-heading = En los documentos de origen
+## --- issue 17 (end) ---

@@ -727,3 +727,18 @@ voucher-redemption-status-confirmed = 확인됨
 voucher-redemption-status-declined = 서비스 기관이 거절함
 voucher-redemption-status-withdrawn = 철회됨
 ## ---- end of innovation vouchers ----
+## --- issue 17: doubt is data; the sources, served (begin) ---
+result-not-available = 아직 제공되지 않음
+result-not-available-hint = 임시 수치로 계산되었습니다. 실제 수치를 정하는 규정이 아직 입력되지 않았으므로 이 금액에 의존할 수 없습니다.
+result-uncertain = 불확실
+result-status-uncertain = 이 판정의 법적 근거가 확정되지 않았습니다
+result-doubts = 확정되지 않은 이유
+nav-sources = 정책 원문
+sources-heading = 정책 원문
+sources-intro = 모든 규칙이 인용하는 정책 문서를 조항별로 제공합니다. 포털의 각 인용은 해당 조항으로 연결됩니다.
+source-language-note = 규칙과 함께 제공되는 영문 텍스트입니다. 중국어 원문은 아직 제공되지 않습니다.
+source-section = 제 { $n } 절
+source-back = 모든 정책 원문
+source-cited-by = 이 문서를 인용하는 조치:
+search-sources-heading = 정책 원문 검색 결과
+## --- issue 17 (end) ---

@@ -761,3 +761,18 @@ voucher-redemption-status-confirmed = Подтверждено
 voucher-redemption-status-declined = Отклонено поставщиком
 voucher-redemption-status-withdrawn = Отозвано
 ## ---- end of innovation vouchers ----
+## --- issue 17: doubt is data; the sources, served (begin) ---
+result-not-available = Пока недоступно
+result-not-available-hint = Рассчитано по условной цифре: правило, устанавливающее действительную цифру, ещё не внесено, поэтому на эту сумму нельзя полагаться.
+result-uncertain = Не подтверждено
+result-status-uncertain = Правовое основание этого ответа не установлено окончательно
+result-doubts = Почему это не установлено
+nav-sources = Источники
+sources-heading = Исходные документы
+sources-intro = Документы, на которые ссылаются все правила, по разделам. Каждая ссылка на портале ведёт к своему разделу здесь.
+source-language-note = Английский текст, поставляемый с правилами; китайский оригинал пока не поставляется.
+source-section = Раздел { $n }
+source-back = Все исходные документы
+source-cited-by = На этот документ ссылаются меры:
+search-sources-heading = В исходных документах
+## --- issue 17 (end) ---

@@ -727,3 +727,18 @@ voucher-redemption-status-confirmed = 已确认
 voucher-redemption-status-declined = 服务机构已拒绝
 voucher-redemption-status-withdrawn = 已撤回
 ## ---- end of innovation vouchers ----
+## --- issue 17: doubt is data; the sources, served (begin) ---
+result-not-available = 暂无
+result-not-available-hint = 由占位数值计算：规定实际数值的规则尚未录入，此金额不可作为依据。
+result-uncertain = 存疑
+result-status-uncertain = 本结论的法律依据尚未确定
+result-doubts = 尚未确定的原因
+nav-sources = 政策原文
+sources-heading = 政策原文
+sources-intro = 各项规则所引用的政策文件，按条款分节。门户中的每一处引用都链接到此处相应条款。
+source-language-note = 随规则提供的英文文本；中文原文暂未提供。
+source-section = 第 { $n } 节
+source-back = 全部政策原文
+source-cited-by = 引用本文件的措施：
+search-sources-heading = 政策原文中的结果
+## --- issue 17 (end) ---

@@ -23,6 +23,7 @@ fn tune_allocator() {
 mod analyst;
 mod calendar;
 mod database;
+mod doubts;
 mod format;
 mod ledger;
 mod population;
@@ -68,6 +69,9 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Also list every `uncertain` and `placeholder` mark: file:line, what, reason.
+        #[arg(long)]
+        uncertain: bool,
     },
     /// Run the rule tests (.test files) beside the rules.
     Test {
@@ -173,7 +177,11 @@ fn main() -> ExitCode {
     quiet_on_broken_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { dir, deny_warnings } => cmd_check(dir, deny_warnings),
+        Command::Check {
+            dir,
+            deny_warnings,
+            uncertain,
+        } => cmd_check(dir, deny_warnings, uncertain),
         Command::Test { dir, filter } => cmd_test(dir, filter),
         Command::Measures { format, rules } => cmd_measures(format, rules),
         Command::Inputs {
@@ -202,7 +210,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn cmd_check(dir: Option<PathBuf>, deny_warnings: bool) -> Result<ExitCode, String> {
+fn cmd_check(
+    dir: Option<PathBuf>,
+    deny_warnings: bool,
+    uncertain: bool,
+) -> Result<ExitCode, String> {
     let start = Instant::now();
     let dir = rules_dir(dir)?;
     let set = RuleSet::load_dir(&dir)?;
@@ -238,6 +250,9 @@ fn cmd_check(dir: Option<PathBuf>, deny_warnings: bool) -> Result<ExitCode, Stri
             p.inputs.len(),
             p.version
         );
+        if uncertain {
+            print!("{}", doubts::listing(p));
+        }
     }
     Ok(if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::from(1)

@@ -39,6 +39,33 @@ fn check_is_clean_on_the_shipped_rules() {
 }
 
 #[test]
+fn check_uncertain_lists_every_mark_with_file_line_and_reason() {
+    let o = onestop(&["check", "rules", "--uncertain"]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert!(
+        out.lines().any(
+            |l| l.starts_with("rules/enterprise/credit-risk-compensation.policy:")
+                && l.contains(": placeholder parameter crc_compensation_rate_startup: ")
+                && l.contains("sets no figure")
+        ),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l.contains(": uncertain parameter citation relocation_working_days \"Regulations on the Administration of Company Registration art. 54")),
+        "{out}"
+    );
+    let last = out.lines().last().unwrap_or("");
+    assert!(
+        last.contains(" placeholder, ") && last.ends_with(" uncertain"),
+        "{last}"
+    );
+    // Without the flag nothing is listed.
+    let o = onestop(&["check", "rules"]);
+    assert!(!stdout(&o).contains("mark(s)"));
+}
+
+#[test]
 fn every_rule_test_passes() {
     // `cargo test` runs the rule tests through the same command users run.
     let o = onestop(&["test", "rules"]);

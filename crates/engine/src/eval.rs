@@ -8,6 +8,7 @@ use crate::{EvalError, Facts};
 use chrono::NaiveDate;
 use onestop_calendar::{Calendar, YearSet};
 use onestop_lang::ast::BinOp;
+use onestop_lang::doubt::{self, DoubtRef};
 use onestop_lang::program::*;
 use onestop_lang::types::Value;
 use std::sync::Arc;
@@ -111,6 +112,8 @@ pub struct DefTrace {
     pub deps: Vec<DefId>,
     /// Years without an official holiday notice that this value counted working days through.
     pub provisional: YearSet,
+    /// The `uncertain` and `placeholder` marks this value went through (sorted, unique).
+    pub doubts: Vec<DoubtRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +150,11 @@ pub struct MeasureResult {
     pub eligibility_provisional: YearSet,
     /// The same per output, parallel to `outputs`.
     pub outputs_provisional: Vec<YearSet>,
+    /// The `uncertain` and `placeholder` marks the status went through: the measure's
+    /// own and those of everything its condition read.
+    pub eligibility_doubts: Vec<DoubtRef>,
+    /// The marks each output went through, parallel to `outputs`.
+    pub outputs_doubts: Vec<Vec<DoubtRef>>,
 }
 
 impl MeasureResult {
@@ -175,14 +183,29 @@ pub struct Evaluation {
     pub trace: Vec<DefTrace>,
 }
 
+/// What a value went through besides its inputs: provisional calendar years and
+/// marked (uncertain or placeholder) rules.
+#[derive(Debug, Clone, Default)]
+struct Marks {
+    years: YearSet,
+    doubts: Vec<DoubtRef>,
+}
+
+impl Marks {
+    fn add(&mut self, other: &Marks) {
+        self.years |= other.years;
+        doubt::merge(&mut self.doubts, &other.doubts);
+    }
+}
+
 pub struct Evaluator<'a> {
     plan: &'a Plan,
     facts: &'a Facts,
     calendar: Arc<Calendar>,
-    /// Per definition once evaluated: its value and the provisional years it went through.
-    memo: Vec<Option<(Val, YearSet)>>,
-    /// Provisional years of the expressions being evaluated, innermost last.
-    provisional: Vec<YearSet>,
+    /// Per definition once evaluated: its value and what it went through.
+    memo: Vec<Option<(Val, Marks)>>,
+    /// What the expressions being evaluated went through, innermost last.
+    provisional: Vec<Marks>,
     tracing: bool,
     frames: Vec<Reads>,
     trace: Vec<DefTrace>,
@@ -229,15 +252,28 @@ impl<'a> Evaluator<'a> {
         if self.tracing {
             self.frames.push(Reads::default());
         }
-        self.provisional.push(YearSet::EMPTY);
+        self.provisional.push(Marks::default());
         let eligibility = self.eval(&m.eligible);
-        let eligibility_provisional = self.provisional.pop().unwrap_or_default();
+        let mut eligibility_marks = self.provisional.pop().unwrap_or_default();
+        let mut own = Vec::new();
+        if m.doubt.is_some() {
+            own.push(DoubtRef::Measure(id));
+        }
+        for (i, c) in m.cites.iter().enumerate() {
+            if c.doubt.is_some() {
+                own.push(DoubtRef::MeasureCite(id, i as u32));
+            }
+        }
+        doubt::merge(&mut eligibility_marks.doubts, &own);
         let mut outputs = Vec::with_capacity(m.outputs.len());
         let mut outputs_provisional = Vec::with_capacity(m.outputs.len());
+        let mut outputs_doubts = Vec::with_capacity(m.outputs.len());
         for o in &m.outputs {
-            self.provisional.push(YearSet::EMPTY);
+            self.provisional.push(Marks::default());
             let v = self.output(*o);
-            outputs_provisional.push(self.provisional.pop().unwrap_or_default());
+            let marks = self.provisional.pop().unwrap_or_default();
+            outputs_provisional.push(marks.years);
+            outputs_doubts.push(marks.doubts);
             outputs.push((*o, v));
         }
         let reads = if self.tracing {
@@ -278,15 +314,30 @@ impl<'a> Evaluator<'a> {
             missing_for_outputs,
             errors,
             reads,
-            eligibility_provisional,
+            eligibility_provisional: eligibility_marks.years,
             outputs_provisional,
+            eligibility_doubts: eligibility_marks.doubts,
+            outputs_doubts,
         }
     }
 
     /// Marks the expression being evaluated as counted through these years.
     fn mark_provisional(&mut self, years: YearSet) {
         if let Some(top) = self.provisional.last_mut() {
-            *top |= years;
+            top.years |= years;
+        }
+    }
+
+    /// Marks the expression being evaluated as going through a marked rule.
+    fn mark_doubt(&mut self, r: DoubtRef) {
+        if let Some(top) = self.provisional.last_mut() {
+            doubt::merge(&mut top.doubts, &[r]);
+        }
+    }
+
+    fn mark(&mut self, marks: &Marks) {
+        if let Some(top) = self.provisional.last_mut() {
+            top.add(marks);
         }
     }
 
@@ -316,19 +367,35 @@ impl<'a> Evaluator<'a> {
         {
             f.deps.push(d);
         }
-        if let Some((v, years)) = &self.memo[d.index()] {
-            let (v, years) = (v.clone(), *years);
-            self.mark_provisional(years);
+        if let Some((v, marks)) = &self.memo[d.index()] {
+            let (v, marks) = (v.clone(), marks.clone());
+            self.mark(&marks);
             return v;
         }
         let decl = &self.program().defs[d.index()];
         if self.tracing {
             self.frames.push(Reads::default());
         }
-        self.provisional.push(YearSet::EMPTY);
+        self.provisional.push(Marks::default());
         let (value, branch) = self.def_body(decl, d);
-        let provisional = self.provisional.pop().unwrap_or_default();
-        self.mark_provisional(provisional);
+        if decl.doubt.is_some() {
+            self.mark_doubt(DoubtRef::Def(d));
+        }
+        for (i, c) in decl.cites.iter().enumerate() {
+            if c.doubt.is_some() {
+                self.mark_doubt(DoubtRef::DefCite(d, i as u32));
+            }
+        }
+        if let Branch::Exception(w) = branch
+            && decl.exceptions[w]
+                .cite
+                .as_ref()
+                .is_some_and(|c| c.doubt.is_some())
+        {
+            self.mark_doubt(DoubtRef::ExceptionCite(d, w as u32));
+        }
+        let marks = self.provisional.pop().unwrap_or_default();
+        self.mark(&marks);
         let value = match value {
             Val::Known(v) => match semantics::convert(v, &decl.ty, &decl.name) {
                 Ok(v) => Val::Known(v),
@@ -345,10 +412,11 @@ impl<'a> Evaluator<'a> {
                 params: frame.params,
                 inputs: frame.inputs,
                 deps: frame.deps,
-                provisional,
+                provisional: marks.years,
+                doubts: marks.doubts.clone(),
             });
         }
-        self.memo[d.index()] = Some((value.clone(), provisional));
+        self.memo[d.index()] = Some((value.clone(), marks));
         value
     }
 
@@ -407,6 +475,15 @@ impl<'a> Evaluator<'a> {
             },
         };
         let when = at.unwrap_or(self.plan.date);
+        let decl = &self.program().params[p.index()];
+        if decl.doubt.is_some() {
+            self.mark_doubt(DoubtRef::Param(p));
+        }
+        if let Some(i) = idx
+            && decl.values[i].cite.doubt.is_some()
+        {
+            self.mark_doubt(DoubtRef::ParamValue(p, i as u32));
+        }
         if let Some(f) = self.frames.last_mut() {
             f.params.push(ParamRead {
                 param: p,

@@ -1,7 +1,7 @@
 //! Renders an evaluation and its trace as readable text, in English or Chinese.
 
 use crate::eval::{Branch, DefTrace, Evaluation, MeasureResult, Status, Val};
-use onestop_lang::{DefId, InputId, OutputRef, Program};
+use onestop_lang::{Confidence, DefId, Doubt, DoubtKind, DoubtRef, InputId, OutputRef, Program};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -95,6 +95,55 @@ pub fn show_val(program: &Program, v: &Val, lang: Lang) -> String {
     }
 }
 
+/// A value as the reader may rely on it: one computed from a placeholder figure is
+/// "not yet available", whatever the stand-in figure gave.
+pub fn show_relied(program: &Program, v: &Val, doubts: &[DoubtRef], lang: Lang) -> String {
+    match program.confidence(doubts) {
+        Confidence::Placeholder => lang
+            .t(
+                "not yet available (computed from a placeholder figure)",
+                "暂无（由占位数值计算）",
+            )
+            .to_string(),
+        Confidence::Uncertain => format!(
+            "{}  [{}]",
+            show_val(program, v, lang),
+            lang.t("UNCERTAIN", "存疑")
+        ),
+        Confidence::Settled => show_val(program, v, lang),
+    }
+}
+
+/// `uncertain: <reason>` or `placeholder: <reason>` in the reader's language.
+pub fn doubt_note(d: &Doubt, lang: Lang) -> String {
+    let kind = match d.kind {
+        DoubtKind::Uncertain => lang.t("uncertain", "存疑"),
+        DoubtKind::Placeholder => lang.t("placeholder figure", "占位数值"),
+    };
+    format!("{kind}: {}", d.reason.best(lang.code()))
+}
+
+/// One mark with what it is on: `parameter crc_rate: placeholder figure: <reason>`.
+pub fn describe_doubt(program: &Program, r: DoubtRef, lang: Lang) -> String {
+    let (on, name) = program.doubt_subject(r);
+    let on = match on {
+        "parameter" => lang.t("parameter", "参数"),
+        "parameter citation" => lang.t("source of parameter", "参数依据"),
+        "definition" => lang.t("definition", "定义"),
+        "definition citation" => lang.t("source of definition", "定义依据"),
+        "measure" => lang.t("measure", "措施"),
+        _ => lang.t("source of measure", "措施依据"),
+    };
+    let cite = program
+        .doubt_citation(r)
+        .map(|c| format!(" ({})", c.text))
+        .unwrap_or_default();
+    match program.doubt(r) {
+        Some(d) => format!("{on} {name}{cite}: {}", doubt_note(d, lang)),
+        None => format!("{on} {name}{cite}"),
+    }
+}
+
 fn input_line(program: &Program, facts: &crate::Facts, i: InputId, lang: Lang) -> String {
     let decl = &program.inputs[i.index()];
     let v = match facts.get(i) {
@@ -116,9 +165,13 @@ pub fn render_summary(program: &Program, ev: &Evaluation, lang: Lang) -> String 
 
 fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lang) {
     let m = &program.measures[r.measure.index()];
+    let status_mark = match program.confidence(&r.eligibility_doubts) {
+        Confidence::Settled => String::new(),
+        _ => format!("  [{}]", lang.t("UNCERTAIN", "存疑")),
+    };
     let _ = writeln!(
         out,
-        "{}  {}\n  {}: {}",
+        "{}  {}\n  {}: {}{status_mark}",
         m.id,
         m.title.best(lang.code()),
         lang.t("status", "结论"),
@@ -131,12 +184,27 @@ fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lan
         } else {
             format!("  [{} {provisional}]", lang.t("PROVISIONAL:", "暂定："))
         };
+        let doubts = r
+            .outputs_doubts
+            .get(i)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let _ = writeln!(
             out,
             "  {} = {}{mark}",
             output_name(program, o),
-            show_val(program, v, lang)
+            show_relied(program, v, doubts, lang)
         );
+    }
+    let mut all = r.eligibility_doubts.clone();
+    for d in &r.outputs_doubts {
+        onestop_lang::doubt::merge(&mut all, d);
+    }
+    if !all.is_empty() {
+        let _ = writeln!(out, "  {}:", lang.t("not settled", "尚未确定的依据"));
+        for d in all {
+            let _ = writeln!(out, "    - {}", describe_doubt(program, d, lang));
+        }
     }
     let provisional = r.provisional();
     if !provisional.is_empty() {
@@ -259,7 +327,7 @@ fn render_def(
             out,
             "{pad}- {} = {} ({})",
             decl.name,
-            show_val(program, &t.value, lang),
+            show_relied(program, &t.value, &t.doubts, lang),
             lang.t("see above", "见上文")
         );
         return;
@@ -273,9 +341,12 @@ fn render_def(
         out,
         "{pad}- {} = {}{mark}   [{}]",
         decl.name,
-        show_val(program, &t.value, lang),
+        show_relied(program, &t.value, &t.doubts, lang),
         decl.title.best(lang.code())
     );
+    if let Some(d) = &decl.doubt {
+        let _ = writeln!(out, "{pad}    {}", doubt_note(d, lang));
+    }
     let rule = match &t.branch {
         Branch::Default => format!(
             "{}: {}",
@@ -295,10 +366,11 @@ fn render_def(
             if let Some(c) = &ex.cite {
                 let _ = write!(
                     s,
-                    "  ({}: {}, {})",
+                    "  ({}: {}, {}{})",
                     lang.t("source", "依据"),
                     c.text,
-                    c.validity()
+                    c.validity(),
+                    cite_note(c, lang)
                 );
             }
             s
@@ -323,29 +395,41 @@ fn render_def(
     for c in &decl.cites {
         let _ = writeln!(
             out,
-            "{pad}    {}: {} ({})",
+            "{pad}    {}: {} ({}){}",
             lang.t("source", "依据"),
             c.text,
-            c.validity()
+            c.validity(),
+            cite_note(c, lang)
         );
     }
     for p in &t.params {
         let decl = &program.params[p.param.index()];
+        let figure = |v: &onestop_lang::Value| match &decl.doubt {
+            Some(d) if d.kind == DoubtKind::Placeholder => format!(
+                "{} {} ({})",
+                lang.t("not yet available: stand-in", "暂无：占位"),
+                show_value(program, v, lang),
+                doubt_note(d, lang)
+            ),
+            Some(d) => format!("{} ({})", show_value(program, v, lang), doubt_note(d, lang)),
+            None => show_value(program, v, lang),
+        };
         match p.value_index.and_then(|i| decl.values.get(i)) {
             Some(v) => {
                 let _ = writeln!(
                     out,
-                    "{pad}    {} {} = {} ({}; {}: {}, {})",
+                    "{pad}    {} {} = {} ({}; {}: {}, {}{})",
                     lang.t("parameter", "参数"),
                     decl.name,
-                    show_value(program, &v.value, lang),
+                    figure(&v.value),
                     match v.to {
                         Some(to) => format!("{} {} {}", v.from, lang.t("to", "至"), to),
                         None => format!("{} {}", lang.t("in force from", "自"), v.from),
                     },
                     lang.t("source", "依据"),
                     v.cite.text,
-                    v.cite.validity()
+                    v.cite.validity(),
+                    cite_note(&v.cite, lang)
                 );
             }
             None => {
@@ -371,6 +455,14 @@ fn render_def(
     for dep in &t.deps {
         render_def(out, program, facts, traces, *dep, lang, seen, depth + 1);
     }
+}
+
+/// `; uncertain: <reason>` after a citation that carries a mark.
+fn cite_note(c: &onestop_lang::ast::Citation, lang: Lang) -> String {
+    c.doubt
+        .as_ref()
+        .map(|d| format!("; {}", doubt_note(d, lang)))
+        .unwrap_or_default()
 }
 
 fn one_line(s: &str) -> String {

@@ -93,6 +93,8 @@ mod tests {
             reads: None,
             eligibility_provisional: Default::default(),
             outputs_provisional: Vec::new(),
+            eligibility_doubts: Vec::new(),
+            outputs_doubts: Vec::new(),
         }
     }
 

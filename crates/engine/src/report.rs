@@ -59,6 +59,7 @@ fn sources(m: &onestop_lang::MeasureDecl) -> Vec<Source<'_>> {
         .iter()
         .map(|c| Source {
             source: &c.text,
+            url: source_url(&c.text),
             from: c.from,
             to: c.to,
         })
@@ -113,7 +114,7 @@ impl Serialize for MeasureReport<'_> {
                 .map(|i| program.inputs[i.index()].name.clone())
                 .collect()
         };
-        let mut map = s.serialize_map(Some(9))?;
+        let mut map = s.serialize_map(Some(11))?;
         map.serialize_entry("measure", &m.id)?;
         match self.parts {
             Some(p) => map.serialize_entry("title", &p.titles[r.measure.index()])?,
@@ -130,6 +131,7 @@ impl Serialize for MeasureReport<'_> {
             None => map.serialize_entry("sources", &sources(m))?,
         }
         map.serialize_entry("provisional", &Provisional { program, r })?;
+        map.serialize_entry("confidence", &ConfidenceReport { program, r })?;
         map.end()
     }
 }
@@ -143,8 +145,16 @@ struct Title<'a> {
 #[derive(Serialize)]
 struct Source<'a> {
     source: &'a str,
+    /// The cited section's page on the portal (`/sources/<file>#s-N`); null for a
+    /// national instrument, whose text is not shipped.
+    url: Option<String>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+}
+
+/// The portal path of a cited seed section, if the citation names a seed document.
+pub fn source_url(citation: &str) -> Option<String> {
+    onestop_lang::cite::seed_ref(citation).map(|r| r.url())
 }
 
 struct Outputs<'a> {
@@ -201,6 +211,100 @@ impl Serialize for Provisional<'_> {
             "reason",
             &crate::explain::provisional_reason(years, crate::explain::Lang::En),
         )?;
+        map.end()
+    }
+}
+
+/// `null`, or how far the answer can be relied on: the status's and each output's
+/// confidence (`settled`, `uncertain`, `placeholder`: the worst mark it went through)
+/// and every mark with its reason and what it affects. An output whose confidence is
+/// `placeholder` was computed from a stand-in figure: not an amount to rely on.
+struct ConfidenceReport<'a> {
+    program: &'a Program,
+    r: &'a MeasureResult,
+}
+
+#[derive(Serialize)]
+struct DoubtReport<'a> {
+    on: &'static str,
+    name: &'a str,
+    kind: &'static str,
+    reason: Title<'a>,
+    citation: Option<&'a str>,
+    url: Option<String>,
+    affects: Vec<String>,
+}
+
+impl Serialize for ConfidenceReport<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (program, r) = (self.program, self.r);
+        if r.eligibility_doubts.is_empty() && r.outputs_doubts.iter().all(|d| d.is_empty()) {
+            return s.serialize_none();
+        }
+        let mut all = r.eligibility_doubts.clone();
+        for d in &r.outputs_doubts {
+            onestop_lang::doubt::merge(&mut all, d);
+        }
+        let names: Vec<String> = r
+            .outputs
+            .iter()
+            .map(|(o, _)| output_name(program, o))
+            .collect();
+        let doubts: Vec<DoubtReport> = all
+            .iter()
+            .filter_map(|d| {
+                let mark = program.doubt(*d)?;
+                let (on, name) = program.doubt_subject(*d);
+                let mut affects = Vec::new();
+                if r.eligibility_doubts.contains(d) {
+                    affects.push("eligibility".to_string());
+                }
+                for (n, ds) in names.iter().zip(&r.outputs_doubts) {
+                    if ds.contains(d) && !affects.contains(n) {
+                        affects.push(n.clone());
+                    }
+                }
+                Some(DoubtReport {
+                    on,
+                    name,
+                    kind: mark.kind.as_str(),
+                    reason: Title {
+                        en: mark.reason.best("en"),
+                        zh: mark.reason.best("zh"),
+                    },
+                    citation: program.doubt_citation(*d).map(|c| c.text.as_str()),
+                    url: program.doubt_citation(*d).and_then(|c| source_url(&c.text)),
+                    affects,
+                })
+            })
+            .collect();
+        let mut outputs: Vec<(&String, &'static str)> = Vec::with_capacity(names.len());
+        for (n, ds) in names.iter().zip(&r.outputs_doubts) {
+            let level = program.confidence(ds).as_str();
+            match outputs.iter_mut().find(|(m, _)| *m == n) {
+                Some(slot) => slot.1 = level,
+                None => outputs.push((n, level)),
+            }
+        }
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry(
+            "eligibility",
+            program.confidence(&r.eligibility_doubts).as_str(),
+        )?;
+        map.serialize_entry("outputs", &OutputLevels(&outputs))?;
+        map.serialize_entry("doubts", &doubts)?;
+        map.end()
+    }
+}
+
+struct OutputLevels<'a>(&'a [(&'a String, &'static str)]);
+
+impl Serialize for OutputLevels<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (n, l) in self.0 {
+            map.serialize_entry(n, l)?;
+        }
         map.end()
     }
 }

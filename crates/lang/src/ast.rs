@@ -34,12 +34,44 @@ impl Texts {
     }
 }
 
+/// How far a figure, definition or citation can be relied on, when not fully.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DoubtKind {
+    /// Written down as recalled, or an interpretation the source does not settle:
+    /// `uncertain en "..." zh "..."`.
+    Uncertain,
+    /// A figure that only stands in until the instrument that sets it is encoded:
+    /// `placeholder en "..." zh "..."` (parameters only). Amounts computed from it are
+    /// never shown as figures one can rely on.
+    Placeholder,
+}
+
+impl DoubtKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DoubtKind::Uncertain => "uncertain",
+            DoubtKind::Placeholder => "placeholder",
+        }
+    }
+}
+
+/// A first-class doubt with its reason, so readers see it where the figure is used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doubt {
+    pub kind: DoubtKind,
+    pub reason: Texts,
+    pub span: Span,
+}
+
 /// A legal source: a seed file and section, or a national instrument, with validity dates.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
     pub text: String,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// `uncertain ...` written right after the citation: the article, date or reading
+    /// of the source is not verified.
+    pub doubt: Option<Doubt>,
     pub span: Span,
 }
 
@@ -60,6 +92,8 @@ pub struct Meta {
     pub summary: Texts,
     pub question: Texts,
     pub cites: Vec<Citation>,
+    /// `uncertain ...` or `placeholder ...` on the item itself.
+    pub doubt: Option<Doubt>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

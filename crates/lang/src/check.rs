@@ -117,6 +117,9 @@ impl<'a> Checker<'a> {
     }
 
     fn run(&mut self, items: &[Item]) {
+        for item in items {
+            self.item_doubt(item);
+        }
         // Pass 1: entities and enumerations, which types refer to.
         for item in items {
             match &item.kind {
@@ -245,6 +248,7 @@ impl<'a> Checker<'a> {
                         ty,
                         title: item.meta.title.clone(),
                         values: vals,
+                        doubt: item.meta.doubt.clone(),
                         span: item.name.span,
                     });
                 }
@@ -277,6 +281,7 @@ impl<'a> Checker<'a> {
                         cites: item.meta.cites.clone(),
                         default: placeholder(item.name.span),
                         exceptions: Vec::new(),
+                        doubt: item.meta.doubt.clone(),
                         span: item.name.span,
                     });
                     def_items.push((DefId(self.defs.len() as u32 - 1), item));
@@ -374,7 +379,65 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// An item's own mark: `placeholder` on parameters only, `uncertain` on
+    /// parameters, definitions and measures; a reason in English and Chinese.
+    fn item_doubt(&mut self, item: &Item) {
+        let Some(d) = &item.meta.doubt else {
+            return;
+        };
+        let what = match item.kind {
+            ItemKind::Parameter { .. } => None,
+            ItemKind::Definition { .. } | ItemKind::Measure { .. }
+                if d.kind == ast::DoubtKind::Uncertain =>
+            {
+                None
+            }
+            ItemKind::Definition { .. } | ItemKind::Measure { .. } => Some((
+                "only a parameter is a placeholder",
+                "mark the parameter that holds the stand-in figure `placeholder`; this item may be `uncertain`",
+            )),
+            _ => Some((
+                "only parameters, definitions, measures and citations carry a mark",
+                "mark the definition or parameter that relies on it, or the citation (`uncertain` right after `cite`)",
+            )),
+        };
+        if let Some((msg, hint)) = what {
+            self.err(
+                "E-DOUBT",
+                d.span,
+                format!("`{}` on `{}`: {msg}", d.kind.as_str(), item.name.name),
+                hint,
+            );
+        }
+        self.doubt_reason(d);
+    }
+
+    fn doubt_reason(&mut self, d: &ast::Doubt) {
+        if d.reason.get("en").is_none() || d.reason.get("zh").is_none() {
+            self.err(
+                "E-META",
+                d.span,
+                format!(
+                    "the reason for `{}` needs English and Chinese",
+                    d.kind.as_str()
+                ),
+                format!("write {} en \"...\" zh \"...\"", d.kind.as_str()),
+            );
+        }
+    }
+
     fn check_citation(&mut self, c: &Citation) {
+        if let Some(d) = &c.doubt {
+            if d.kind == ast::DoubtKind::Placeholder {
+                self.err(
+                    "E-DOUBT",
+                    d.span,
+                    format!("citation \"{}\" is marked `placeholder`", c.text),
+                    "a citation may be `uncertain`; mark the parameter itself `placeholder` (under its title)",
+                );
+            }
+            self.doubt_reason(d);
+        }
         if c.from.is_none() {
             self.err(
                 "E-CITE",
@@ -731,6 +794,7 @@ impl<'a> Checker<'a> {
             cites: item.meta.cites.clone(),
             eligible: cond,
             outputs: outs,
+            doubt: item.meta.doubt.clone(),
             span: item.name.span,
         });
     }

@@ -7,7 +7,9 @@
 
 pub mod ast;
 pub mod check;
+pub mod cite;
 pub mod diag;
+pub mod doubt;
 pub mod lexer;
 pub mod literal;
 pub mod load;
@@ -17,6 +19,7 @@ pub mod source;
 pub mod types;
 
 pub use diag::{Diagnostic, Severity, render_all};
+pub use doubt::{Confidence, Doubt, DoubtKind, DoubtRef};
 pub use load::RuleSet;
 pub use program::*;
 pub use source::{FileId, Sources, Span};

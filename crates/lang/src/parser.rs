@@ -91,6 +91,8 @@ pub const RESERVED: &[&str] = &[
     "months",
     "year",
     "years",
+    "uncertain",
+    "placeholder",
 ];
 
 pub const LANGUAGES: &[&str] = &["en", "zh", "ko", "ru", "es", "ar"];
@@ -621,12 +623,33 @@ impl<'a> Parser<'a> {
             self.bump();
             to = Some(self.date("the date the source ceases to apply")?);
         }
+        let span = start.to(self.prev_span());
+        let doubt = self.doubt_opt()?;
         Ok(Citation {
             text,
             from,
             to,
-            span: start.to(self.prev_span()),
+            doubt,
+            span,
         })
+    }
+
+    /// `uncertain en "..." zh "..."` or `placeholder en "..." zh "..."`, if next.
+    fn doubt_opt(&mut self) -> PResult<Option<Doubt>> {
+        let kind = if self.is_kw("uncertain") {
+            DoubtKind::Uncertain
+        } else if self.is_kw("placeholder") {
+            DoubtKind::Placeholder
+        } else {
+            return Ok(None);
+        };
+        let start = self.bump().span;
+        let reason = self.texts("the reason for the doubt")?;
+        Ok(Some(Doubt {
+            kind,
+            reason,
+            span: start.to(self.prev_span()),
+        }))
     }
 
     fn meta(&mut self) -> PResult<Meta> {
@@ -641,6 +664,18 @@ impl<'a> Parser<'a> {
             } else if self.is_kw("cite") {
                 let c = self.citation()?;
                 m.cites.push(c);
+            } else if let Some(d) = self.doubt_opt()? {
+                if m.doubt.is_some() {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "E-SYNTAX",
+                            d.span,
+                            "this item already carries an `uncertain` or `placeholder` mark",
+                        )
+                        .hint("an item carries one mark: join the reasons in one text"),
+                    );
+                }
+                m.doubt = Some(d);
             } else {
                 return Ok(m);
             }

@@ -1,7 +1,7 @@
 //! The checked program: names resolved to indices, every expression typed.
 //! This is what the engine lowers and evaluates; it carries no unresolved names.
 
-use crate::ast::{BinOp, Citation, Texts};
+use crate::ast::{BinOp, Citation, Doubt, Texts};
 use crate::source::{Sources, Span};
 use crate::types::{EnumId, Type, Value};
 use chrono::NaiveDate;
@@ -63,6 +63,8 @@ pub struct ParamDecl {
     pub ty: Type,
     pub title: Texts,
     pub values: Vec<ParamValue>,
+    /// `uncertain` or `placeholder`: how far its figures can be relied on.
+    pub doubt: Option<Doubt>,
     pub span: Span,
 }
 
@@ -200,6 +202,8 @@ pub struct DefDecl {
     pub cites: Vec<Citation>,
     pub default: TExpr,
     pub exceptions: Vec<ExceptionDecl>,
+    /// `uncertain`: the reading of the source is not settled.
+    pub doubt: Option<Doubt>,
     pub span: Span,
 }
 
@@ -218,6 +222,8 @@ pub struct MeasureDecl {
     pub cites: Vec<Citation>,
     pub eligible: TExpr,
     pub outputs: Vec<OutputRef>,
+    /// `uncertain`: the reading of the measure is not settled.
+    pub doubt: Option<Doubt>,
     pub span: Span,
 }
 

@@ -185,6 +185,49 @@ pub struct MeasureResult {
     sources: (),
     #[schema(required = true)]
     provisional: Option<Provisional>,
+    /// How far the answer can be relied on; null when nothing it went through carries
+    /// an `uncertain` or `placeholder` mark (docs/rule-language.md).
+    #[schema(required = true)]
+    confidence: Option<ConfidenceReport>,
+}
+
+/// `settled`, `uncertain` (a figure, reading or citation not verified) or
+/// `placeholder` (computed from a stand-in figure: not an amount to rely on).
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfidenceLevel {
+    Settled,
+    Uncertain,
+    Placeholder,
+}
+
+/// The status's and each output's confidence, and every mark with its reason.
+#[derive(ToSchema, Serialize)]
+pub struct ConfidenceReport {
+    eligibility: ConfidenceLevel,
+    /// Per output name, its `ConfidenceLevel`.
+    #[schema(value_type = Object)]
+    outputs: (),
+    doubts: Vec<DoubtReport>,
+}
+
+/// One `uncertain` or `placeholder` mark the answer went through.
+#[derive(ToSchema, Serialize)]
+pub struct DoubtReport {
+    /// parameter, parameter citation, definition, definition citation, measure or measure citation
+    on: String,
+    name: String,
+    /// uncertain or placeholder
+    kind: String,
+    reason: Texts,
+    /// The marked citation, when the mark is on a citation.
+    #[schema(required = true)]
+    citation: Option<String>,
+    /// The cited section's portal page, when the marked citation names a seed document.
+    #[schema(required = true)]
+    url: Option<String>,
+    /// `eligibility` and the output names it affects.
+    affects: Vec<String>,
 }
 
 /// Per measure: status, outputs and the facts still missing.

@@ -111,6 +111,7 @@ pub(super) async fn search_page(
                 .map(|m| measure_row(m, c.lang, s.engine.program.measure(&m.id).is_some()))
         })
         .collect();
+    let source_hits = s.portal.source_search.query(&query, 10);
     let partial = c.headers.contains_key("hx-request");
     render(
         &s,
@@ -120,7 +121,7 @@ pub(super) async fn search_page(
         } else {
             "search.html"
         },
-        context! { q => query, hits => hits },
+        context! { q => query, hits => hits, source_hits => source_hits },
     )
 }
 

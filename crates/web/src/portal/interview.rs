@@ -9,9 +9,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 use onestop_engine::explain::output_name;
-use onestop_engine::explain::{Lang, render_explanation, show_val};
+use onestop_engine::explain::{Lang, describe_doubt, render_explanation, show_val};
 use onestop_engine::{EvalOptions, Status, facts_from_json, interview, value_from_json};
-use onestop_lang::{EntityId, InputId, OutputRef, Type};
+use onestop_lang::{Confidence, EntityId, InputId, OutputRef, Type};
 use serde_json::Value as J;
 
 fn entity_of(audience: &str) -> Option<&'static str> {
@@ -327,13 +327,26 @@ fn results(
         let outputs: Vec<Value> = r
             .outputs
             .iter()
-            .map(|(o, v)| {
+            .enumerate()
+            .map(|(i, (o, v))| {
                 let title = match o {
                     OutputRef::Def(d) => program.defs[d.index()].title.best(zl).to_string(),
                     OutputRef::Input(i) => program.inputs[i.index()].title.best(zl).to_string(),
                 };
-                context! { name => output_name(program, o), title => title, value => show_val(program, v, lang) }
+                let doubts = r.outputs_doubts.get(i).map(Vec::as_slice).unwrap_or_default();
+                let confidence = program.confidence(doubts);
+                // An amount computed from a placeholder figure is never put on the page.
+                let value = (confidence != Confidence::Placeholder).then(|| show_val(program, v, lang));
+                context! { name => output_name(program, o), title => title, value => value, confidence => confidence.as_str() }
             })
+            .collect();
+        let mut doubts = r.eligibility_doubts.clone();
+        for d in &r.outputs_doubts {
+            onestop_lang::doubt::merge(&mut doubts, d);
+        }
+        let doubts: Vec<String> = doubts
+            .into_iter()
+            .map(|d| describe_doubt(program, d, lang))
             .collect();
         let sources: Vec<String> = m
             .cites
@@ -344,7 +357,9 @@ fn results(
             id => m.id,
             title => measure_title(&m.id, c.lang),
             status => r.status.as_str(),
+            status_confidence => program.confidence(&r.eligibility_doubts).as_str(),
             outputs => outputs,
+            doubts => doubts,
             sources => sources,
             missing => r.missing.iter().map(|i| program.inputs[i.index()].title.best(zl).to_string()).collect::<Vec<_>>(),
         });

@@ -19,6 +19,8 @@ mod performance;
 mod pledges;
 mod projects;
 pub mod search;
+pub mod seeds;
+mod sources;
 pub mod templates;
 mod verify;
 mod vouchers;
@@ -35,6 +37,8 @@ pub fn routes() -> Router<AppState> {
         .route("/measures", get(catalogue::measures))
         .route("/measures/{id}", get(catalogue::measure))
         .route("/search", get(catalogue::search_page))
+        .route("/sources", get(sources::list))
+        .route("/sources/{stem}", get(sources::page))
         .route("/tracker", get(catalogue::tracker))
         .route(
             "/interview/{audience}",

@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 pub struct Portal {
     env: Environment<'static>,
     pub search: search::Search,
+    /// The source documents' paragraphs (`portal::seeds`).
+    pub source_search: search::SourceIndex,
 }
 
 static I18N: OnceLock<I18n> = OnceLock::new();
@@ -34,6 +36,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("measure.html", include_str!("../../templates/measure.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("sources.html", include_str!("../../templates/sources.html")),
+    ("source.html", include_str!("../../templates/source.html")),
     (
         "search_results.html",
         include_str!("../../templates/search_results.html"),
@@ -132,9 +136,18 @@ impl Portal {
                 Ok(out)
             },
         );
+        // Citations as links to their section on the source pages (`portal::sources`).
+        env.add_filter("cites", |text: String| {
+            Value::from_safe_string(super::seeds::linkify(&text))
+        });
         let _ = i18n();
         let search = search::Search::build(onestop_catalog::embedded())?;
-        Ok(Portal { env, search })
+        let source_search = search::SourceIndex::build(&super::seeds::search_entries())?;
+        Ok(Portal {
+            env,
+            search,
+            source_search,
+        })
     }
 
     /// One template with its context.
