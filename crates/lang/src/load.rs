@@ -89,8 +89,7 @@ impl RuleSet {
     pub fn add_text(&mut self, name: &str, text: &str) -> FileId {
         if let Some(lang) = crate::translations::catalogue_lang(name) {
             let file = self.sources.add(name, text);
-            let catalogue =
-                crate::translations::parse_catalogue(lang, file, text, &mut self.diags);
+            let catalogue = crate::translations::parse_catalogue(lang, file, text, &mut self.diags);
             self.catalogues.push(catalogue);
             return file;
         }

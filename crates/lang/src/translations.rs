@@ -128,7 +128,9 @@ fn line_spans(file: FileId, text: &str) -> HashMap<&str, Span> {
             let key = key.trim();
             if !line.starts_with([' ', '\t', '#'])
                 && !key.is_empty()
-                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             {
                 out.entry(key)
                     .or_insert(Span::new(file, offset, offset + trimmed.len()));
@@ -218,14 +220,32 @@ fn wanted(p: &Program) -> Vec<Wanted> {
     };
     for (i, e) in p.entities.iter().enumerate() {
         let what = format!("the title of entity `{}`", e.name);
-        want(format!("entity-{}", e.name), what, e.span, Slot::Entity(i), &e.title);
+        want(
+            format!("entity-{}", e.name),
+            what,
+            e.span,
+            Slot::Entity(i),
+            &e.title,
+        );
     }
     for (i, e) in p.enums.iter().enumerate() {
         let what = format!("the title of enumeration `{}`", e.name);
-        want(format!("enum-{}", e.name), what, e.span, Slot::EnumTitle(i), &e.title);
+        want(
+            format!("enum-{}", e.name),
+            what,
+            e.span,
+            Slot::EnumTitle(i),
+            &e.title,
+        );
         for (v, (name, t)) in e.values.iter().enumerate() {
             let what = format!("value `{name}` of enumeration `{}`", e.name);
-            want(format!("{}-{name}", e.name), what, e.span, Slot::EnumValue(i, v), t);
+            want(
+                format!("{}-{name}", e.name),
+                what,
+                e.span,
+                Slot::EnumValue(i, v),
+                t,
+            );
         }
     }
     for (i, d) in p.inputs.iter().enumerate() {
@@ -248,7 +268,13 @@ fn wanted(p: &Program) -> Vec<Wanted> {
     }
     for (i, m) in p.measures.iter().enumerate() {
         let what = format!("the title of measure `{}`", m.id);
-        want(measure_key(&m.id), what, m.span, Slot::MeasureTitle(i), &m.title);
+        want(
+            measure_key(&m.id),
+            what,
+            m.span,
+            Slot::MeasureTitle(i),
+            &m.title,
+        );
         let what = format!("the summary of measure `{}`", m.id);
         let key = format!("{}-summary", measure_key(&m.id));
         want(key, what, m.span, Slot::MeasureSummary(i), &m.summary);
@@ -439,9 +465,16 @@ measure enterprise.demo
         let d = &diags[0];
         assert_eq!(d.code, "W-TRANSLATION");
         assert!(!d.is_error());
-        assert!(d.message.contains("Russian") && d.message.contains("park_of"), "{}", d.message);
+        assert!(
+            d.message.contains("Russian") && d.message.contains("park_of"),
+            "{}",
+            d.message
+        );
         let hint = d.hint.clone().unwrap_or_default();
-        assert!(hint.contains("park_of-question") && hint.contains("ru.ftl"), "{hint}");
+        assert!(
+            hint.contains("park_of-question") && hint.contains("ru.ftl"),
+            "{hint}"
+        );
         // The English question stands in meanwhile.
         assert_eq!(p.expect("p").inputs[0].question.best("ru"), "Which park?");
     }
@@ -471,11 +504,8 @@ measure enterprise.demo
         assert_eq!(stale.hint.as_deref(), Some("did you mean `in_haidian`?"));
         let rendered = stale.render(&set.sources);
         assert!(rendered.contains("rules/locales/ko.ftl:8"), "{rendered}");
-        assert!(
-            diags
-                .iter()
-                .any(|d| d.code == "W-TRANSLATION-KEY" && d.message.contains("`enum-park` is translated twice"))
-        );
+        assert!(diags.iter().any(|d| d.code == "W-TRANSLATION-KEY"
+            && d.message.contains("`enum-park` is translated twice")));
         assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
     }
 
@@ -503,7 +533,11 @@ measure enterprise.demo
         assert!(p.is_none());
         let e = diags.iter().find(|d| d.is_error()).expect("error");
         assert_eq!(e.code, "E-TRANSLATION-SYNTAX");
-        assert!(e.render(&set.sources).contains("rules/locales/ar.ftl:8"), "{}", e.render(&set.sources));
+        assert!(
+            e.render(&set.sources).contains("rules/locales/ar.ftl:8"),
+            "{}",
+            e.render(&set.sources)
+        );
     }
 
     #[test]
@@ -511,6 +545,9 @@ measure enterprise.demo
         assert_eq!(catalogue_lang("rules/locales/ko.ftl"), Some("ko"));
         assert_eq!(catalogue_lang("rules/locales/fr.ftl"), None);
         assert_eq!(catalogue_lang("rules/a.policy"), None);
-        assert_eq!(measure_key("enterprise.tech-transfer-tax"), "measure-enterprise-tech-transfer-tax");
+        assert_eq!(
+            measure_key("enterprise.tech-transfer-tax"),
+            "measure-enterprise-tech-transfer-tax"
+        );
     }
 }
