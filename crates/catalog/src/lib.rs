@@ -31,24 +31,32 @@ pub struct Catalog {
     pub measures: Vec<MeasureEntry>,
 }
 
-/// A text in Chinese and English.
+/// A text in Chinese and English, written in `measures.toml`, and in the languages
+/// of the translation catalogues beside it (`catalog/locales/<lang>.ftl`, see
+/// [`translations`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub zh: String,
     pub en: String,
+    /// Korean, Russian, Spanish, Arabic: filled from the catalogues, not the TOML.
+    #[serde(skip)]
+    pub translated: BTreeMap<String, String>,
 }
 
 impl Localized {
-    /// The text for a language tag: Chinese for `zh*`, English otherwise.
+    /// The text for a language tag: Chinese for `zh*`, a catalogue's for `ko`, `ru`,
+    /// `es`, `ar`, English otherwise (and where a catalogue lacks it).
     pub fn get(&self, lang: &str) -> &str {
         if lang.starts_with("zh") {
             &self.zh
         } else {
-            &self.en
+            self.translated.get(lang).map(String::as_str).unwrap_or(&self.en)
         }
     }
 }
+
+pub mod translations;
 
 /// One measure.
 ///
@@ -270,9 +278,11 @@ pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
 pub fn embedded() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        parse(EMBEDDED_TOML).expect(
+        let mut catalog = parse(EMBEDDED_TOML).expect(
             "the shipped catalog/measures.toml does not parse; run `cargo test -p onestop-catalog`",
-        )
+        );
+        translations::apply(&mut catalog, translations::EMBEDDED);
+        catalog
     })
 }
 

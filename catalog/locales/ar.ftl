@@ -1,0 +1,49 @@
+# The measure catalogue (catalog/measures.toml) in this language: measure-<id> is the
+# title, measure-<id>-summary the summary; the id's dots are dashes. See
+# docs/rule-language.md, "Translations".
+
+measure-talent-category-a-fast-track = إصدار تصريح عمل الأجانب من الفئة (أ) وتصريح الإقامة لغرض العمل خلال سبعة أيام عمل
+measure-talent-one-window = مراكز الخدمة الموحدة للمهنيين الأجانب
+measure-talent-pension-extension = تمديد دفع اشتراكات التأمين التقاعدي للكفاءات الأجنبية رفيعة المستوى
+measure-talent-commercial-insurance = التأمين التجاري التقاعدي والطبي للكفاءات الأجنبية المستقدَمة
+measure-talent-permanent-resident-startup = المعاملة الوطنية للمقيمين الدائمين الأجانب المؤسسين لشركات ناشئة في مجال العلوم والتكنولوجيا
+measure-talent-overseas-qualification = الاعتراف بالمؤهلات المهنية والخبرات المكتسبة في الخارج
+measure-talent-fx-facilitation = تيسير معاملات النقد الأجنبي للكفاءات رفيعة المستوى القادمة من الخارج
+measure-talent-outbound-exchange = تيسير سفر الباحثين إلى الخارج لأغراض التبادل الأكاديمي
+measure-talent-flexible-pay = نظام أجور مرن للكفاءات رفيعة المستوى المكلفة بمهام استراتيجية كبرى
+measure-talent-title-review = تولّي المؤسسات تقييم الألقاب المهنية لمنتسبيها بنفسها
+measure-talent-international-award = جائزة التعاون الدولي للمهنيين الأجانب
+measure-enterprise-high-tech-filing = الاعتراف بالمؤسسات عالية التقنية وفق مبدأ «الموافقة بمجرد الإخطار»
+measure-enterprise-high-tech-bth-recognition = الاعتراف المتبادل بصفة المؤسسة عالية التقنية في بكين وتيانجين وخبي
+measure-enterprise-tech-transfer-tax = رفع حد إعفاء دخل نقل التكنولوجيا إلى 20 مليون يوان في تشونغقوانتسون
+measure-enterprise-corporate-vc-tax = الإعفاء من ضريبة دخل المؤسسات لشركات رأس المال الاستثماري
+measure-enterprise-rd-super-deduction = الخصم الإضافي لنفقات البحث والتطوير
+measure-enterprise-rd-vehicle-import = الإدخال المؤقت لمركبات اختبار البحث والتطوير لمدة تصل إلى عامين
+measure-enterprise-clinical-sample-import = تيسير استيراد عينات التجارب السريرية للأدوية المبتكرة
+measure-enterprise-advanced-service-provider = مؤسسات الخدمات المتقدمة تكنولوجيًا: نطاق أوسع ومدة اعتماد أطول
+measure-enterprise-innovation-voucher = الاعتراف المتبادل بقسائم الابتكار في بكين وتيانجين وخبي
+measure-enterprise-first-set-equipment = الشراء الأول أو الطلب الأول للمعدات التقنية الكبرى من الوحدة (المجموعة) الأولى
+measure-enterprise-credit-risk-compensation = تعويض مخاطر الائتمان ودعم فوائد القروض لمؤسسات التكنولوجيا
+measure-enterprise-ip-pledge = تسجيل رهن الملكية الفكرية والتمويل بضمان رهنها
+measure-enterprise-ip-insurance = تعويض المخاطر ودعم أقساط تأمين الملكية الفكرية
+measure-enterprise-overseas-ip = دعم طلبات البراءات وفق معاهدة التعاون بشأن البراءات (PCT) والعلامات التجارية وفق نظام مدريد والتصاميم الصناعية وفق نظام لاهاي
+measure-enterprise-mnc-rd-centre = دعم مراكز البحث والتطوير الممولة من الخارج أسوة بالمقرات الإقليمية للشركات متعددة الجنسيات
+measure-enterprise-medical-device-bth = السماح لمسجلي الأجهزة الطبية في بكين بالتعاقد على تصنيعها لدى مؤسسات في تيانجين وخبي
+measure-enterprise-relocation = نقل مؤسسة تكنولوجية بين المناطق الإدارية في إجراء واحد
+measure-enterprise-maker-space = إعانات ومكافآت لمساحات المبدعين وقواعد ريادة الأعمال
+measure-project-budget-adjustment = تعديل ميزانيات المشاريع البحثية من قِبل الجهة المنفذة
+measure-project-indirect-cost-cap = تكاليف غير مباشرة تصل إلى 30% (60% للرياضيات والفيزياء) في المشاريع التجريبية
+measure-project-all-in-expenses = تجربة نظام التمويل الإجمالي المقطوع لمشاريع البحوث الأساسية
+measure-project-inspection-exemption = الإعفاء من التفتيش المرحلي للمشاريع التي تقل مدتها عن ثلاث سنوات
+measure-project-one-time-submission = تقديم مستندات المشاريع البحثية إلكترونيًا ولمرة واحدة
+measure-project-internal-audit = اعتماد تقارير التدقيق الداخلي في التقييم النهائي للمشاريع
+measure-project-procurement = تسريع شراء الأجهزة والمعدات البحثية
+measure-project-liability-exemption = الإعفاء من المسؤولية عن إخفاق البحث الاستكشافي الذي بُذلت فيه العناية الواجبة
+measure-project-achievement-ownership = منح الباحثين ملكية نتائجهم العلمية أو حق استخدامها على المدى الطويل
+measure-gov-measure-tracker = متابعة تنفيذ كل تدبير
+measure-gov-multilingual-platform = منصة إلكترونية متعددة اللغات لخدمات الابتكار العلمي والتكنولوجي
+measure-gov-application-scenarios = قائمة دورية بمشاريع سيناريوهات التطبيق
+measure-gov-statistical-monitoring = الرصد الإحصائي لـ«المدن الثلاث والمنطقة الواحدة»
+measure-gov-instrument-sharing = تقاسم الأجهزة البحثية والمرافق العلمية الكبرى
+measure-gov-e-license-ledger = التراخيص الإلكترونية القائمة على سلسلة الكتل وتسجيل بيانات التجارة العابرة للحدود على السلسلة
+measure-gov-policy-reform-simulation = أثر تغيير عتبة في السياسة: قبل التغيير وبعده

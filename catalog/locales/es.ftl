@@ -1,0 +1,49 @@
+# The measure catalogue (catalog/measures.toml) in this language: measure-<id> is the
+# title, measure-<id>-summary the summary; the id's dots are dashes. See
+# docs/rule-language.md, "Translations".
+
+measure-talent-category-a-fast-track = Permiso de trabajo de categoría A y permiso de residencia por trabajo en un plazo de siete días hábiles
+measure-talent-one-window = Centros de servicio de ventanilla única para profesionales extranjeros
+measure-talent-pension-extension = Prolongación de las cotizaciones de pensiones para el talento extranjero de alto nivel
+measure-talent-commercial-insurance = Seguros comerciales de pensiones y de salud para el talento extranjero captado
+measure-talent-permanent-resident-startup = Trato nacional para los residentes permanentes extranjeros que funden empresas emergentes de ciencia y tecnología
+measure-talent-overseas-qualification = Reconocimiento de las cualificaciones profesionales y la experiencia obtenidas en el extranjero
+measure-talent-fx-facilitation = Facilidades en materia de divisas para el talento de alto nivel procedente del extranjero
+measure-talent-outbound-exchange = Facilidades para los intercambios académicos de los investigadores en el extranjero
+measure-talent-flexible-pay = Retribución flexible para el talento de alto nivel que asume tareas estratégicas de primer orden
+measure-talent-title-review = Evaluación de las categorías profesionales por las propias instituciones
+measure-talent-international-award = Premio de Cooperación Internacional para profesionales extranjeros
+measure-enterprise-high-tech-filing = Reconocimiento de empresas de alta tecnología con aprobación en el momento de la comunicación
+measure-enterprise-high-tech-bth-recognition = Reconocimiento mutuo de la condición de empresa de alta tecnología en Beijing, Tianjin y Hebei
+measure-enterprise-tech-transfer-tax = Exención de los ingresos por transferencia de tecnología ampliada a 20 millones de yuanes en Zhongguancun
+measure-enterprise-corporate-vc-tax = Exención del impuesto sobre la renta de las empresas para las sociedades de capital riesgo
+measure-enterprise-rd-super-deduction = Deducción incrementada de los gastos de I+D
+measure-enterprise-rd-vehicle-import = Importación temporal de vehículos de ensayo de I+D por un máximo de dos años
+measure-enterprise-clinical-sample-import = Importación simplificada de muestras de medicamentos innovadores para ensayos clínicos
+measure-enterprise-advanced-service-provider = Empresas de servicios tecnológicamente avanzadas: ámbito más amplio y certificación de mayor duración
+measure-enterprise-innovation-voucher = Reconocimiento de los bonos de innovación en Beijing, Tianjin y Hebei
+measure-enterprise-first-set-equipment = Primera compra o encargo de grandes equipos técnicos de primera unidad (o primer conjunto)
+measure-enterprise-credit-risk-compensation = Compensación del riesgo crediticio y bonificación de intereses de préstamos para empresas tecnológicas
+measure-enterprise-ip-pledge = Inscripción de prendas sobre propiedad intelectual y financiación con garantía prendaria
+measure-enterprise-ip-insurance = Compensación de riesgos y subvención de primas de los seguros de propiedad intelectual
+measure-enterprise-overseas-ip = Apoyo a las patentes PCT, las marcas del sistema de Madrid y los diseños del sistema de La Haya
+measure-enterprise-mnc-rd-centre = Apoyo a los centros de I+D de capital extranjero equiparable al de las sedes regionales de empresas multinacionales
+measure-enterprise-medical-device-bth = Los titulares de registros de productos sanitarios de Beijing pueden encargar su fabricación a empresas de Tianjin y Hebei
+measure-enterprise-relocation = Traslado de una empresa tecnológica entre distritos en un único procedimiento
+measure-enterprise-maker-space = Subvenciones y premios para espacios maker y bases de emprendimiento
+measure-project-budget-adjustment = Ajuste del presupuesto de los proyectos de investigación por la entidad ejecutora
+measure-project-indirect-cost-cap = Costes indirectos de hasta el 30 % (60 % en matemáticas y física) en los proyectos piloto
+measure-project-all-in-expenses = Prueba piloto de financiación global para proyectos de investigación básica
+measure-project-inspection-exemption = Exención de inspecciones intermedias para los proyectos de menos de tres años
+measure-project-one-time-submission = Presentación en línea y por una sola vez de la documentación de los proyectos de investigación
+measure-project-internal-audit = Aceptación de los informes de auditoría interna para la evaluación final de los proyectos
+measure-project-procurement = Agilización de la adquisición de instrumentos y equipos de investigación
+measure-project-liability-exemption = Exención de responsabilidad por la exploración diligente que no tenga éxito
+measure-project-achievement-ownership = Titularidad o uso a largo plazo de los resultados por parte de los investigadores que los obtienen
+measure-gov-measure-tracker = Seguimiento de la aplicación de cada medida
+measure-gov-multilingual-platform = Plataforma multilingüe de servicios en línea de innovación científica y tecnológica
+measure-gov-application-scenarios = Lista periódica de proyectos de escenarios de aplicación
+measure-gov-statistical-monitoring = Seguimiento estadístico de las «Tres Ciudades y un Área»
+measure-gov-instrument-sharing = Uso compartido de instrumentos de investigación y grandes instalaciones
+measure-gov-e-license-ledger = Licencias electrónicas en cadena de bloques y registro en cadena de los datos de comercio transfronterizo
+measure-gov-policy-reform-simulation = Efecto de un cambio de umbral normativo: antes y después

@@ -1,0 +1,49 @@
+# The measure catalogue (catalog/measures.toml) in this language: measure-<id> is the
+# title, measure-<id>-summary the summary; the id's dots are dashes. See
+# docs/rule-language.md, "Translations".
+
+measure-talent-category-a-fast-track = A급 외국인 취업허가 및 취업 체류허가 7근무일 이내 처리
+measure-talent-one-window = 외국인 전문인력 원스톱 서비스센터
+measure-talent-pension-extension = 외국인 고급인재의 양로보험 납부 기간 연장
+measure-talent-commercial-insurance = 유치 외국인 인재를 위한 상업 양로보험 및 의료보험
+measure-talent-permanent-resident-startup = 영주 자격 외국인의 과학기술 스타트업 창업 시 내국민 대우
+measure-talent-overseas-qualification = 해외 전문자격 및 경력 인정
+measure-talent-fx-facilitation = 해외 고급인재 외환 거래 편의 제공
+measure-talent-outbound-exchange = 연구자의 해외 학술교류 편의 제고
+measure-talent-flexible-pay = 국가 중대 전략 과제 수행 고급인재에 대한 유연한 보수제
+measure-talent-title-review = 기관의 전문기술 직함(職稱) 자체 심사
+measure-talent-international-award = 외국인 전문인력 대상 국제협력상
+measure-enterprise-high-tech-filing = 첨단기술기업 인정 '신고 즉시 승인'
+measure-enterprise-high-tech-bth-recognition = 베이징·톈진·허베이 간 첨단기술기업 자격 상호 인정
+measure-enterprise-tech-transfer-tax = 중관촌 기술양도소득 면세 한도 2,000만 위안으로 상향
+measure-enterprise-corporate-vc-tax = 법인형 벤처캐피털 기업소득세 면제
+measure-enterprise-rd-super-deduction = 연구개발비 추가 공제
+measure-enterprise-rd-vehicle-import = 연구개발용 시험 차량 최장 2년 일시 수입
+measure-enterprise-clinical-sample-import = 혁신 신약 임상시험용 샘플 수입 간소화
+measure-enterprise-advanced-service-provider = 기술선진형 서비스기업: 업무 범위 확대 및 인정 유효기간 연장
+measure-enterprise-innovation-voucher = 혁신바우처의 베이징·톈진·허베이 상호 인정
+measure-enterprise-first-set-equipment = 최초(세트) 중대 기술장비의 최초 구매 또는 주문
+measure-enterprise-credit-risk-compensation = 과학기술기업 대출 리스크 보상 및 대출 이자 보조
+measure-enterprise-ip-pledge = 지식재산권 질권 등록 및 질권 담보 금융
+measure-enterprise-ip-insurance = 지식재산권 보험 리스크 보상 및 보험료 보조
+measure-enterprise-overseas-ip = PCT 특허, 마드리드 상표, 헤이그 디자인 출원 지원
+measure-enterprise-mnc-rd-centre = 외자 연구개발센터에 다국적기업 지역본부와 동등한 지원
+measure-enterprise-medical-device-bth = 베이징 의료기기 등록인의 톈진·허베이 위탁 생산 허용
+measure-enterprise-relocation = 과학기술기업의 구(區) 간 이전을 단일 절차로 처리
+measure-enterprise-maker-space = 메이커스페이스 및 창업기지 보조금·포상
+measure-project-budget-adjustment = 과제 수행기관의 연구과제 예산 조정
+measure-project-indirect-cost-cap = 시범 과제 간접비 최대 30%(수학·물리 분야 60%)
+measure-project-all-in-expenses = 기초연구 과제 연구비 포괄지원제(包干制) 시범 실시
+measure-project-inspection-exemption = 3년 미만 과제의 중간 점검 면제
+measure-project-one-time-submission = 연구과제 서류 온라인 1회 제출
+measure-project-internal-audit = 과제 검수 시 내부감사 보고서 인정
+measure-project-procurement = 연구 기기·장비 신속 구매
+measure-project-liability-exemption = 성실하게 수행한 탐색적 연구의 실패에 대한 책임 면제
+measure-project-achievement-ownership = 연구자에 대한 직무 과학기술 성과의 소유권 또는 장기 사용권 부여
+measure-gov-measure-tracker = 모든 조치의 이행 상황 추적
+measure-gov-multilingual-platform = 다국어 온라인 과학기술 혁신 서비스 플랫폼
+measure-gov-application-scenarios = 응용 시나리오 프로젝트 목록 정기 발표
+measure-gov-statistical-monitoring = '3성 1구(三城一區)' 통계 모니터링
+measure-gov-instrument-sharing = 연구 기기 및 중대 과학기술 시설 공동 활용
+measure-gov-e-license-ledger = 블록체인 전자증명서 및 국경 간 무역 데이터의 온체인화
+measure-gov-policy-reform-simulation = 정책 기준 변경 전후의 효과 분석

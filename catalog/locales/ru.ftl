@@ -1,0 +1,49 @@
+# The measure catalogue (catalog/measures.toml) in this language: measure-<id> is the
+# title, measure-<id>-summary the summary; the id's dots are dashes. See
+# docs/rule-language.md, "Translations".
+
+measure-talent-category-a-fast-track = Оформление разрешения на работу категории A и вида на жительство для работы в течение семи рабочих дней
+measure-talent-one-window = Центры обслуживания иностранных специалистов по принципу «одного окна»
+measure-talent-pension-extension = Продление уплаты пенсионных взносов для иностранных специалистов высокого уровня
+measure-talent-commercial-insurance = Коммерческое пенсионное и медицинское страхование для привлечённых иностранных специалистов
+measure-talent-permanent-resident-startup = Национальный режим для иностранцев с постоянным видом на жительство, создающих научно-технические стартапы
+measure-talent-overseas-qualification = Признание зарубежных профессиональных квалификаций и опыта работы
+measure-talent-fx-facilitation = Упрощение валютных операций для зарубежных специалистов высшего уровня
+measure-talent-outbound-exchange = Упрощение выезда исследователей за рубеж для академических обменов
+measure-talent-flexible-pay = Гибкая оплата труда специалистов высокого уровня, выполняющих крупные стратегические задачи
+measure-talent-title-review = Самостоятельное проведение учреждениями аттестации на профессиональные звания
+measure-talent-international-award = Премия за международное сотрудничество для иностранных специалистов
+measure-enterprise-high-tech-filing = Признание высокотехнологичным предприятием по принципу «уведомление равно одобрению»
+measure-enterprise-high-tech-bth-recognition = Взаимное признание статуса высокотехнологичного предприятия в Пекине, Тяньцзине и Хэбэе
+measure-enterprise-tech-transfer-tax = Повышение в Чжунгуаньцуне необлагаемой суммы дохода от передачи технологий до 20 млн юаней
+measure-enterprise-corporate-vc-tax = Освобождение от налога на прибыль предприятий для венчурных инвестиционных компаний
+measure-enterprise-rd-super-deduction = Повышенный вычет расходов на НИОКР
+measure-enterprise-rd-vehicle-import = Временный ввоз испытательных транспортных средств для НИОКР на срок до двух лет
+measure-enterprise-clinical-sample-import = Упрощённый ввоз образцов инновационных лекарственных средств для клинических испытаний
+measure-enterprise-advanced-service-provider = Технологически передовые сервисные предприятия: расширение сферы деятельности и продление срока признания
+measure-enterprise-innovation-voucher = Взаимное признание инновационных ваучеров в Пекине, Тяньцзине и Хэбэе
+measure-enterprise-first-set-equipment = Первая закупка или заказ первых образцов (комплектов) крупного технологического оборудования
+measure-enterprise-credit-risk-compensation = Компенсация кредитных рисков и субсидирование процентов по кредитам для технологических предприятий
+measure-enterprise-ip-pledge = Регистрация залога интеллектуальной собственности и кредитование под её залог
+measure-enterprise-ip-insurance = Компенсация рисков и субсидирование страховых премий по страхованию интеллектуальной собственности
+measure-enterprise-overseas-ip = Поддержка заявок на патенты по системе PCT, товарные знаки по Мадридской системе и промышленные образцы по Гаагской системе
+measure-enterprise-mnc-rd-centre = Поддержка научно-исследовательских центров с иностранным капиталом наравне с региональными штаб-квартирами транснациональных компаний
+measure-enterprise-medical-device-bth = Право пекинских держателей регистрационных удостоверений на медицинские изделия размещать производство по договору в Тяньцзине и Хэбэе
+measure-enterprise-relocation = Переезд технологического предприятия между районами в рамках одной процедуры
+measure-enterprise-maker-space = Субсидии и поощрения для мейкерспейсов и баз предпринимательства
+measure-project-budget-adjustment = Корректировка бюджета научного проекта организацией-исполнителем
+measure-project-indirect-cost-cap = Косвенные расходы до 30% (в математике и физике — до 60%) в пилотных проектах
+measure-project-all-in-expenses = Пилотное внедрение паушального финансирования проектов фундаментальных исследований
+measure-project-inspection-exemption = Отмена промежуточных проверок для проектов продолжительностью менее трёх лет
+measure-project-one-time-submission = Однократная подача материалов научных проектов в электронном виде
+measure-project-internal-audit = Признание отчётов внутреннего аудита при приёмке проектов
+measure-project-procurement = Ускоренная закупка научных приборов и оборудования
+measure-project-liability-exemption = Освобождение от ответственности за неудачу добросовестных поисковых исследований
+measure-project-achievement-ownership = Право собственности или долгосрочного пользования исследователей на результаты их служебных разработок
+measure-gov-measure-tracker = Контроль выполнения каждой меры
+measure-gov-multilingual-platform = Многоязычная онлайн-платформа услуг в сфере научно-технических инноваций
+measure-gov-application-scenarios = Регулярная публикация перечня проектов сценариев применения
+measure-gov-statistical-monitoring = Статистический мониторинг «Трёх городов и одной зоны»
+measure-gov-instrument-sharing = Совместное использование научных приборов и крупных научных установок
+measure-gov-e-license-ledger = Электронные лицензии на блокчейне и размещение данных трансграничной торговли в блокчейне
+measure-gov-policy-reform-simulation = Оценка последствий изменения порогового значения политики: до и после
