@@ -142,6 +142,7 @@ measure-enterprise-credit-risk-compensation = تعويض مخاطر الائتم
 measure-enterprise-credit-risk-compensation-summary = تحصل قروض المصارف التجريبية للمؤسسات القائمة على التكنولوجيا على تعويض عن المخاطر يتفاوت حسب الوضع الائتماني ومرحلة النمو، وتحصل المؤسسة على دعم للفائدة يكون أكبر في قرضها الأول. والنسب المعروضة مؤقتة إلى أن تُدرج قواعد التنفيذ البلدية.
 
 ## rules/enterprise/first-set-equipment.policy
+enum-fse_result_kind = نوع النتيجة المبتكرة
 fse_result_kind-fse_kind_first_set_equipment = أول وحدة (مجموعة) من المعدات التقنية الكبرى
 fse_result_kind-fse_kind_other_innovation = منتج أو خدمة مبتكرة أخرى
 fse_result_kind-fse_kind_not_innovative = ليس نتيجة مبتكرة
@@ -1017,3 +1018,11 @@ wp_renowned_points = نقاط شهادة من جامعة من أفضل 100 أو 
 wp_bonus_points = النقاط التشجيعية الممنوحة في بكين (بسقف)
 wp_points_total = نقاط تصريح العمل
 wp_points_total-summary = مجموع البنود التسعة في جدول النقاط الوطني.
+
+## rules/reforms/rd-super-deduction-120-all.reform
+reform-rd-super-deduction-120-all = خصم إضافي لنفقات البحث والتطوير بنسبة 120% لجميع القطاعات
+reform-rd-super-deduction-120-all-summary = اعتباراً من السنة الضريبية 2023 تخصم كل مؤسسة مؤهلة للخصم المرجَّح لنفقات البحث والتطوير 120% إضافية منها، لا مؤسسات الدوائر المتكاملة وآلات التصنيع الأم المدرجة وحدها؛ وتبقى القطاعات المستثناة مستثناة.
+
+## rules/reforms/tech-transfer-20m-beijing.reform
+reform-tech-transfer-20m-beijing = إعفاء نقل التكنولوجيا بقيمة 20 مليون يوان لكل مؤسسات بكين
+reform-tech-transfer-20m-beijing-summary = اعتباراً من السنة الضريبية 2020 يبلغ المبلغ المعفى من دخل نقل التكنولوجيا 20 مليون يوان لكل مؤسسة في بكين، لا في منتزهات تشونغ قوان تسون التجريبية الستة وحدها.

@@ -142,6 +142,7 @@ measure-enterprise-credit-risk-compensation = Compensación del riesgo creditici
 measure-enterprise-credit-risk-compensation-summary = Los préstamos de los bancos piloto a empresas de base tecnológica reciben una compensación de riesgos que varía según la situación crediticia y la etapa de desarrollo, y la empresa recibe una bonificación de intereses, mayor en su primer préstamo. Los porcentajes mostrados son provisionales hasta que se codifiquen las normas municipales de aplicación.
 
 ## rules/enterprise/first-set-equipment.policy
+enum-fse_result_kind = Tipo de resultado innovador
 fse_result_kind-fse_kind_first_set_equipment = Primera unidad (o conjunto) de equipo técnico importante
 fse_result_kind-fse_kind_other_innovation = Otro producto o servicio innovador
 fse_result_kind-fse_kind_not_innovative = No es un resultado innovador
@@ -1017,3 +1018,11 @@ wp_renowned_points = Puntos por un título de una de las 100 mejores universidad
 wp_bonus_points = Puntos de fomento otorgados en Pekín (con tope)
 wp_points_total = Puntos del permiso de trabajo
 wp_points_total-summary = La suma de los nueve conceptos de la tabla nacional de puntos.
+
+## rules/reforms/rd-super-deduction-120-all.reform
+reform-rd-super-deduction-120-all = Superdeducción de I+D al 120 % para todos los sectores
+reform-rd-super-deduction-120-all-summary = Desde el ejercicio 2023, toda empresa con derecho a la deducción incrementada de I+D deduce un 120 % adicional de esos gastos, no solo las empresas de circuitos integrados y máquinas herramienta de la lista; los sectores excluidos siguen excluidos.
+
+## rules/reforms/tech-transfer-20m-beijing.reform
+reform-tech-transfer-20m-beijing = Exención de 20 millones de yuanes por transferencia de tecnología para todas las empresas de Pekín
+reform-tech-transfer-20m-beijing-summary = Desde el ejercicio 2020, el importe exento de las rentas por transferencia de tecnología es de 20 millones de yuanes para todas las empresas de Pekín, no solo en los seis parques piloto de Zhongguancun.

@@ -142,6 +142,7 @@ measure-enterprise-credit-risk-compensation = 과학기술형 기업 신용대�
 measure-enterprise-credit-risk-compensation-summary = 시범 은행이 과학기술형 기업에 제공한 대출은 신용 상태와 발전 단계에 따라 차등화된 위험보상을 받고, 기업은 이자 보조를 받으며 첫 대출의 보조가 더 큽니다. 표시된 비율은 베이징시 시행세칙이 반영될 때까지의 임시 수치입니다.
 
 ## rules/enterprise/first-set-equipment.policy
+enum-fse_result_kind = 혁신 성과 유형
 fse_result_kind-fse_kind_first_set_equipment = 첫 번째(세트) 중대 기술장비
 fse_result_kind-fse_kind_other_innovation = 기타 혁신 제품 또는 서비스
 fse_result_kind-fse_kind_not_innovative = 혁신 성과 아님
@@ -1017,3 +1018,11 @@ wp_renowned_points = 세계 100위 대학 학위 또는 포천 글로벌 500대 
 wp_bonus_points = 베이징에서 부여한 장려 가점(상한 적용)
 wp_points_total = 취업허가 점수
 wp_points_total-summary = 전국 점수표 9개 항목 점수의 합계.
+
+## rules/reforms/rd-super-deduction-120-all.reform
+reform-rd-super-deduction-120-all = 모든 업종에 연구개발비 120% 추가공제
+reform-rd-super-deduction-120-all-summary = 2023 과세연도부터 연구개발비 추가공제 대상인 모든 기업은 명단에 오른 집적회로·공업모기 기업만이 아니라 모두 120%를 추가로 공제하며, 제외 업종은 계속 제외됩니다.
+
+## rules/reforms/tech-transfer-20m-beijing.reform
+reform-tech-transfer-20m-beijing = 베이징 모든 기업에 2000만 위안 기술양도 면세액
+reform-tech-transfer-20m-beijing-summary = 2020 과세연도부터 중관촌 6개 시범 분원만이 아니라 베이징의 모든 기업에 기술양도소득 면세액 2000만 위안을 적용합니다.

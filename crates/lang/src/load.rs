@@ -150,6 +150,22 @@ impl RuleSet {
         Ok(self.reforms.len() - 1)
     }
 
+    /// The header (`reform <id>`, title, summary) of every reform file read.
+    fn reform_headers(&self) -> Vec<crate::translations::ReformHeader> {
+        self.reforms
+            .iter()
+            .filter_map(|r| {
+                let h = r.items.iter().find(|i| i.kind == ItemKind::Reform)?;
+                Some(crate::translations::ReformHeader {
+                    id: r.id.clone(),
+                    title: h.meta.title.clone(),
+                    summary: h.meta.summary.clone(),
+                    span: h.name.span,
+                })
+            })
+            .collect()
+    }
+
     pub fn reform(&self, id: &str) -> Option<usize> {
         self.reforms.iter().position(|r| r.id == id)
     }
@@ -204,9 +220,15 @@ impl RuleSet {
         diags.extend(more);
         let program = program.and_then(|mut p| {
             // A reformed program only takes the texts: its baseline reports what is missing.
+            // The baseline's check also asks for the shipped reforms' headers.
+            let headers = match reform {
+                None => self.reform_headers(),
+                Some(_) => Vec::new(),
+            };
             let report = crate::translations::apply(
                 &mut p,
                 &self.catalogues,
+                &headers,
                 &self.sources,
                 reform.is_none(),
             );

@@ -180,6 +180,9 @@ enum Slot {
     MeasureSummary(usize),
     ReformTitle,
     ReformSummary,
+    /// A text checked but not filled here (a shipped reform's header, read by the
+    /// reformed program when it is checked).
+    Elsewhere,
 }
 
 fn texts_mut(p: &mut Program, slot: Slot) -> Option<&mut Texts> {
@@ -196,6 +199,7 @@ fn texts_mut(p: &mut Program, slot: Slot) -> Option<&mut Texts> {
         Slot::MeasureSummary(i) => &mut p.measures.get_mut(i)?.summary,
         Slot::ReformTitle => &mut p.reform.as_mut()?.title,
         Slot::ReformSummary => &mut p.reform.as_mut()?.summary,
+        Slot::Elsewhere => return None,
     })
 }
 
@@ -205,7 +209,7 @@ fn langs(t: &Texts) -> Vec<String> {
 
 /// Every text of the program, with its key. A text written in no language (an
 /// optional question or summary left out) is not wanted in any.
-fn wanted(p: &Program) -> Vec<Wanted> {
+fn wanted(p: &Program, reforms: &[ReformHeader]) -> Vec<Wanted> {
     let mut out = Vec::new();
     let mut want = |key: String, what: String, span: Span, slot: Slot, t: &Texts| {
         if !t.entries.is_empty() {
@@ -279,6 +283,13 @@ fn wanted(p: &Program) -> Vec<Wanted> {
         let key = format!("{}-summary", measure_key(&m.id));
         want(key, what, m.span, Slot::MeasureSummary(i), &m.summary);
     }
+    for r in reforms {
+        let what = format!("the title of reform `{}`", r.id);
+        want(format!("reform-{}", r.id), what, r.span, Slot::Elsewhere, &r.title);
+        let what = format!("the summary of reform `{}`", r.id);
+        let key = format!("reform-{}-summary", r.id);
+        want(key, what, r.span, Slot::Elsewhere, &r.summary);
+    }
     if let Some(r) = &p.reform {
         let span = Span::new(FileId(0), 0, 0);
         let what = format!("the title of reform `{}`", r.id);
@@ -289,6 +300,15 @@ fn wanted(p: &Program) -> Vec<Wanted> {
         want(key, what, span, Slot::ReformSummary, &r.summary);
     }
     out
+}
+
+/// A shipped reform's header, whose texts the baseline's check asks the catalogues for.
+#[derive(Debug, Clone)]
+pub struct ReformHeader {
+    pub id: String,
+    pub title: Texts,
+    pub summary: Texts,
+    pub span: Span,
 }
 
 /// What applying the catalogues found.
@@ -303,11 +323,12 @@ pub struct Report {
 pub fn apply(
     program: &mut Program,
     catalogues: &[Catalogue],
+    reforms: &[ReformHeader],
     sources: &Sources,
     report_missing: bool,
 ) -> Report {
     let mut report = Report::default();
-    let wanted = wanted(program);
+    let wanted = wanted(program, reforms);
     let mut by_key: HashMap<&str, &Wanted> = HashMap::new();
     for w in &wanted {
         if let Some(first) = by_key.insert(w.key.as_str(), w) {
