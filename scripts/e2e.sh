@@ -62,3 +62,8 @@ ONESTOP_TODAY=2026-06-15 ONESTOP_URL="$URL4" ONESTOP_ARTIFACTS="$PWD/artifacts/e
 # increase (in Arabic) that the acceptance page lists and files.
 URL5=$(serve_on 2026-06-15 "$WORK5")
 ONESTOP_TODAY=2026-06-15 ONESTOP_URL="$URL5" ONESTOP_ARTIFACTS="$PWD/artifacts/e2e" node e2e/projects.test.mjs
+
+# --- issue 17: the content in six languages ---------------------------------
+# The enterprise interview in Korean, Russian, Arabic and Spanish on the first
+# server: no English in questions, results and explanation (e2e/i18n.test.mjs).
+ONESTOP_TODAY="$ONESTOP_TODAY" ONESTOP_URL="$URL" ONESTOP_ARTIFACTS="$PWD/artifacts/e2e" node e2e/i18n.test.mjs
