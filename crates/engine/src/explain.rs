@@ -207,6 +207,22 @@ pub fn show_val(program: &Program, v: &Val, lang: Lang) -> String {
     plain(&marked_val(program, v, lang))
 }
 
+/// A value for a reader who does not read rule names (the portal's results): a
+/// missing value names the facts it waits for by their titles in the language.
+pub fn show_val_titled(program: &Program, v: &Val, lang: Lang) -> String {
+    match v {
+        Val::Missing(m) => format!(
+            "{} ({})",
+            lang.t("unknown", "未知"),
+            m.iter()
+                .map(|i| program.inputs[i.index()].title.best(lang.code()))
+                .collect::<Vec<_>>()
+                .join(lang.t("; ", "；"))
+        ),
+        other => show_val(program, other, lang),
+    }
+}
+
 /// A value with the names of the facts it waits for marked as code.
 fn marked_val(program: &Program, v: &Val, lang: Lang) -> String {
     match v {

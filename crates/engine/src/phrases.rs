@@ -5,6 +5,7 @@
 /// `(English, Korean, Russian, Spanish, Arabic)`.
 const PHRASES: &[(&str, &str, &str, &str, &str)] = &[
     (", ", ", ", ", ", ", ", "، "),
+    ("; ", "; ", "; ", "; ", "؛ "),
     (
         "CONFLICT between exceptions",
         "예외 간 충돌",
@@ -246,7 +247,7 @@ mod tests {
         for r in PHRASES {
             for (lang, t) in [("ko", r.1), ("ru", r.2), ("ar", r.4)] {
                 assert!(
-                    r.0 == ", " || !t.chars().any(|c| c.is_ascii_alphabetic()),
+                    matches!(r.0, ", " | "; ") || !t.chars().any(|c| c.is_ascii_alphabetic()),
                     "{lang} for {:?} is {t:?}",
                     r.0
                 );

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 use onestop_engine::explain::output_name;
-use onestop_engine::explain::{render_explanation_html, show_val, validity};
+use onestop_engine::explain::{render_explanation_html, show_val_titled, validity};
 use onestop_engine::{EvalOptions, Status, facts_from_json, interview, value_from_json};
 use onestop_lang::{EntityId, InputId, OutputRef, Type};
 use serde_json::Value as J;
@@ -332,7 +332,7 @@ fn results(
                     OutputRef::Def(d) => program.defs[d.index()].title.best(zl).to_string(),
                     OutputRef::Input(i) => program.inputs[i.index()].title.best(zl).to_string(),
                 };
-                context! { name => output_name(program, o), title => title, value => show_val(program, v, lang) }
+                context! { name => output_name(program, o), title => title, value => show_val_titled(program, v, lang) }
             })
             .collect();
         let sources: Vec<String> = m
