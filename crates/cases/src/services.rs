@@ -311,7 +311,10 @@ impl Services {
                     out.push((format!("material {} of case {}", m.id, c.kind), &m.title));
                 }
                 for r in &c.reminders {
-                    out.push((format!("reminder {} of case {}", r.output, c.kind), &r.title));
+                    out.push((
+                        format!("reminder {} of case {}", r.output, c.kind),
+                        &r.title,
+                    ));
                 }
             }
         }
@@ -855,7 +858,10 @@ title = { en = "High-tech enterprise", zh = "高新技术企业" }
             .filter(|(_, t)| !t.missing_languages().is_empty())
             .map(|(w, t)| format!("{w}: {:?}", t.missing_languages()))
             .collect();
-        assert!(missing.is_empty(), "config/services.toml lacks {missing:#?}");
+        assert!(
+            missing.is_empty(),
+            "config/services.toml lacks {missing:#?}"
+        );
         let tax = &s.agencies["tax"];
         assert_eq!(tax.get("zh-CN"), tax.zh);
         assert_ne!(tax.get("ar"), tax.en);

@@ -161,7 +161,7 @@ fn serialising_and_parsing_again_gives_the_same_catalogue() {
     let text = toml::to_string(embedded()).expect("serialise");
     let mut again = parse(&text).expect("parse the serialised catalogue");
     // The TOML holds Chinese and English; the other languages come from the catalogues beside it.
-    onestop_catalog::translations::apply(&mut again, onestop_catalog::translations::EMBEDDED);
+    onestop_catalog::apply_translations(&mut again, onestop_catalog::translations::EMBEDDED);
     assert_eq!(&again, embedded());
 }
 

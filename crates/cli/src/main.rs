@@ -400,8 +400,12 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 fn cmd_eval(a: EvalArgs, explain: bool) -> Result<ExitCode, String> {
-    let lang = Lang::parse(&a.lang)
-        .ok_or_else(|| format!("unknown language `{}`; use en, zh, ko, ru, es or ar", a.lang))?;
+    let lang = Lang::parse(&a.lang).ok_or_else(|| {
+        format!(
+            "unknown language `{}`; use en, zh, ko, ru, es or ar",
+            a.lang
+        )
+    })?;
     if a.data.join(onestop_calendar::DATA_SUBDIR).is_dir() {
         onestop_calendar::install(Arc::new(calendar::load(&a.data)?));
     }

@@ -76,7 +76,10 @@ fn removing_one_translation_fails_the_check_with_the_key_to_add() {
         out.contains("warning[W-TRANSLATION]: no Korean translation of the title of input `tech_transfer_income`"),
         "{out}"
     );
-    assert!(out.contains("add `tech_transfer_income = ...` to rules/locales/ko.ftl"), "{out}");
+    assert!(
+        out.contains("add `tech_transfer_income = ...` to rules/locales/ko.ftl"),
+        "{out}"
+    );
     assert!(out.contains("0 error(s), 1 warning(s)"), "{out}");
     // Without --deny-warnings it is only a warning.
     assert!(onestop(&["check", rules]).status.success());
@@ -92,8 +95,16 @@ fn explain_speaks_each_language_with_its_numbers() {
     .expect("write");
     for (lang, words, amount) in [
         ("ko", ["근거", "산출 과정"], "5,000,000.00위안"),
-        ("ru", ["источник", "как получен результат"], "5\u{a0}000\u{a0}000,00 юаней"),
-        ("es", ["fuente", "cómo se ha calculado"], "5.000.000,00 yuanes"),
+        (
+            "ru",
+            ["источник", "как получен результат"],
+            "5\u{a0}000\u{a0}000,00 юаней",
+        ),
+        (
+            "es",
+            ["fuente", "cómo se ha calculado"],
+            "5.000.000,00 yuanes",
+        ),
         ("ar", ["المصدر", "كيف جرى الحساب"], "5,000,000.00 يوان"),
     ] {
         let o = onestop(&[
@@ -110,14 +121,29 @@ fn explain_speaks_each_language_with_its_numbers() {
             lang,
         ]);
         let out = stdout(&o);
-        assert!(o.status.success(), "{lang}: {out}{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{lang}: {out}{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         for w in words {
             assert!(out.contains(w), "{lang} lacks {w:?}: {out}");
         }
         assert!(out.contains(amount), "{lang} lacks {amount:?}: {out}");
-        assert!(!out.contains("how it was worked out"), "{lang}: English: {out}");
+        assert!(
+            !out.contains("how it was worked out"),
+            "{lang}: English: {out}"
+        );
     }
-    let o = onestop(&["explain", "--entity", "enterprise", "--facts", facts.to_str().expect("utf8"), "--lang", "fr"]);
+    let o = onestop(&[
+        "explain",
+        "--entity",
+        "enterprise",
+        "--facts",
+        facts.to_str().expect("utf8"),
+        "--lang",
+        "fr",
+    ]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("use en, zh, ko, ru, es or ar"));
 }

@@ -193,11 +193,15 @@ async fn questions(
         .map(|q| {
             let input = &p.inputs[q.input.index()];
             let options: Vec<J> = match &input.ty {
-                onestop_lang::Type::Enum(en) => p.enums[en.0 as usize].values.iter().map(|(n, t)| {
-                    let mut o = six(|l| t.best(l));
-                    o["value"] = json!(n);
-                    o
-                }).collect(),
+                onestop_lang::Type::Enum(en) => p.enums[en.0 as usize]
+                    .values
+                    .iter()
+                    .map(|(n, t)| {
+                        let mut o = six(|l| t.best(l));
+                        o["value"] = json!(n);
+                        o
+                    })
+                    .collect(),
                 _ => Vec::new(),
             };
             let measures: Vec<&str> = q

@@ -43,10 +43,14 @@ pub fn set_operator_names(services: &onestop_cases::services::Services) {
         for c in &svc.cases {
             names.insert(format!("kind-{}", c.kind), c.title.clone());
             for m in &c.materials {
-                names.entry(format!("material-{}", m.id)).or_insert(m.title.clone());
+                names
+                    .entry(format!("material-{}", m.id))
+                    .or_insert(m.title.clone());
             }
             for r in &c.reminders {
-                names.entry(format!("reminder-{}", r.output)).or_insert(r.title.clone());
+                names
+                    .entry(format!("reminder-{}", r.output))
+                    .or_insert(r.title.clone());
             }
         }
     }

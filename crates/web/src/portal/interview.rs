@@ -2,7 +2,7 @@
 //! undetermined measures wait for (`onestop_engine::interview`), answers carried in
 //! hidden fields; then what applies, what it is worth, and why.
 
-use super::page::{Page, measure_title, message, render, service_title, rules_lang};
+use super::page::{Page, measure_title, message, render, rules_lang, service_title};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

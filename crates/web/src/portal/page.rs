@@ -215,7 +215,8 @@ pub fn rules_lang(lang: &str) -> &'static str {
 
 /// The explanation language of a portal language.
 pub fn explain_lang(lang: &str) -> onestop_engine::explain::Lang {
-    onestop_engine::explain::Lang::parse(rules_lang(lang)).unwrap_or(onestop_engine::explain::Lang::En)
+    onestop_engine::explain::Lang::parse(rules_lang(lang))
+        .unwrap_or(onestop_engine::explain::Lang::En)
 }
 
 /// A submitted form's value by name ("" when absent).
