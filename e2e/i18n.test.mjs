@@ -20,9 +20,9 @@ const ROOT = new URL('../', import.meta.url).pathname;
 const browser = await launch();
 
 let step = 0;
-async function snap(page, name) {
+async function snap(page, name, fullPage = true) {
   step += 1;
-  await page.screenshot({ path: `${SHOTS}/i18n-${String(step).padStart(2, '0')}-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/i18n-${String(step).padStart(2, '0')}-${name}.png`, fullPage });
 }
 
 // An enterprise with technology transfer income in a Zhongguancun pilot park: the
@@ -179,6 +179,12 @@ async function walk(lang) {
     assertNoLatin(lang, 'results', await prose(page, 'main'));
   }
   await axe(page, `${lang}-result`);
+  // The top of the results, and the start of the explanation, as a reader sees them.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await snap(page, `${lang}-result-top`, false);
+  await page.locator('pre.explanation').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -120));
+  await snap(page, `${lang}-explanation`, false);
   await snap(page, `${lang}-result`);
   // Arabic reads right to left throughout: the explanation too, with its code isolated left to right.
   if (lang === 'ar') {
