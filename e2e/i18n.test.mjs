@@ -56,8 +56,9 @@ function spanish() {
   }
   const phrases = readFileSync(`${ROOT}crates/engine/src/phrases.rs`, 'utf8');
   // Rows of (English, Korean, Russian, Spanish, Arabic): the fourth string is Spanish.
-  for (const row of phrases.matchAll(/\(\s*"[^"]*",\s*"[^"]*",\s*"[^"]*",\s*"([^"]*)",\s*"[^"]*"\s*\)/g)) texts.add(row[1]);
+  for (const row of phrases.matchAll(/\(\s*"[^"]*",\s*"[^"]*",\s*"[^"]*",\s*"([^"]*)",\s*"[^"]*",?\s*\)/g)) texts.add(row[1]);
   for (const m of phrases.matchAll(/"es" => format!\(\s*"([^"]*)"/g)) texts.add(m[1]);
+  assert.ok(texts.has('desconocido') && texts.has('fuente'), 'the Spanish phrases were read from phrases.rs');
   // The unit word ICU4X's number is followed by (crates/engine/src/localize.rs).
   texts.add('yuanes');
   const words = new Set();
@@ -74,9 +75,11 @@ async function prose(page, selector) {
     for (const el of document.querySelectorAll(sel)) {
       const copy = el.cloneNode(true);
       copy.querySelectorAll('code, cite, .src, input, script, style').forEach((n) => n.remove());
-      out.push(copy.textContent);
+      // Text nodes apart (a table's cells are separate words, not one).
+      const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n.nodeValue);
     }
-    return out.join('\n');
+    return out.join(' ');
   }, selector);
 }
 

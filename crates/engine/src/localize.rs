@@ -113,25 +113,33 @@ pub fn date(d: NaiveDate, lang: &str) -> String {
         .unwrap_or_else(|| d.format("%Y-%m-%d").to_string())
 }
 
-/// A duration in years, months and days: `2 년 6 개월`, `1 a. 6 mes.`.
+/// A duration in years, months and days: `2 년 6 개월`, `1 año 6 meses`.
 pub fn duration(months: i32, days: i32, lang: &str) -> String {
     let (y, m) = (months / 12, months % 12);
-    let words: [&str; 3] = match base(lang) {
-        "zh" => ["年", "个月", "日"],
-        "ko" => ["년", "개월", "일"],
-        "ru" => ["г.", "мес.", "дн."],
-        "es" => ["años", "meses", "días"],
-        "ar" => ["سنة", "شهر", "يوم"],
-        _ => ["years", "months", "days"],
+    // (one, several) for years, months, days; Korean, Russian (abbreviated) and
+    // Arabic (counted noun after the number) use one form.
+    let words: [(&str, &str); 3] = match base(lang) {
+        "zh" => [("年", "年"), ("个月", "个月"), ("日", "日")],
+        "ko" => [("년", "년"), ("개월", "개월"), ("일", "일")],
+        "ru" => [("г.", "г."), ("мес.", "мес."), ("дн.", "дн.")],
+        "es" => [("año", "años"), ("mes", "meses"), ("día", "días")],
+        "ar" => [("سنة", "سنة"), ("شهر", "شهر"), ("يوم", "يوم")],
+        _ => [("year", "years"), ("month", "months"), ("day", "days")],
     };
+    let word =
+        |n: i32, (one, many): (&str, &str)| if n.abs() == 1 { one } else { many }.to_string();
     let mut parts = Vec::new();
     for (n, w) in [(y, words[0]), (m, words[1])] {
         if n != 0 {
-            parts.push(format!("{} {w}", integer(n.into(), lang)));
+            parts.push(format!("{} {}", integer(n.into(), lang), word(n, w)));
         }
     }
     if days != 0 || parts.is_empty() {
-        parts.push(format!("{} {}", integer(days.into(), lang), words[2]));
+        parts.push(format!(
+            "{} {}",
+            integer(days.into(), lang),
+            word(days, words[2])
+        ));
     }
     parts.join(" ")
 }
@@ -174,5 +182,7 @@ mod tests {
         assert_eq!(integer(2026, "ar"), "2026");
         assert_eq!(duration(18, 0, "ko"), "1 년 6 개월");
         assert_eq!(duration(0, 0, "es"), "0 días");
+        assert_eq!(duration(12, 1, "es"), "1 año 1 día");
+        assert_eq!(duration(30, 0, "es"), "2 años 6 meses");
     }
 }
