@@ -98,17 +98,18 @@ pub fn parse_catalogue(
             continue;
         }
         let value = value.trim().to_string();
-        if entries.contains_key(&key) {
-            diags.push(
+        match entries.entry(key) {
+            std::collections::btree_map::Entry::Occupied(e) => diags.push(
                 Diagnostic::warning(
                     "W-TRANSLATION-KEY",
                     span,
-                    format!("`{key}` is translated twice in the {lang} catalogue"),
+                    format!("`{}` is translated twice in the {lang} catalogue", e.key()),
                 )
                 .hint("the first one is used; delete the other"),
-            );
-        } else {
-            entries.insert(key, (value, span));
+            ),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert((value, span));
+            }
         }
     }
     Catalogue {
