@@ -36,6 +36,9 @@ SUITES=(
   # the wrong region), the Tianjin officer issues, the demo provider confirms a
   # redemption, and the settlement page and its CSV show what Tianjin owes it.
   "2026-06-15 vouchers ."
+  # The content in six languages: the enterprise interview in Korean, Russian, Arabic
+  # and Spanish, with no English in questions, results and explanation.
+  "2026-06-15 i18n ."
 )
 
 SERVERS=()

@@ -6,11 +6,50 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+/// A name in Chinese and English (required), and in Korean, Russian, Spanish and
+/// Arabic (each optional: a missing one reads as the English, and the shipped file's
+/// test asks for all six).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub en: String,
     pub zh: String,
+    #[serde(default)]
+    pub ko: Option<String>,
+    #[serde(default)]
+    pub ru: Option<String>,
+    #[serde(default)]
+    pub es: Option<String>,
+    #[serde(default)]
+    pub ar: Option<String>,
+}
+
+impl Text {
+    /// The text written for a language (`zh-CN` reads as `zh`), if the file has it.
+    pub fn written(&self, lang: &str) -> Option<&str> {
+        match lang {
+            "en" => Some(&self.en),
+            "zh" | "zh-CN" => Some(&self.zh),
+            "ko" => self.ko.as_deref(),
+            "ru" => self.ru.as_deref(),
+            "es" => self.es.as_deref(),
+            "ar" => self.ar.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The text for a language, English where the file lacks it.
+    pub fn get(&self, lang: &str) -> &str {
+        self.written(lang).unwrap_or(&self.en)
+    }
+
+    /// The languages among ko, ru, es, ar that this text lacks.
+    pub fn missing_languages(&self) -> Vec<&'static str> {
+        ["ko", "ru", "es", "ar"]
+            .into_iter()
+            .filter(|l| self.written(l).is_none_or(|t| t.trim().is_empty()))
+            .collect()
+    }
 }
 
 /// A document an agency needs for one case: what the applicant is asked for, by name,
@@ -257,6 +296,31 @@ fn spots(text: &str, services: &[Service]) -> Vec<ServiceSpot> {
 }
 
 impl Services {
+    /// Every name in the file with where it is (`agency tax`, `material passport of
+    /// case work-permit-a`): what the portal shows, all of which want six languages.
+    pub fn texts(&self) -> Vec<(String, &Text)> {
+        let mut out: Vec<(String, &Text)> = Vec::new();
+        for (id, t) in &self.agencies {
+            out.push((format!("agency {id}"), t));
+        }
+        for svc in &self.services {
+            out.push((format!("service {}", svc.id), &svc.title));
+            for c in &svc.cases {
+                out.push((format!("case {}", c.kind), &c.title));
+                for m in &c.materials {
+                    out.push((format!("material {} of case {}", m.id, c.kind), &m.title));
+                }
+                for r in &c.reminders {
+                    out.push((
+                        format!("reminder {} of case {}", r.output, c.kind),
+                        &r.title,
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// Parses and checks a services file; `name` is how errors name it. Each error is
     /// `name:line:column: error: ... (hint: ...)`.
     pub fn parse_named(name: &str, text: &str) -> Result<Services, String> {
@@ -782,6 +846,25 @@ title = { en = "High-tech enterprise", zh = "高新技术企业" }
     fn minimal_files_agree_with_the_shipped_rules() {
         against_rules(MINIMAL).expect("minimal against the rules");
         against_rules(FILING).expect("filing against the rules");
+    }
+
+    #[test]
+    fn every_name_of_the_shipped_file_is_in_six_languages() {
+        let s = Services::shipped().expect("shipped");
+        let texts = s.texts();
+        assert!(texts.len() > 50, "{}", texts.len());
+        let missing: Vec<String> = texts
+            .iter()
+            .filter(|(_, t)| !t.missing_languages().is_empty())
+            .map(|(w, t)| format!("{w}: {:?}", t.missing_languages()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "config/services.toml lacks {missing:#?}"
+        );
+        let tax = &s.agencies["tax"];
+        assert_eq!(tax.get("zh-CN"), tax.zh);
+        assert_ne!(tax.get("ar"), tax.en);
     }
 
     #[test]

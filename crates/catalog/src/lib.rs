@@ -31,24 +31,35 @@ pub struct Catalog {
     pub measures: Vec<MeasureEntry>,
 }
 
-/// A text in Chinese and English.
+/// A text in Chinese and English, written in `measures.toml`, and in the languages
+/// of the translation catalogues beside it (`catalog/locales/<lang>.ftl`, see
+/// [`translations`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub zh: String,
     pub en: String,
+    /// Korean, Russian, Spanish, Arabic: filled from the catalogues, not the TOML.
+    #[serde(skip)]
+    pub translated: BTreeMap<String, String>,
 }
 
 impl Localized {
-    /// The text for a language tag: Chinese for `zh*`, English otherwise.
+    /// The text for a language tag: Chinese for `zh*`, a catalogue's for `ko`, `ru`,
+    /// `es`, `ar`, English otherwise (and where a catalogue lacks it).
     pub fn get(&self, lang: &str) -> &str {
         if lang.starts_with("zh") {
             &self.zh
         } else {
-            &self.en
+            self.translated
+                .get(lang)
+                .map(String::as_str)
+                .unwrap_or(&self.en)
         }
     }
 }
+
+pub mod translations;
 
 /// One measure.
 ///
@@ -262,6 +273,61 @@ pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
     })
 }
 
+/// Fills every measure's title and summary from the catalogues; a catalogue that
+/// does not parse is skipped (the crate's test fails on it first).
+pub fn apply_translations(catalog: &mut Catalog, catalogues: &[(&str, &str)]) {
+    for (lang, text) in catalogues {
+        let Ok(messages) = translations::parse(text) else {
+            continue;
+        };
+        for m in &mut catalog.measures {
+            let k = translations::key(&m.id);
+            if let Some(t) = messages.get(&k).filter(|t| !t.is_empty()) {
+                m.title.translated.insert(lang.to_string(), t.clone());
+            }
+            if let Some(t) = messages
+                .get(&format!("{k}-summary"))
+                .filter(|t| !t.is_empty())
+            {
+                m.summary.translated.insert(lang.to_string(), t.clone());
+            }
+        }
+    }
+}
+
+/// Every (language, key) the catalogues should have and lack, and every key they have
+/// that names no measure.
+pub fn missing_translations(catalog: &Catalog, catalogues: &[(&str, &str)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (lang, text) in catalogues {
+        let messages = match translations::parse(text) {
+            Ok(m) => m,
+            Err(e) => {
+                out.push(format!("catalog/locales/{lang}.ftl: {e}"));
+                continue;
+            }
+        };
+        let mut wanted = Vec::new();
+        for m in &catalog.measures {
+            wanted.push(translations::key(&m.id));
+            wanted.push(format!("{}-summary", translations::key(&m.id)));
+        }
+        for k in &wanted {
+            if messages.get(k).is_none_or(|t| t.is_empty()) {
+                out.push(format!("catalog/locales/{lang}.ftl lacks `{k}`"));
+            }
+        }
+        for k in messages.keys() {
+            if !wanted.contains(k) {
+                out.push(format!(
+                    "catalog/locales/{lang}.ftl: `{k}` names no measure"
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// The catalogue shipped with this crate (`catalog/measures.toml`), parsed once.
 ///
 /// # Panics
@@ -270,9 +336,11 @@ pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
 pub fn embedded() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        parse(EMBEDDED_TOML).expect(
+        let mut catalog = parse(EMBEDDED_TOML).expect(
             "the shipped catalog/measures.toml does not parse; run `cargo test -p onestop-catalog`",
-        )
+        );
+        apply_translations(&mut catalog, translations::EMBEDDED);
+        catalog
     })
 }
 
@@ -545,5 +613,61 @@ mod unit {
         }
         let err = "calculate".parse::<Kind>().unwrap_err();
         assert!(err.to_string().contains("compute, serve, list"), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod translation_tests {
+    use super::*;
+    use crate::translations::EMBEDDED;
+
+    #[test]
+    fn every_title_and_summary_is_translated() {
+        let catalog = crate::embedded();
+        let missing = missing_translations(catalog, EMBEDDED);
+        assert!(missing.is_empty(), "{missing:#?}");
+        let m = catalog
+            .get("enterprise.tech-transfer-tax")
+            .expect("measure");
+        for lang in ["ko", "ru", "es", "ar"] {
+            assert_ne!(m.title.get(lang), m.title.en, "{lang}");
+            assert_ne!(m.summary.get(lang), m.summary.en, "{lang}");
+        }
+    }
+
+    #[test]
+    fn removing_one_translation_is_reported_and_falls_back_to_english() {
+        let catalog = crate::embedded();
+        let without: Vec<(&str, String)> = EMBEDDED
+            .iter()
+            .map(|(l, t)| {
+                let t = if *l == "ru" {
+                    t.lines()
+                        .filter(|l| !l.starts_with("measure-talent-one-window-summary "))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                } else {
+                    t.to_string()
+                };
+                (*l, t)
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = without.iter().map(|(l, t)| (*l, t.as_str())).collect();
+        assert_eq!(
+            missing_translations(catalog, &refs),
+            vec!["catalog/locales/ru.ftl lacks `measure-talent-one-window-summary`".to_string()]
+        );
+        let mut fresh = crate::parse(crate::EMBEDDED_TOML).expect("parses");
+        apply_translations(&mut fresh, &refs);
+        let m = fresh.get("talent.one-window").expect("measure");
+        assert_eq!(m.summary.get("ru"), m.summary.en);
+        assert_ne!(m.title.get("ru"), m.title.en);
+    }
+
+    #[test]
+    fn a_placeable_or_broken_line_is_refused() {
+        assert!(crate::translations::parse("measure-x = { $a }\n").is_err());
+        let e = crate::translations::parse("measure-x = a\n= b\n").expect_err("no key");
+        assert!(e.contains("line 2"), "{e}");
     }
 }

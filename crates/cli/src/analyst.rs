@@ -87,11 +87,22 @@ impl BatchSimulator {
                     )
                 })
                 .unwrap_or_else(|| (r.id.clone(), r.id.clone()));
+            let titles = p
+                .reform
+                .as_ref()
+                .map(|d| {
+                    ["ko", "ru", "es", "ar"]
+                        .into_iter()
+                        .filter_map(|l| d.title.get(l).map(|t| (l.to_string(), t.to_string())))
+                        .collect()
+                })
+                .unwrap_or_default();
             reforms.push((
                 ReformChoice {
                     id: r.id.clone(),
                     title_en: en,
                     title_zh: zh,
+                    titles,
                 },
                 Arc::new(p),
             ));

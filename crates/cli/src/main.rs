@@ -144,7 +144,7 @@ struct EvalArgs {
     reform: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Language of text output: en or zh
+    /// Language of text output: en, zh, ko, ru, es or ar
     #[arg(long, default_value = "en")]
     lang: String,
     #[arg(long)]
@@ -415,8 +415,12 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 fn cmd_eval(a: EvalArgs, explain: bool) -> Result<ExitCode, String> {
-    let lang = Lang::parse(&a.lang)
-        .ok_or_else(|| format!("unknown language `{}`; use en or zh", a.lang))?;
+    let lang = Lang::parse(&a.lang).ok_or_else(|| {
+        format!(
+            "unknown language `{}`; use en, zh, ko, ru, es or ar",
+            a.lang
+        )
+    })?;
     if a.data.join(onestop_calendar::DATA_SUBDIR).is_dir() {
         onestop_calendar::install(Arc::new(calendar::load(&a.data)?));
     }

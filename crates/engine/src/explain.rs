@@ -1,4 +1,9 @@
-//! Renders an evaluation and its trace as readable text, in English or Chinese.
+//! Renders an evaluation and its trace as readable text in the six languages.
+//!
+//! English and Chinese phrases are written here beside each other; the other four
+//! languages' phrases are in `phrases` (keyed by the English one). Rule names, rule
+//! text and citations are wrapped in markers while rendering, so the portal can show
+//! them as code and citations ([`render_explanation_html`]) and the CLI as plain text.
 
 use crate::eval::{Branch, DefTrace, Evaluation, MeasureResult, Status, Val};
 use onestop_lang::{Confidence, DefId, Doubt, DoubtKind, DoubtRef, InputId, OutputRef, Program};
@@ -9,27 +14,127 @@ use std::fmt::Write;
 pub enum Lang {
     En,
     Zh,
+    Ko,
+    Ru,
+    Es,
+    Ar,
 }
 
 impl Lang {
+    /// Every language, in the order the portal lists them.
+    pub const ALL: [Lang; 6] = [Lang::Zh, Lang::En, Lang::Ko, Lang::Ru, Lang::Es, Lang::Ar];
+
     pub fn parse(s: &str) -> Option<Lang> {
         match s {
             "en" => Some(Lang::En),
             "zh" | "zh-CN" => Some(Lang::Zh),
+            "ko" => Some(Lang::Ko),
+            "ru" => Some(Lang::Ru),
+            "es" => Some(Lang::Es),
+            "ar" => Some(Lang::Ar),
             _ => None,
         }
     }
-    fn code(self) -> &'static str {
+
+    /// The language code of the rules' texts (`zh`, not `zh-CN`).
+    pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",
+            Lang::Ko => "ko",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
+            Lang::Ar => "ar",
         }
     }
+
+    /// A connecting phrase: English and Chinese given here, the others from `phrases`
+    /// (English where a phrase has no translation yet; a test forbids that).
     fn t(self, en: &'static str, zh: &'static str) -> &'static str {
         match self {
             Lang::En => en,
             Lang::Zh => zh,
+            other => crate::phrases::phrase(other.code(), en).unwrap_or(en),
         }
+    }
+}
+
+/// Markers around rule names and rule text (code) and around citations, while rendering.
+const CODE: (char, char) = ('\u{E000}', '\u{E001}');
+const CITE: (char, char) = ('\u{E002}', '\u{E003}');
+
+fn code(s: &str) -> String {
+    format!("{}{s}{}", CODE.0, CODE.1)
+}
+
+fn cite(s: &str) -> String {
+    format!("{}{s}{}", CITE.0, CITE.1)
+}
+
+/// The rendered text without markers.
+fn plain(marked: &str) -> String {
+    marked
+        .chars()
+        .filter(|c| ![CODE.0, CODE.1, CITE.0, CITE.1].contains(c))
+        .collect()
+}
+
+/// The rendered text as HTML: escaped, rule names and rule text in `<code>`,
+/// citations in `<cite>`, both isolated (`dir="ltr"`) so they read right inside
+/// right-to-left text. Each citation's text goes through `cite_html`, which returns it
+/// as escaped HTML (the portal links it to its section of the source).
+fn html(marked: &str, cite_html: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(marked.len() + marked.len() / 4);
+    let mut rest = marked;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c if c == CODE.0 => out.push_str("<code dir=\"ltr\">"),
+            c if c == CODE.1 => out.push_str("</code>"),
+            c if c == CITE.0 => {
+                let end = rest.find(CITE.1).unwrap_or(rest.len());
+                out.push_str("<cite dir=\"ltr\">");
+                out.push_str(&cite_html(&plain(&rest[..end])));
+                out.push_str("</cite>");
+                rest = rest[end..].strip_prefix(CITE.1).unwrap_or(&rest[end..]);
+            }
+            c if c == CITE.1 => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A citation's validity in the reader's language.
+pub fn validity(c: &onestop_lang::ast::Citation, lang: Lang) -> String {
+    if lang == Lang::En {
+        return c.validity();
+    }
+    let d = |d: chrono::NaiveDate| show_date(d, lang);
+    match (c.from, c.to) {
+        (Some(f), Some(t)) => format!(
+            "{} {} {} {}",
+            lang.t("valid", "有效期"),
+            d(f),
+            lang.t("to", "至"),
+            d(t)
+        ),
+        (Some(f), None) => format!("{} {}", lang.t("valid from", "有效期自"), d(f)),
+        (None, Some(t)) => format!("{} {}", lang.t("valid until", "有效期至"), d(t)),
+        (None, None) => lang.t("validity not stated", "未载明有效期").to_string(),
+    }
+}
+
+/// A date in the reader's language: ISO in English and Chinese (as rule files write
+/// it), the locale's long form in the others.
+pub fn show_date(d: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En | Lang::Zh => d.to_string(),
+        other => crate::localize::date(d, other.code()),
     }
 }
 
@@ -38,13 +143,18 @@ pub fn provisional_reason(years: onestop_calendar::YearSet, lang: Lang) -> Strin
     let first = years.first().unwrap_or(onestop_calendar::FIRST_YEAR);
     let rule = onestop_calendar::statutory::rule_for(first);
     match lang {
+        Lang::Zh => format!(
+            "计算经过{years}年的工作日，而该年的国务院办公厅节假日安排通知尚未载入：休息日按{}规定的全体公民放假节日及周末推算；通知可能另行安排放假和调休上班，载入后本结果可能变化",
+            rule.instrument_zh
+        ),
         Lang::En => format!(
             "counts working days in {years}, for which no official holiday notice of the State Council General Office is loaded: the days off are the statutory holidays of the {} and weekends; the notice may add days off and make-up working days, so this may change when it is loaded",
             rule.instrument_en
         ),
-        Lang::Zh => format!(
-            "计算经过{years}年的工作日，而该年的国务院办公厅节假日安排通知尚未载入：休息日按{}规定的全体公民放假节日及周末推算；通知可能另行安排放假和调休上班，载入后本结果可能变化",
-            rule.instrument_zh
+        other => crate::phrases::provisional_reason(
+            other.code(),
+            &years.to_string(),
+            &cite(rule.instrument_en),
         ),
     }
 }
@@ -59,9 +169,29 @@ pub fn status_text(s: Status, lang: Lang) -> &'static str {
 
 /// A value in the reader's language (`元` for yuan in Chinese).
 pub fn show_value(program: &Program, v: &onestop_lang::Value, lang: Lang) -> String {
+    use onestop_lang::Value as V;
     let s = program.show(v);
+    let local = !matches!(lang, Lang::En | Lang::Zh);
     match (lang, v) {
-        (Lang::Zh, onestop_lang::Value::Money(_)) => s.replace(" yuan", " 元"),
+        (Lang::Zh, V::Money(_)) => s.replace(" yuan", " 元"),
+        // The other languages by ICU4X: grouping, separators, month names.
+        (_, V::Money(d)) if local => crate::localize::money(*d, lang.code()),
+        (_, V::Rate(d)) if local => crate::localize::percent(*d, lang.code()),
+        (_, V::Decimal(d)) if local => crate::localize::number(d.normalize(), lang.code()),
+        (_, V::Int(i)) if local => crate::localize::integer(*i, lang.code()),
+        (_, V::Date(d)) if local => crate::localize::date(*d, lang.code()),
+        (_, V::Duration(d)) if local => crate::localize::duration(d.months, d.days, lang.code()),
+        (_, V::Bool(b)) if local => (if *b {
+            lang.t("yes", "是")
+        } else {
+            lang.t("no", "否")
+        })
+        .to_string(),
+        (_, V::Set(items)) if local => items
+            .iter()
+            .map(|i| show_value(program, i, lang))
+            .collect::<Vec<_>>()
+            .join(lang.t(", ", "、")),
         // Enumeration values read better by their title: "Haidian Park (haidian_park)".
         (_, onestop_lang::Value::Enum(e, i)) => {
             let title = program
@@ -72,6 +202,8 @@ pub fn show_value(program: &Program, v: &onestop_lang::Value, lang: Lang) -> Str
                 .unwrap_or("");
             if title.is_empty() {
                 s
+            } else if local {
+                title.to_string()
             } else {
                 format!("{title} ({s})")
             }
@@ -81,23 +213,48 @@ pub fn show_value(program: &Program, v: &onestop_lang::Value, lang: Lang) -> Str
 }
 
 pub fn show_val(program: &Program, v: &Val, lang: Lang) -> String {
+    plain(&marked_val(program, v, lang))
+}
+
+/// A value for a reader who does not read rule names (the portal's results): a
+/// missing value names the facts it waits for by their titles in the language.
+pub fn show_val_titled(program: &Program, v: &Val, lang: Lang) -> String {
+    match v {
+        Val::Missing(m) => format!(
+            "{} ({})",
+            lang.t("unknown", "未知"),
+            m.iter()
+                .map(|i| program.inputs[i.index()].title.best(lang.code()))
+                .collect::<Vec<_>>()
+                .join(lang.t("; ", "；"))
+        ),
+        other => show_val(program, other, lang),
+    }
+}
+
+/// A value with the names of the facts it waits for marked as code.
+fn marked_val(program: &Program, v: &Val, lang: Lang) -> String {
     match v {
         Val::Known(x) => show_value(program, x, lang),
         Val::Missing(m) => format!(
             "{} ({})",
             lang.t("unknown", "未知"),
             m.iter()
-                .map(|i| program.inputs[i.index()].name.as_str())
+                .map(|i| code(&program.inputs[i.index()].name))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        Val::Error(e) => format!("{}: {e}", lang.t("error", "错误")),
+        Val::Error(e) => format!("{}: {}", lang.t("error", "错误"), code(&e.to_string())),
     }
 }
 
 /// A value as the reader may rely on it: one computed from a placeholder figure is
 /// "not yet available", whatever the stand-in figure gave.
 pub fn show_relied(program: &Program, v: &Val, doubts: &[DoubtRef], lang: Lang) -> String {
+    plain(&marked_relied(program, v, doubts, lang))
+}
+
+fn marked_relied(program: &Program, v: &Val, doubts: &[DoubtRef], lang: Lang) -> String {
     match program.confidence(doubts) {
         Confidence::Placeholder => lang
             .t(
@@ -107,10 +264,10 @@ pub fn show_relied(program: &Program, v: &Val, doubts: &[DoubtRef], lang: Lang) 
             .to_string(),
         Confidence::Uncertain => format!(
             "{}  [{}]",
-            show_val(program, v, lang),
+            marked_val(program, v, lang),
             lang.t("UNCERTAIN", "存疑")
         ),
-        Confidence::Settled => show_val(program, v, lang),
+        Confidence::Settled => marked_val(program, v, lang),
     }
 }
 
@@ -125,6 +282,10 @@ pub fn doubt_note(d: &Doubt, lang: Lang) -> String {
 
 /// One mark with what it is on: `parameter crc_rate: placeholder figure: <reason>`.
 pub fn describe_doubt(program: &Program, r: DoubtRef, lang: Lang) -> String {
+    plain(&marked_doubt(program, r, lang))
+}
+
+fn marked_doubt(program: &Program, r: DoubtRef, lang: Lang) -> String {
     let (on, name) = program.doubt_subject(r);
     let on = match on {
         "parameter" => lang.t("parameter", "参数"),
@@ -134,9 +295,10 @@ pub fn describe_doubt(program: &Program, r: DoubtRef, lang: Lang) -> String {
         "measure" => lang.t("measure", "措施"),
         _ => lang.t("source of measure", "措施依据"),
     };
+    let name = code(name);
     let cite = program
         .doubt_citation(r)
-        .map(|c| format!(" ({})", c.text))
+        .map(|c| format!(" ({})", cite(&c.text)))
         .unwrap_or_default();
     match program.doubt(r) {
         Some(d) => format!("{on} {name}{cite}: {}", doubt_note(d, lang)),
@@ -150,7 +312,11 @@ fn input_line(program: &Program, facts: &crate::Facts, i: InputId, lang: Lang) -
         Some(v) => show_value(program, v, lang),
         None => lang.t("not given", "未提供").to_string(),
     };
-    format!("{} = {v}  ({})", decl.name, decl.title.best(lang.code()))
+    format!(
+        "{} = {v}  ({})",
+        code(&decl.name),
+        decl.title.best(lang.code())
+    )
 }
 
 /// The short evaluation summary: per measure status, outputs and missing facts.
@@ -160,7 +326,7 @@ pub fn render_summary(program: &Program, ev: &Evaluation, lang: Lang) -> String 
         render_head(&mut out, program, r, lang);
         out.push('\n');
     }
-    out
+    plain(&out)
 }
 
 fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lang) {
@@ -171,8 +337,9 @@ fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lan
     };
     let _ = writeln!(
         out,
-        "{}  {}\n  {}: {}{status_mark}",
-        m.id,
+        "{}  {}
+  {}: {}{status_mark}",
+        code(&m.id),
         m.title.best(lang.code()),
         lang.t("status", "结论"),
         status_text(r.status, lang)
@@ -192,8 +359,8 @@ fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lan
         let _ = writeln!(
             out,
             "  {} = {}{mark}",
-            output_name(program, o),
-            show_relied(program, v, doubts, lang)
+            code(&output_name(program, o)),
+            marked_relied(program, v, doubts, lang)
         );
     }
     let mut all = r.eligibility_doubts.clone();
@@ -203,7 +370,7 @@ fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lan
     if !all.is_empty() {
         let _ = writeln!(out, "  {}:", lang.t("not settled", "尚未确定的依据"));
         for d in all {
-            let _ = writeln!(out, "    - {}", describe_doubt(program, d, lang));
+            let _ = writeln!(out, "    - {}", marked_doubt(program, d, lang));
         }
     }
     let provisional = r.provisional();
@@ -217,7 +384,7 @@ fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lan
     }
     let names = |ids: &[InputId]| {
         ids.iter()
-            .map(|i| program.inputs[i.index()].name.clone())
+            .map(|i| code(&program.inputs[i.index()].name))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -238,7 +405,12 @@ fn render_head(out: &mut String, program: &Program, r: &MeasureResult, lang: Lan
         );
     }
     for e in &r.errors {
-        let _ = writeln!(out, "  {}: {e}", lang.t("problem", "问题"));
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            lang.t("problem", "问题"),
+            code(&e.to_string())
+        );
     }
 }
 
@@ -250,22 +422,44 @@ pub fn render_explanation(
     ev: &Evaluation,
     lang: Lang,
 ) -> String {
+    plain(&marked_explanation(program, facts, ev, lang))
+}
+
+/// The full explanation as HTML for a `<pre>`: rule names and rule text in `<code>`,
+/// citations in `<cite>` (their text made HTML by `cite_html`, e.g. a link to the
+/// source), everything else escaped text.
+pub fn render_explanation_html(
+    program: &Program,
+    facts: &crate::Facts,
+    ev: &Evaluation,
+    lang: Lang,
+    cite_html: &dyn Fn(&str) -> String,
+) -> String {
+    html(&marked_explanation(program, facts, ev, lang), cite_html)
+}
+
+fn marked_explanation(
+    program: &Program,
+    facts: &crate::Facts,
+    ev: &Evaluation,
+    lang: Lang,
+) -> String {
     let traces: HashMap<DefId, &DefTrace> = ev.trace.iter().map(|t| (t.def, t)).collect();
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} {}  ({} {})\n",
         lang.t("Decision date", "决定日期"),
-        ev.date,
+        show_date(ev.date, lang),
         lang.t("rules version", "规则版本"),
-        program.version
+        code(&program.version)
     );
     if let Some(r) = &program.reform {
         let _ = writeln!(
             out,
             "{}: {} {}\n",
             lang.t("Reform", "改革方案"),
-            r.id,
+            code(&r.id),
             r.title.best(lang.code())
         );
     }
@@ -277,16 +471,16 @@ pub fn render_explanation(
                 out,
                 "  {}: {} ({})",
                 lang.t("source", "依据"),
-                c.text,
-                c.validity()
+                cite(&c.text),
+                validity(c, lang)
             );
         }
         let _ = writeln!(
             out,
             "  {}: {}  -> {}",
             lang.t("eligible when", "适用条件"),
-            one_line(program.sources.snippet(m.eligible.span)),
-            show_val(program, &r.eligibility, lang)
+            code(&one_line(program.sources.snippet(m.eligible.span))),
+            marked_val(program, &r.eligibility, lang)
         );
         if let Some(reads) = &r.reads {
             for i in &reads.inputs {
@@ -326,8 +520,8 @@ fn render_def(
         let _ = writeln!(
             out,
             "{pad}- {} = {} ({})",
-            decl.name,
-            show_relied(program, &t.value, &t.doubts, lang),
+            code(&decl.name),
+            marked_relied(program, &t.value, &t.doubts, lang),
             lang.t("see above", "见上文")
         );
         return;
@@ -340,8 +534,8 @@ fn render_def(
     let _ = writeln!(
         out,
         "{pad}- {} = {}{mark}   [{}]",
-        decl.name,
-        show_relied(program, &t.value, &t.doubts, lang),
+        code(&decl.name),
+        marked_relied(program, &t.value, &t.doubts, lang),
         decl.title.best(lang.code())
     );
     if let Some(d) = &decl.doubt {
@@ -351,25 +545,25 @@ fn render_def(
         Branch::Default => format!(
             "{}: {}",
             lang.t("rule", "规则"),
-            one_line(program.sources.snippet(decl.default.span))
+            code(&one_line(program.sources.snippet(decl.default.span)))
         ),
         Branch::Exception(i) => {
             let ex = &decl.exceptions[*i];
             let mut s = format!(
                 "{} [{}] {}: {} -> {}",
                 lang.t("exception", "例外"),
-                ex.label,
+                code(&ex.label),
                 lang.t("applies", "适用"),
-                one_line(program.sources.snippet(ex.cond.span)),
-                one_line(program.sources.snippet(ex.value.span))
+                code(&one_line(program.sources.snippet(ex.cond.span))),
+                code(&one_line(program.sources.snippet(ex.value.span)))
             );
             if let Some(c) = &ex.cite {
                 let _ = write!(
                     s,
                     "  ({}: {}, {}{})",
                     lang.t("source", "依据"),
-                    c.text,
-                    c.validity(),
+                    cite(&c.text),
+                    validity(c, lang),
                     cite_note(c, lang)
                 );
             }
@@ -385,7 +579,7 @@ fn render_def(
             "{}: {}",
             lang.t("CONFLICT between exceptions", "例外冲突"),
             ls.iter()
-                .map(|i| decl.exceptions[*i].label.clone())
+                .map(|i| code(&decl.exceptions[*i].label))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
@@ -397,8 +591,8 @@ fn render_def(
             out,
             "{pad}    {}: {} ({}){}",
             lang.t("source", "依据"),
-            c.text,
-            c.validity(),
+            cite(&c.text),
+            validity(c, lang),
             cite_note(c, lang)
         );
     }
@@ -420,15 +614,24 @@ fn render_def(
                     out,
                     "{pad}    {} {} = {} ({}; {}: {}, {}{})",
                     lang.t("parameter", "参数"),
-                    decl.name,
+                    code(&decl.name),
                     figure(&v.value),
                     match v.to {
-                        Some(to) => format!("{} {} {}", v.from, lang.t("to", "至"), to),
-                        None => format!("{} {}", lang.t("in force from", "自"), v.from),
+                        Some(to) => format!(
+                            "{} {} {}",
+                            show_date(v.from, lang),
+                            lang.t("to", "至"),
+                            show_date(to, lang)
+                        ),
+                        None => format!(
+                            "{} {}",
+                            lang.t("in force from", "自"),
+                            show_date(v.from, lang)
+                        ),
                     },
                     lang.t("source", "依据"),
-                    v.cite.text,
-                    v.cite.validity(),
+                    cite(&v.cite.text),
+                    validity(&v.cite, lang),
                     cite_note(&v.cite, lang)
                 );
             }
@@ -437,9 +640,9 @@ fn render_def(
                     out,
                     "{pad}    {} {}: {} {}",
                     lang.t("parameter", "参数"),
-                    decl.name,
+                    code(&decl.name),
                     lang.t("no value on", "无有效值"),
-                    p.at
+                    show_date(p.at, lang)
                 );
             }
         }

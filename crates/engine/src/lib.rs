@@ -10,6 +10,8 @@ pub mod eval;
 pub mod explain;
 pub mod facts;
 pub mod interview;
+pub mod localize;
+mod phrases;
 pub mod report;
 pub mod semantics;
 pub mod testing;

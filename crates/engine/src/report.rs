@@ -51,6 +51,10 @@ fn title(m: &onestop_lang::MeasureDecl) -> Title<'_> {
     Title {
         en: m.title.best("en"),
         zh: m.title.best("zh"),
+        ko: m.title.best("ko"),
+        ru: m.title.best("ru"),
+        es: m.title.best("es"),
+        ar: m.title.best("ar"),
     }
 }
 
@@ -140,6 +144,10 @@ impl Serialize for MeasureReport<'_> {
 struct Title<'a> {
     en: &'a str,
     zh: &'a str,
+    ko: &'a str,
+    ru: &'a str,
+    es: &'a str,
+    ar: &'a str,
 }
 
 #[derive(Serialize)]

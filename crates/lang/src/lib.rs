@@ -16,6 +16,7 @@ pub mod load;
 pub mod parser;
 pub mod program;
 pub mod source;
+pub mod translations;
 pub mod types;
 
 pub use diag::{Diagnostic, Severity, render_all};

@@ -25,6 +25,8 @@ pub struct RuleSet {
     pub reforms: Vec<ReformFile>,
     /// Syntax diagnostics from parsing.
     pub diags: Vec<Diagnostic>,
+    /// Translation catalogues (`locales/<lang>.ftl`), see [`crate::translations`].
+    pub catalogues: Vec<crate::translations::Catalogue>,
     rule_texts: Vec<(String, FileId)>,
 }
 
@@ -33,7 +35,8 @@ impl RuleSet {
         RuleSet::default()
     }
 
-    /// Reads every `.policy`, `.test` and `.reform` file under `dir`, in path order.
+    /// Reads every `.policy`, `.test` and `.reform` file under `dir`, and the translation
+    /// catalogues (`locales/ko.ftl`, ...), in path order.
     pub fn load_dir(dir: &Path) -> Result<RuleSet, String> {
         let mut paths = Vec::new();
         collect(dir, &mut paths)?;
@@ -84,6 +87,12 @@ impl RuleSet {
 
     /// Adds one file's text; its kind comes from the name's extension.
     pub fn add_text(&mut self, name: &str, text: &str) -> FileId {
+        if let Some(lang) = crate::translations::catalogue_lang(name) {
+            let file = self.sources.add(name, text);
+            let catalogue = crate::translations::parse_catalogue(lang, file, text, &mut self.diags);
+            self.catalogues.push(catalogue);
+            return file;
+        }
         let kind = FileKind::from_path(name).unwrap_or(FileKind::Rules);
         let file = self.sources.add(name, text);
         let items = parse(file, text, kind, &mut self.diags);
@@ -141,6 +150,22 @@ impl RuleSet {
         Ok(self.reforms.len() - 1)
     }
 
+    /// The header (`reform <id>`, title, summary) of every reform file read.
+    fn reform_headers(&self) -> Vec<crate::translations::ReformHeader> {
+        self.reforms
+            .iter()
+            .filter_map(|r| {
+                let h = r.items.iter().find(|i| i.kind == ItemKind::Reform)?;
+                Some(crate::translations::ReformHeader {
+                    id: r.id.clone(),
+                    title: h.meta.title.clone(),
+                    summary: h.meta.summary.clone(),
+                    span: h.name.span,
+                })
+            })
+            .collect()
+    }
+
     pub fn reform(&self, id: &str) -> Option<usize> {
         self.reforms.iter().position(|r| r.id == id)
     }
@@ -193,6 +218,24 @@ impl RuleSet {
         }
         let (program, more) = check(&self.sources, &items, decl, self.version(reform));
         diags.extend(more);
+        let program = program.and_then(|mut p| {
+            // A reformed program only takes the texts: its baseline reports what is missing.
+            // The baseline's check also asks for the shipped reforms' headers.
+            let headers = match reform {
+                None => self.reform_headers(),
+                Some(_) => Vec::new(),
+            };
+            let report = crate::translations::apply(
+                &mut p,
+                &self.catalogues,
+                &headers,
+                &self.sources,
+                reform.is_none(),
+            );
+            let failed = report.diags.iter().any(|d| d.is_error());
+            diags.extend(report.diags);
+            (!failed).then_some(p)
+        });
         (program, diags)
     }
 }
@@ -205,7 +248,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, out)?;
-        } else if path.to_str().and_then(FileKind::from_path).is_some() {
+        } else if path.to_str().is_some_and(|p| {
+            FileKind::from_path(p).is_some() || crate::translations::catalogue_lang(p).is_some()
+        }) {
             out.push(path);
         }
     }

@@ -12,6 +12,25 @@ pub struct ReformChoice {
     pub id: String,
     pub title_en: String,
     pub title_zh: String,
+    /// The title in Korean, Russian, Spanish and Arabic (`(lang, text)`), from the
+    /// rules' translation catalogues.
+    pub titles: Vec<(String, String)>,
+}
+
+impl ReformChoice {
+    /// The title for a portal language, English where it has none.
+    pub fn title(&self, lang: &str) -> &str {
+        match lang {
+            "zh-CN" | "zh" => &self.title_zh,
+            "en" => &self.title_en,
+            other => self
+                .titles
+                .iter()
+                .find(|(l, _)| l == other)
+                .map(|(_, t)| t.as_str())
+                .unwrap_or(&self.title_en),
+        }
+    }
 }
 
 /// A population file shipped with the product.

@@ -42,7 +42,7 @@ pub struct EvalRequest {
     /// Only these measures (default: every measure of the entity).
     #[serde(default)]
     measures: Vec<String>,
-    /// Language of the explanation: en or zh.
+    /// Language of the explanation: en, zh (or zh-CN), ko, ru, es or ar.
     lang: Option<String>,
 }
 
@@ -55,10 +55,23 @@ fn language(req: &EvalRequest) -> Result<Lang, ApiError> {
             ApiError::field(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "lang",
-                format!("unknown language `{l}`; use en or zh"),
+                format!("unknown language `{l}`; use en, zh, ko, ru, es or ar"),
             )
         }),
     }
+}
+
+/// A text in the six languages (`{"en": ..., "zh": ..., "ko": ...}`), English where
+/// a language lacks it.
+fn six<'a>(get: impl Fn(&str) -> &'a str) -> J {
+    json!({
+        "en": get("en"),
+        "zh": get("zh"),
+        "ko": get("ko"),
+        "ru": get("ru"),
+        "es": get("es"),
+        "ar": get("ar"),
+    })
 }
 
 struct Evaluated {
@@ -180,7 +193,15 @@ async fn questions(
         .map(|q| {
             let input = &p.inputs[q.input.index()];
             let options: Vec<J> = match &input.ty {
-                onestop_lang::Type::Enum(en) => p.enums[en.0 as usize].values.iter().map(|(n, t)| json!({"value": n, "en": t.best("en"), "zh": t.best("zh")})).collect(),
+                onestop_lang::Type::Enum(en) => p.enums[en.0 as usize]
+                    .values
+                    .iter()
+                    .map(|(n, t)| {
+                        let mut o = six(|l| t.best(l));
+                        o["value"] = json!(n);
+                        o
+                    })
+                    .collect(),
                 _ => Vec::new(),
             };
             let measures: Vec<&str> = q
@@ -191,8 +212,8 @@ async fn questions(
             json!({
                 "fact": input.name,
                 "type": p.type_name(&input.ty),
-                "title": {"en": input.title.best("en"), "zh": input.title.best("zh")},
-                "question": {"en": input.question.get("en").unwrap_or(input.title.best("en")), "zh": input.question.get("zh").unwrap_or(input.title.best("zh"))},
+                "title": six(|l| input.title.best(l)),
+                "question": six(|l| input.question.get(l).unwrap_or(input.title.best(l))),
                 "options": options,
                 "decides_status_of": q.decides_status_of,
                 "needed_for_amounts_of": q.needed_for_amounts_of,
@@ -213,7 +234,7 @@ async fn measures(State(s): State<AppState>) -> Json<J> {
     let rows: Vec<J> = onestop_catalog::embedded()
         .measures
         .iter()
-        .map(|m| json!({"id": m.id, "title": {"en": m.title.en, "zh": m.title.zh}, "summary": {"en": m.summary.en, "zh": m.summary.zh}, "source": m.sources.join("; "), "computable": s.engine.program.measure(&m.id).is_some(), "group": m.group, "status": m.status, "responsible": m.responsible, "completion": m.completion}))
+        .map(|m| json!({"id": m.id, "title": six(|l| m.title.get(l)), "summary": six(|l| m.summary.get(l)), "source": m.sources.join("; "), "computable": s.engine.program.measure(&m.id).is_some(), "group": m.group, "status": m.status, "responsible": m.responsible, "completion": m.completion}))
         .collect();
     Json(J::Array(rows))
 }
@@ -242,17 +263,17 @@ async fn services(State(s): State<AppState>) -> Json<J> {
                     json!({
                         "kind": c.kind,
                         "agency": c.agency,
-                        "title": {"en": c.title.en, "zh": c.title.zh},
+                        "title": six(|l| c.title.get(l)),
                         "time_limit": limit,
                         "approval": match c.approval { Approval::Review => "review", Approval::AtFiling => "at_filing" },
                         "opens_when": c.open_when.as_ref().map(|w| json!({"output": w.output, "equals": w.equals})),
                         "licence": c.licence,
                         "validity_parameter": c.validity_parameter,
-                        "materials": c.materials.iter().map(|m| json!({"id": m.id, "title": {"en": m.title.en, "zh": m.title.zh}, "types": m.types, "required": m.required})).collect::<Vec<_>>(),
+                        "materials": c.materials.iter().map(|m| json!({"id": m.id, "title": six(|l| m.title.get(l)), "types": m.types, "required": m.required})).collect::<Vec<_>>(),
                     })
                 })
                 .collect();
-            json!({"id": svc.id, "entity": svc.entity, "measure": svc.measure, "title": {"en": svc.title.en, "zh": svc.title.zh}, "source": svc.source, "issue": match svc.issue { Issue::Each => "each", Issue::Together => "together" }, "cases": cases})
+            json!({"id": svc.id, "entity": svc.entity, "measure": svc.measure, "title": six(|l| svc.title.get(l)), "source": svc.source, "issue": match svc.issue { Issue::Each => "each", Issue::Together => "together" }, "cases": cases})
         })
         .collect();
     Json(J::Array(rows))

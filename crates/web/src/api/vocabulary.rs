@@ -163,7 +163,10 @@ fn eval_request(program: &Program, entity: &str) -> Schema {
         )
         .property(
             "lang",
-            or_null(one_of(["en", "zh", "zh-CN"]).description(Some("Language of the explanation"))),
+            or_null(
+                one_of(["en", "zh", "zh-CN", "ko", "ru", "es", "ar"])
+                    .description(Some("Language of the explanation")),
+            ),
         )
         // Other members (the samples' `about`) are ignored, as the handler does.
         .into()

@@ -39,12 +39,7 @@ pub(super) async fn analyst_page(
         .reforms()
         .into_iter()
         .map(|r| {
-            let title = if c.lang == "zh-CN" {
-                r.title_zh
-            } else {
-                r.title_en
-            };
-            context! { id => r.id, title => title }
+            context! { id => r.id, title => r.title(c.lang) }
         })
         .collect();
     let populations = Value::from_serialize(sim.populations());

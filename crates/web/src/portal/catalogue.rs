@@ -1,7 +1,7 @@
 //! Reading the catalogue: the home page, every measure (filtered by group and
 //! audience), one measure, search as you type, and the implementation tracker.
 
-use super::page::{Page, measure_title, message, render, zh_or_en};
+use super::page::{Page, measure_title, message, render, rules_lang};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -13,7 +13,7 @@ fn measure_row(m: &onestop_catalog::MeasureEntry, lang: &str, computable: bool) 
     context! {
         id => m.id,
         title => measure_title(&m.id, lang),
-        summary => m.summary.get(zh_or_en(lang)),
+        summary => m.summary.get(rules_lang(lang)),
         group => m.group,
         audience => m.audience,
         status => m.status,

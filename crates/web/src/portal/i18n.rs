@@ -25,27 +25,49 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("ar", include_str!("../../../../locales/ar/main.ftl")),
 ];
 
-/// Names of agencies and case kinds from the services file in use, by message key
-/// (`agency-<id>`, `kind-<kind>`): an operator who adds one to `DATA/services.toml`
-/// sees its own name in the portal, not a bare key, until a translation ships.
-static OPERATOR_NAMES: std::sync::OnceLock<HashMap<String, (String, String)>> =
+/// Names from the services file in use, by message key (`agency-<id>`,
+/// `kind-<kind>`, `material-<id>`, `reminder-<output>`, `service-<id>`): the file's own
+/// Korean, Russian, Spanish and Arabic names win (the operator edits one file), and an
+/// operator who adds an agency sees its own name in the portal, not a bare key.
+static OPERATOR_NAMES: std::sync::OnceLock<HashMap<String, onestop_cases::services::Text>> =
     std::sync::OnceLock::new();
 
 /// Records the services file's names (first call wins: one services file per process).
 pub fn set_operator_names(services: &onestop_cases::services::Services) {
     let mut names = HashMap::new();
     for (id, t) in &services.agencies {
-        names.insert(format!("agency-{id}"), (t.en.clone(), t.zh.clone()));
+        names.insert(format!("agency-{id}"), t.clone());
     }
     for svc in &services.services {
+        names.insert(format!("service-{}", svc.id), svc.title.clone());
         for c in &svc.cases {
-            names.insert(
-                format!("kind-{}", c.kind),
-                (c.title.en.clone(), c.title.zh.clone()),
-            );
+            names.insert(format!("kind-{}", c.kind), c.title.clone());
+            for m in &c.materials {
+                names
+                    .entry(format!("material-{}", m.id))
+                    .or_insert(m.title.clone());
+            }
+            for r in &c.reminders {
+                names
+                    .entry(format!("reminder-{}", r.output))
+                    .or_insert(r.title.clone());
+            }
         }
     }
     let _ = OPERATOR_NAMES.set(names);
+}
+
+/// The services file's own name for `key` in one of the four languages it may add.
+pub fn operator_name(lang: &str, key: &str) -> Option<String> {
+    if !matches!(lang, "ko" | "ru" | "es" | "ar") {
+        return None;
+    }
+    OPERATOR_NAMES
+        .get()?
+        .get(key)?
+        .written(lang)
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_string)
 }
 
 pub struct I18n {
@@ -68,10 +90,13 @@ impl I18n {
         Ok(I18n { bundles })
     }
 
-    /// The message in `lang`, falling back to English, then to the operator's own
-    /// name for an agency or case kind (`agency-…`, `kind-…` from the services file:
-    /// Chinese for zh-CN, English otherwise), then to the key itself.
+    /// The message in `lang`: the services file's own name where it writes one in
+    /// this language ([`operator_name`]), else Fluent's, falling back to English, then
+    /// to the services file's English or Chinese name, then to the key itself.
     pub fn t(&self, lang: &str, key: &str, args: &[(&str, String)]) -> String {
+        if let Some(name) = operator_name(lang, key) {
+            return name;
+        }
         for l in [lang, "en"] {
             let Some(b) = self.bundles.get(l) else {
                 continue;
@@ -93,18 +118,15 @@ impl I18n {
                 .format_pattern(pattern, Some(&fargs), &mut errors)
                 .into_owned();
         }
-        if let Some((en, zh)) = OPERATOR_NAMES.get().and_then(|m| m.get(key)) {
-            return if lang == "zh-CN" {
-                zh.clone()
-            } else {
-                en.clone()
-            };
+        if let Some(t) = OPERATOR_NAMES.get().and_then(|m| m.get(key)) {
+            return t.get(lang).to_string();
         }
         key.to_string()
     }
 
     pub fn has(&self, lang: &str, key: &str) -> bool {
-        self.bundles.get(lang).is_some_and(|b| b.has_message(key))
+        operator_name(lang, key).is_some()
+            || self.bundles.get(lang).is_some_and(|b| b.has_message(key))
     }
 }
 

@@ -2,14 +2,14 @@
 //! undetermined measures wait for (`onestop_engine::interview`), answers carried in
 //! hidden fields; then what applies, what it is worth, and why.
 
-use super::page::{Page, measure_title, message, render, service_title, zh_or_en};
+use super::page::{Page, measure_title, message, render, rules_lang, service_title};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 use onestop_engine::explain::output_name;
-use onestop_engine::explain::{Lang, describe_doubt, render_explanation, show_val};
+use onestop_engine::explain::{describe_doubt, render_explanation_html, show_val_titled, validity};
 use onestop_engine::{EvalOptions, Status, facts_from_json, interview, value_from_json};
 use onestop_lang::{Confidence, EntityId, InputId, OutputRef, Type};
 use serde_json::Value as J;
@@ -253,7 +253,7 @@ fn ask(
         .collect();
     let asked = answers.facts.len() + answers.skipped.len();
     let input = &program.inputs[input.index()];
-    let zl = zh_or_en(c.lang);
+    let zl = rules_lang(c.lang);
     let enum_id = match &input.ty {
         Type::Enum(e) => Some(*e),
         Type::Set(inner) => match inner.as_ref() {
@@ -317,9 +317,9 @@ fn results(
     saved_to_profile: bool,
 ) -> Response {
     let program = &s.engine.program;
-    let zl = zh_or_en(c.lang);
-    let lang = if zl == "zh" { Lang::Zh } else { Lang::En };
-    let explanation = render_explanation(program, parsed, ev, lang);
+    let zl = rules_lang(c.lang);
+    let lang = super::page::explain_lang(c.lang);
+    let explanation = render_explanation_html(program, parsed, ev, lang, &super::seeds::linkify);
     let mut rows = Vec::new();
     let mut services = Vec::new();
     for r in &ev.measures {
@@ -336,7 +336,7 @@ fn results(
                 let doubts = r.outputs_doubts.get(i).map(Vec::as_slice).unwrap_or_default();
                 let confidence = program.confidence(doubts);
                 // An amount computed from a placeholder figure is never put on the page.
-                let value = (confidence != Confidence::Placeholder).then(|| show_val(program, v, lang));
+                let value = (confidence != Confidence::Placeholder).then(|| show_val_titled(program, v, lang));
                 context! { name => output_name(program, o), title => title, value => value, confidence => confidence.as_str() }
             })
             .collect();
@@ -351,7 +351,7 @@ fn results(
         let sources: Vec<String> = m
             .cites
             .iter()
-            .map(|c| format!("{} ({})", c.text, c.validity()))
+            .map(|cite| format!("{} ({})", cite.text, validity(cite, lang)))
             .collect();
         rows.push(context! {
             id => m.id,
@@ -392,7 +392,7 @@ fn results(
             explanation => explanation,
             services => services,
             facts_json => J::Object(facts).to_string(),
-            date => date.to_string(),
+            date => onestop_engine::explain::show_date(date, lang),
             rules_version => program.version,
             saved_to_profile => saved_to_profile,
         },

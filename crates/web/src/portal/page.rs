@@ -183,30 +183,40 @@ pub fn message(
     r
 }
 
-/// Catalogue text in the reader's language: Fluent for titles (six languages), the catalogue for zh/en.
+/// A measure's title in the reader's language, from the catalogue and its translations.
 pub fn measure_title(id: &str, lang: &str) -> String {
-    let key = format!("measure-{}", id.replace('.', "-"));
-    if i18n().has(lang, &key) {
-        return i18n().t(lang, &key, &[]);
-    }
     onestop_catalog::embedded()
         .get(id)
-        .map(|m| m.title.get(lang).to_string())
+        .map(|m| m.title.get(rules_lang(lang)).to_string())
         .unwrap_or_else(|| id.to_string())
 }
 
-/// A service's title: its own in Chinese and English, its measure's in other languages.
+/// A service's title: its own where the services file writes it in the language,
+/// else its measure's.
 pub fn service_title(svc: &onestop_cases::services::Service, lang: &str) -> String {
-    match lang {
-        "zh-CN" => svc.title.zh.clone(),
-        "en" => svc.title.en.clone(),
+    match svc.title.written(lang) {
+        Some(t) if !t.trim().is_empty() => t.to_string(),
         _ => measure_title(&svc.measure, lang),
     }
 }
 
-/// The rules' own texts are in Chinese and English.
-pub fn zh_or_en(lang: &str) -> &'static str {
-    if lang.starts_with("zh") { "zh" } else { "en" }
+/// The language code of the rules' texts for a portal language (`zh-CN` -> `zh`);
+/// Korean, Russian, Spanish and Arabic come from the catalogues beside the rules.
+pub fn rules_lang(lang: &str) -> &'static str {
+    match lang {
+        l if l.starts_with("zh") => "zh",
+        "ko" => "ko",
+        "ru" => "ru",
+        "es" => "es",
+        "ar" => "ar",
+        _ => "en",
+    }
+}
+
+/// The explanation language of a portal language.
+pub fn explain_lang(lang: &str) -> onestop_engine::explain::Lang {
+    onestop_engine::explain::Lang::parse(rules_lang(lang))
+        .unwrap_or(onestop_engine::explain::Lang::En)
 }
 
 /// A service failure as the reader sees it: the message page with the status the API

@@ -75,7 +75,7 @@ fn rule_text(c: &Page, key: &str, texts: &onestop_lang::ast::Texts) -> String {
     if super::templates::i18n().has(c.lang, key) {
         c.t(key, &[])
     } else {
-        texts.best(super::page::zh_or_en(c.lang)).to_string()
+        texts.best(super::page::rules_lang(c.lang)).to_string()
     }
 }
 
