@@ -48,13 +48,18 @@ impl MeasureParts {
 }
 
 fn title(m: &onestop_lang::MeasureDecl) -> Title<'_> {
+    texts(&m.title)
+}
+
+/// A text in the six languages.
+fn texts(t: &onestop_lang::ast::Texts) -> Title<'_> {
     Title {
-        en: m.title.best("en"),
-        zh: m.title.best("zh"),
-        ko: m.title.best("ko"),
-        ru: m.title.best("ru"),
-        es: m.title.best("es"),
-        ar: m.title.best("ar"),
+        en: t.best("en"),
+        zh: t.best("zh"),
+        ko: t.best("ko"),
+        ru: t.best("ru"),
+        es: t.best("es"),
+        ar: t.best("ar"),
     }
 }
 
@@ -276,10 +281,7 @@ impl Serialize for ConfidenceReport<'_> {
                     on,
                     name,
                     kind: mark.kind.as_str(),
-                    reason: Title {
-                        en: mark.reason.best("en"),
-                        zh: mark.reason.best("zh"),
-                    },
+                    reason: texts(&mark.reason),
                     citation: program.doubt_citation(*d).map(|c| c.text.as_str()),
                     url: program.doubt_citation(*d).and_then(|c| source_url(&c.text)),
                     affects,

@@ -14,6 +14,8 @@
 //! | an entity's title | `entity-<name>` |
 //! | a measure's title, summary | `measure-<id>`, `measure-<id>-summary` (dots as `-`) |
 //! | a reform's title, summary | `reform-<id>`, `reform-<id>-summary` |
+//! | the reason of an `uncertain` or `placeholder` mark on a parameter, definition or measure | `<key of its title>-doubt` |
+//! | the reason of a mark on a citation (N counts from 1) | a parameter's dated value `<name>-value-N-doubt`, a definition's or measure's citation `<key of its title>-source-N-doubt`, an exception's `<name>-exception-<label>-doubt` |
 //!
 //! [`apply`] fills the program's texts from the catalogues and reports every text a
 //! catalogue lacks (`W-TRANSLATION`), every key that translates nothing
@@ -181,6 +183,14 @@ enum Slot {
     MeasureSummary(usize),
     ReformTitle,
     ReformSummary,
+    /// The reason of a doubt mark: on the parameter, on its N-th dated value's citation.
+    ParamDoubt(usize),
+    ParamValueDoubt(usize, usize),
+    DefDoubt(usize),
+    DefCiteDoubt(usize, usize),
+    ExceptionCiteDoubt(usize, usize),
+    MeasureDoubt(usize),
+    MeasureCiteDoubt(usize, usize),
     /// A text checked but not filled here (a shipped reform's header, read by the
     /// reformed program when it is checked).
     Elsewhere,
@@ -200,6 +210,22 @@ fn texts_mut(p: &mut Program, slot: Slot) -> Option<&mut Texts> {
         Slot::MeasureSummary(i) => &mut p.measures.get_mut(i)?.summary,
         Slot::ReformTitle => &mut p.reform.as_mut()?.title,
         Slot::ReformSummary => &mut p.reform.as_mut()?.summary,
+        Slot::ParamDoubt(i) => &mut p.params.get_mut(i)?.doubt.as_mut()?.reason,
+        Slot::ParamValueDoubt(i, v) => {
+            let param = p.params.get_mut(i)?;
+            &mut param.values.get_mut(v)?.cite.doubt.as_mut()?.reason
+        }
+        Slot::DefDoubt(i) => &mut p.defs.get_mut(i)?.doubt.as_mut()?.reason,
+        Slot::DefCiteDoubt(i, c) => &mut p.defs.get_mut(i)?.cites.get_mut(c)?.doubt.as_mut()?.reason,
+        Slot::ExceptionCiteDoubt(i, e) => {
+            let def = p.defs.get_mut(i)?;
+            let cite = def.exceptions.get_mut(e)?.cite.as_mut()?;
+            &mut cite.doubt.as_mut()?.reason
+        }
+        Slot::MeasureDoubt(i) => &mut p.measures.get_mut(i)?.doubt.as_mut()?.reason,
+        Slot::MeasureCiteDoubt(i, c) => {
+            &mut p.measures.get_mut(i)?.cites.get_mut(c)?.doubt.as_mut()?.reason
+        }
         Slot::Elsewhere => return None,
     })
 }
@@ -263,6 +289,22 @@ fn wanted(p: &Program, reforms: &[ReformHeader]) -> Vec<Wanted> {
     for (i, d) in p.params.iter().enumerate() {
         let what = format!("the title of parameter `{}`", d.name);
         want(d.name.clone(), what, d.span, Slot::Param(i), &d.title);
+        if let Some(m) = &d.doubt {
+            let what = format!("the reason of the mark on parameter `{}`", d.name);
+            let key = format!("{}-doubt", d.name);
+            want(key, what, m.span, Slot::ParamDoubt(i), &m.reason);
+        }
+        for (v, value) in d.values.iter().enumerate() {
+            if let Some(m) = &value.cite.doubt {
+                let what = format!(
+                    "the reason of the mark on the citation of parameter `{}`'s value {}",
+                    d.name,
+                    v + 1
+                );
+                let key = format!("{}-value-{}-doubt", d.name, v + 1);
+                want(key, what, m.span, Slot::ParamValueDoubt(i, v), &m.reason);
+            }
+        }
     }
     for (i, d) in p.defs.iter().enumerate() {
         let what = format!("the title of definition `{}`", d.name);
@@ -270,6 +312,32 @@ fn wanted(p: &Program, reforms: &[ReformHeader]) -> Vec<Wanted> {
         let what = format!("the summary of definition `{}`", d.name);
         let key = format!("{}-summary", d.name);
         want(key, what, d.span, Slot::DefSummary(i), &d.summary);
+        if let Some(m) = &d.doubt {
+            let what = format!("the reason of the mark on definition `{}`", d.name);
+            let key = format!("{}-doubt", d.name);
+            want(key, what, m.span, Slot::DefDoubt(i), &m.reason);
+        }
+        for (c, cite) in d.cites.iter().enumerate() {
+            if let Some(m) = &cite.doubt {
+                let what = format!(
+                    "the reason of the mark on citation {} of definition `{}`",
+                    c + 1,
+                    d.name
+                );
+                let key = format!("{}-source-{}-doubt", d.name, c + 1);
+                want(key, what, m.span, Slot::DefCiteDoubt(i, c), &m.reason);
+            }
+        }
+        for (e, ex) in d.exceptions.iter().enumerate() {
+            if let Some(m) = ex.cite.as_ref().and_then(|c| c.doubt.as_ref()) {
+                let what = format!(
+                    "the reason of the mark on the citation of exception `{}` of `{}`",
+                    ex.label, d.name
+                );
+                let key = format!("{}-exception-{}-doubt", d.name, ex.label);
+                want(key, what, m.span, Slot::ExceptionCiteDoubt(i, e), &m.reason);
+            }
+        }
     }
     for (i, m) in p.measures.iter().enumerate() {
         let what = format!("the title of measure `{}`", m.id);
@@ -283,6 +351,22 @@ fn wanted(p: &Program, reforms: &[ReformHeader]) -> Vec<Wanted> {
         let what = format!("the summary of measure `{}`", m.id);
         let key = format!("{}-summary", measure_key(&m.id));
         want(key, what, m.span, Slot::MeasureSummary(i), &m.summary);
+        if let Some(d) = &m.doubt {
+            let what = format!("the reason of the mark on measure `{}`", m.id);
+            let key = format!("{}-doubt", measure_key(&m.id));
+            want(key, what, d.span, Slot::MeasureDoubt(i), &d.reason);
+        }
+        for (c, cite) in m.cites.iter().enumerate() {
+            if let Some(d) = &cite.doubt {
+                let what = format!(
+                    "the reason of the mark on citation {} of measure `{}`",
+                    c + 1,
+                    m.id
+                );
+                let key = format!("{}-source-{}-doubt", measure_key(&m.id), c + 1);
+                want(key, what, d.span, Slot::MeasureCiteDoubt(i, c), &d.reason);
+            }
+        }
     }
     for r in reforms {
         let what = format!("the title of reform `{}`", r.id);
