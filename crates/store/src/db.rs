@@ -24,6 +24,9 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("../migrations/0007_procedures.sql")),
     (8, include_str!("../migrations/0008_witnesses.sql")),
     (9, include_str!("../migrations/0009_project_review.sql")),
+    // ---- issue 16: notifications and the tracker ----
+    (12, include_str!("../migrations/0012_notifications.sql")),
+    (13, include_str!("../migrations/0013_tracker.sql")),
 ];
 
 pub struct Db {
