@@ -229,15 +229,15 @@ pub async fn run(
         evaluate_seconds,
         seconds: 0.0,
     };
-    let mut tx = cases.db.pool.begin().await?;
+    let mut notes: Vec<NewNotification> = Vec::new();
+    let mut gained_rows: Vec<(String, String)> = Vec::new();
+    let mut lost_rows: Vec<(String, String)> = Vec::new();
+    let mut deadline_notes: Vec<NewNotification> = Vec::new();
     if opts.kind == RunKind::Live {
         let previous = previous_state(cases).await?;
         let subs = subscriptions(cases).await?;
         let in_rules: HashSet<String> = program.measures.iter().map(|m| m.id.clone()).collect();
         let empty = HashSet::new();
-        let mut gained_rows: Vec<(String, String)> = Vec::new();
-        let mut lost_rows: Vec<(String, String)> = Vec::new();
-        let mut notes: Vec<NewNotification> = Vec::new();
         for (_, a) in &answers {
             let before = previous.get(&a.account).unwrap_or(&empty);
             let sub = subs.get(&a.account);
@@ -270,7 +270,11 @@ pub async fn run(
         }
         report.gained = gained_rows.len() as u64;
         report.lost = lost_rows.len() as u64;
-        let deadlines = deadlines(cases, opts, &subs).await?;
+        deadline_notes = deadlines(cases, opts, &subs).await?;
+    }
+    // Everything the run changes commits together, or nothing does.
+    let mut tx = cases.db.pool.begin().await?;
+    if opts.kind == RunKind::Live {
         for (account, measure) in &lost_rows {
             sqlx::query("DELETE FROM match_eligibility WHERE account_id = $1 AND measure = $2")
                 .bind(account)
@@ -294,7 +298,7 @@ pub async fn run(
         }
         let created = now();
         report.notifications += insert_notifications(&mut tx, &notes, &run_id, &created).await?;
-        let d = insert_notifications(&mut tx, &deadlines, &run_id, &created).await?;
+        let d = insert_notifications(&mut tx, &deadline_notes, &run_id, &created).await?;
         report.deadlines = d;
         report.notifications += d;
     }
