@@ -279,7 +279,7 @@ fn bench(a: BenchArgs) -> Result<ExitCode, String> {
             .await
             .map_err(|e| format!("cannot open {url}: {e}"))?;
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(16);
-        let industries = ["integrated_circuits", "artificial_intelligence", "biomedicine", "key_materials", "other"];
+        let industries = ["integrated_circuits", "artificial_intelligence", "biomedicine", "key_materials", "software_it", "other_industry"];
         let t = std::time::Instant::now();
         let mut tx = cases.db.pool.begin().await.map_err(|e| e.to_string())?;
         let created = onestop_store::now();

@@ -40,6 +40,9 @@ pub fn router(state: AppState) -> Router {
         .merge(calendar_api::routes())
         .merge(performance_api::routes())
         .merge(ledger_api::routes())
+        // ---- issue 16: notifications and the tracker ----
+        .merge(api::notify::routes())
+        .merge(api::tracker::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();
     let mut doc = doc;

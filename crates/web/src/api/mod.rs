@@ -5,6 +5,9 @@
 pub mod accounts;
 pub mod cases;
 pub mod facts;
+// ---- issue 16 ----
+pub mod notify;
+pub mod tracker;
 pub mod projects;
 pub mod rules;
 pub mod schemas;
