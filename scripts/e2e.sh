@@ -7,7 +7,8 @@
 # 2027-03-15, then e2e/procedures.test.mjs (the one window's procedures, issue 14)
 # on a fourth at 2026-06-15, then e2e/projects.test.mjs (research projects with the
 # leader, the undertaking unit and the commission, issue 15) on a fifth at 2026-06-15,
-# and stops the servers.
+# then e2e/notify.test.mjs (notifications and the tracker, issue 16) on a sixth at
+# 2026-06-15, and stops the servers.
 # Screenshots: artifacts/e2e/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +36,8 @@ WORK2=$(mktemp -d)
 WORK3=$(mktemp -d)
 WORK4=$(mktemp -d)
 WORK5=$(mktemp -d)
-trap 'for d in "$WORK" "$WORK2" "$WORK3" "$WORK4" "$WORK5"; do [ -f "$d/pid" ] && kill "$(cat "$d/pid")" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$WORK" "$WORK2" "$WORK3" "$WORK4" "$WORK5"' EXIT
+WORK6=$(mktemp -d)
+trap 'for d in "$WORK" "$WORK2" "$WORK3" "$WORK4" "$WORK5" "$WORK6"; do [ -f "$d/pid" ] && kill "$(cat "$d/pid")" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$WORK" "$WORK2" "$WORK3" "$WORK4" "$WORK5" "$WORK6"' EXIT
 
 # A fixed business date inside the shipped calendar, so deadlines never depend on
 # the wall clock.
@@ -62,3 +64,10 @@ ONESTOP_TODAY=2026-06-15 ONESTOP_URL="$URL4" ONESTOP_ARTIFACTS="$PWD/artifacts/e
 # increase (in Arabic) that the acceptance page lists and files.
 URL5=$(serve_on 2026-06-15 "$WORK5")
 ONESTOP_TODAY=2026-06-15 ONESTOP_URL="$URL5" ONESTOP_ARTIFACTS="$PWD/artifacts/e2e" node e2e/projects.test.mjs
+
+# ---- issue 16: notifications and the tracker ----
+# A profile change notifies in the inbox (header count, English and Arabic, the
+# explanation and the one-window link); an officer records progress on the tracker
+# and the overdue list changes.
+URL6=$(serve_on 2026-06-15 "$WORK6")
+ONESTOP_TODAY=2026-06-15 ONESTOP_URL="$URL6" ONESTOP_ARTIFACTS="$PWD/artifacts/e2e" node e2e/notify.test.mjs
