@@ -11,9 +11,7 @@ use onestop_lang::{EntityId, Program};
 use onestop_notify::evaluate::{Answer, AnswersFuture, Evaluator, Profile};
 use std::sync::Arc;
 
-use datafusion::arrow::array::{
-    Array, ArrayRef, AsArray, ListBuilder, RecordBatch, StringBuilder,
-};
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, ListBuilder, RecordBatch, StringBuilder};
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::common::Column;
 use datafusion::datasource::MemTable;
@@ -70,9 +68,7 @@ fn batches(
 ) -> Result<(Arc<Schema>, Vec<RecordBatch>), String> {
     let inputs: Vec<(String, bool)> = program
         .inputs_of(entity)
-        .map(|(_, d)| {
-            Ty::of(program, &d.ty).map(|t| (d.name.clone(), t == Ty::EnumSet))
-        })
+        .map(|(_, d)| Ty::of(program, &d.ty).map(|t| (d.name.clone(), t == Ty::EnumSet)))
         .collect::<Result<_, _>>()?;
     let mut fields = vec![Field::new("id", DataType::Utf8, false)];
     for (name, set) in &inputs {
@@ -148,15 +144,13 @@ async fn answers(
     }
     let table = MemTable::try_new(schema, partitions).map_err(|e| e.to_string())?;
     let ctx = onestop_batch::session();
-    let df = ctx
-        .read_table(Arc::new(table))
-        .map_err(|e| e.to_string())?;
+    let df = ctx.read_table(Arc::new(table)).map_err(|e| e.to_string())?;
     let opts = onestop_batch::Options {
         missing_lists: false,
         ..onestop_batch::Options::default()
     };
-    let out = onestop_batch::evaluate(&program, entity, date, df, &opts)
-        .map_err(|e| e.to_string())?;
+    let out =
+        onestop_batch::evaluate(&program, entity, date, df, &opts).map_err(|e| e.to_string())?;
     let measures: Vec<String> = program
         .measures_of(entity)
         .map(|(_, m)| m.id.clone())
@@ -257,8 +251,14 @@ mod tests {
 
     #[test]
     fn numbers_are_written_out_in_full() {
-        assert_eq!(text_of(&serde_json::json!(5000000)).as_deref(), Some("5000000"));
-        assert_eq!(text_of(&serde_json::json!(1e21)).as_deref(), Some("1000000000000000000000"));
+        assert_eq!(
+            text_of(&serde_json::json!(5000000)).as_deref(),
+            Some("5000000")
+        );
+        assert_eq!(
+            text_of(&serde_json::json!(1e21)).as_deref(),
+            Some("1000000000000000000000")
+        );
         assert_eq!(text_of(&serde_json::json!(true)).as_deref(), Some("true"));
         assert_eq!(text_of(&serde_json::Value::Null), None);
     }

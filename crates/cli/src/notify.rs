@@ -194,10 +194,7 @@ fn run_command(a: RunArgs, kind: RunKind) -> Result<ExitCode, String> {
         )
         .await?;
         match a.format {
-            Format::Json => println!(
-                "{}",
-                serde_json::json!({"run": report, "email": delivery})
-            ),
+            Format::Json => println!("{}", serde_json::json!({"run": report, "email": delivery})),
             Format::Text => println!("{}", summary(&report, delivery.as_ref())),
         }
         Ok(ExitCode::SUCCESS)
@@ -227,8 +224,7 @@ pub(crate) async fn watch_profiles(cases: Arc<CaseService>, settings: Settings, 
     let program = cases.engine.program.clone();
     let ev = crate::matching::BatchEvaluator;
     let mut last = None;
-    let mut tick =
-        tokio::time::interval(std::time::Duration::from_secs(settings.interval_seconds));
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(settings.interval_seconds));
     loop {
         tick.tick().await;
         let now = match fingerprint(&cases).await {
@@ -266,10 +262,9 @@ fn bench(a: BenchArgs) -> Result<ExitCode, String> {
     let _ = std::fs::remove_dir_all(&a.dir);
     std::fs::create_dir_all(&a.dir).map_err(|e| format!("{}: {e}", a.dir.display()))?;
     let url = format!("sqlite://{}", a.dir.join("bench.db").display());
-    let sample: serde_json::Value = serde_json::from_str(include_str!(
-        "../../../data/samples/enterprise.json"
-    ))
-    .map_err(|e| e.to_string())?;
+    let sample: serde_json::Value =
+        serde_json::from_str(include_str!("../../../data/samples/enterprise.json"))
+            .map_err(|e| e.to_string())?;
     let base = sample["facts"].as_object().cloned().unwrap_or_default();
     let engine = Arc::new(onestop_engine::Engine::shared(program.clone()));
     let ev = evaluator(a.evaluator);

@@ -83,7 +83,11 @@ impl Smtp {
     async fn wait_for(&self, needle: &str) -> String {
         let start = Instant::now();
         loop {
-            if let Some(m) = self.messages().into_iter().find(|m| decoded(m).contains(needle)) {
+            if let Some(m) = self
+                .messages()
+                .into_iter()
+                .find(|m| decoded(m).contains(needle))
+            {
                 return decoded(&m);
             }
             assert!(
@@ -146,7 +150,12 @@ fn write_settings(data: &Path, smtp_port: u16) {
 }
 
 /// A copy of the shipped rules with one file's text changed (and files added).
-fn rules_copy(dir: &Path, name: &str, change: &[(&str, &str, &str)], add: &[(&str, &str)]) -> PathBuf {
+fn rules_copy(
+    dir: &Path,
+    name: &str,
+    change: &[(&str, &str, &str)],
+    add: &[(&str, &str)],
+) -> PathBuf {
     let to = dir.join(name);
     let status = Command::new("cp")
         .arg("-r")
@@ -258,12 +267,18 @@ async fn a_profile_change_and_a_rule_change_each_notify_in_the_inbox_by_email_an
         .await;
     assert_eq!((st, bad["field"].as_str()), (422, Some("groups")), "{bad}");
     let (st, bad) = acme
-        .put(&s, "/api/subscription", json!({"groups": [], "email": "not an address", "lang": "en"}))
+        .put(
+            &s,
+            "/api/subscription",
+            json!({"groups": [], "email": "not an address", "lang": "en"}),
+        )
         .await;
     assert_eq!((st, bad["field"].as_str()), (422, Some("email")), "{bad}");
 
     // Not eligible yet: a foreign-funded R&D centre that is not a global one.
-    let (st, body) = acme.put(&s, "/api/profile", json!({"facts": facts(false)})).await;
+    let (st, body) = acme
+        .put(&s, "/api/profile", json!({"facts": facts(false)}))
+        .await;
     assert_eq!(st, 200, "{body}");
     // serve matches every profile again when one changes: wait for that run.
     let start = Instant::now();
@@ -294,24 +309,41 @@ async fn a_profile_change_and_a_rule_change_each_notify_in_the_inbox_by_email_an
     );
 
     // The profile changes: now a global R&D centre, so eligible.
-    let (st, body) = acme.put(&s, "/api/profile", json!({"facts": facts(true)})).await;
+    let (st, body) = acme
+        .put(&s, "/api/profile", json!({"facts": facts(true)}))
+        .await;
     assert_eq!(st, 200, "{body}");
     let n = wait_inbox(&acme, &s, "eligible").await;
     let id = n["id"].as_str().expect("id").to_string();
-    assert!(n["title"].as_str().expect("title").contains("R&D centres"), "{n}");
+    assert!(
+        n["title"].as_str().expect("title").contains("R&D centres"),
+        "{n}"
+    );
     assert_eq!(n["explanation"], format!("/notifications/{id}"));
-    assert!(n["apply"].as_str().expect("apply").starts_with("/interview/enterprise"), "{n}");
+    assert!(
+        n["apply"]
+            .as_str()
+            .expect("apply")
+            .starts_with("/interview/enterprise"),
+        "{n}"
+    );
     assert!(inbox(&acme, &s).await["unread"].as_i64().expect("unread") >= 1);
 
     // The same notification by e-mail, with both links, to the subscribed address.
     let mail = smtp.wait_for(&format!("/notifications/{id}")).await;
     assert!(mail.contains("X-Envelope-To: rd@acme.example"), "{mail}");
     assert!(mail.contains("You may now be eligible"), "{mail}");
-    assert!(mail.contains("http://portal.example/interview/enterprise"), "{mail}");
+    assert!(
+        mail.contains("http://portal.example/interview/enterprise"),
+        "{mail}"
+    );
     // The portal records that it was sent.
     let start = Instant::now();
     while inbox(&acme, &s).await["notifications"][0]["emailed_at"].is_null() {
-        assert!(start.elapsed() < Duration::from_secs(30), "emailed_at never set");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "emailed_at never set"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 
@@ -320,16 +352,22 @@ async fn a_profile_change_and_a_rule_change_each_notify_in_the_inbox_by_email_an
     assert!(xml.contains(&format!("<id>urn:uuid:{id}</id>")), "{xml}");
     assert!(xml.contains(&format!("/notifications/{id}")), "{xml}");
     // A feed address nobody was given is not found.
-    let r = reqwest::get(s.url(&format!("/feeds/{}", "0".repeat(48)))).await.expect("feed");
+    let r = reqwest::get(s.url(&format!("/feeds/{}", "0".repeat(48))))
+        .await
+        .expect("feed");
     assert_eq!(r.status(), 404);
 
     // Another applicant cannot read it; an officer has no inbox.
     let other = Client::register(&s, "other-co", "enterprise").await;
-    let (st, _) = other.post(&s, &format!("/api/notifications/{id}/read"), json!({})).await;
+    let (st, _) = other
+        .post(&s, &format!("/api/notifications/{id}/read"), json!({}))
+        .await;
     assert_eq!(st, 403);
     let (st, _) = officer.get(&s, "/api/notifications").await;
     assert_eq!(st, 403);
-    let (st, read) = acme.post(&s, &format!("/api/notifications/{id}/read"), json!({})).await;
+    let (st, read) = acme
+        .post(&s, &format!("/api/notifications/{id}/read"), json!({}))
+        .await;
     assert_eq!((st, read["read"].as_bool()), (200, Some(true)), "{read}");
 
     // A draft measure: how many would it reach before it is published?
@@ -354,7 +392,11 @@ async fn a_profile_change_and_a_rule_change_each_notify_in_the_inbox_by_email_an
         .find(|c| c["measure"] == "enterprise.draft-rd-centre-grant")
         .cloned()
         .expect("the draft measure is counted");
-    assert_eq!((new["eligible"].as_u64(), new["published"].as_bool()), (Some(1), Some(false)), "{new}");
+    assert_eq!(
+        (new["eligible"].as_u64(), new["published"].as_bool()),
+        (Some(1), Some(false)),
+        "{new}"
+    );
     // Applicants do not see it.
     let (st, _) = acme.get(&s, "/api/matching/reach").await;
     assert_eq!(st, 403);
@@ -390,20 +432,44 @@ async fn a_profile_change_and_a_rule_change_each_notify_in_the_inbox_by_email_an
     let lost = wait_inbox(&acme, &s, "lost").await;
     assert_eq!(lost["status"], "not_eligible", "{lost}");
     let lost_id = lost["id"].as_str().expect("id");
-    assert!(lost_mail.contains(&format!("/notifications/{lost_id}")), "{lost_mail}");
-    assert!(feed(&s, &feed_path).await.contains(&format!("urn:uuid:{lost_id}")));
+    assert!(
+        lost_mail.contains(&format!("/notifications/{lost_id}")),
+        "{lost_mail}"
+    );
+    assert!(
+        feed(&s, &feed_path)
+            .await
+            .contains(&format!("urn:uuid:{lost_id}"))
+    );
     // The service's own run at start finds nothing changed since: nothing more is said.
     let start = Instant::now();
     loop {
-        let (_, reach) = Client::login(&s, "officer-sci").await.get(&s, "/api/matching/reach").await;
-        if reach["live"]["label"].as_str().is_some_and(|l| l.contains("changed-rules"))
-            && reach["live"]["evaluator"].as_str().is_some_and(|e| e.contains("DataFusion"))
+        let (_, reach) = Client::login(&s, "officer-sci")
+            .await
+            .get(&s, "/api/matching/reach")
+            .await;
+        if reach["live"]["label"]
+            .as_str()
+            .is_some_and(|l| l.contains("changed-rules"))
+            && reach["live"]["evaluator"]
+                .as_str()
+                .is_some_and(|e| e.contains("DataFusion"))
             && reach["live"]["id"] != report["run"]["id"]
         {
-            assert_eq!((reach["live"]["gained"].as_i64(), reach["live"]["lost"].as_i64()), (Some(0), Some(0)), "{reach}");
+            assert_eq!(
+                (
+                    reach["live"]["gained"].as_i64(),
+                    reach["live"]["lost"].as_i64()
+                ),
+                (Some(0), Some(0)),
+                "{reach}"
+            );
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(60), "no run at start: {reach}");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no run at start: {reach}"
+        );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     assert_eq!(smtp.messages().len(), 2, "one e-mail per change");
@@ -417,12 +483,18 @@ async fn without_smtp_notifications_still_reach_the_portal_and_groups_filter_the
     let s = Server::start(&db, &dir);
     let talent_only = Client::register(&s, "talent-only", "enterprise").await;
     let (st, _) = talent_only
-        .put(&s, "/api/subscription", json!({"groups": ["talent"], "email": "", "lang": "ar"}))
+        .put(
+            &s,
+            "/api/subscription",
+            json!({"groups": ["talent"], "email": "", "lang": "ar"}),
+        )
         .await;
     assert_eq!(st, 200);
     let everyone = Client::register(&s, "all-groups", "enterprise").await;
     for c in [&talent_only, &everyone] {
-        let (st, body) = c.put(&s, "/api/profile", json!({"facts": facts(true)})).await;
+        let (st, body) = c
+            .put(&s, "/api/profile", json!({"facts": facts(true)}))
+            .await;
         assert_eq!(st, 200, "{body}");
     }
     // The applicant who never chose hears about every group, in the portal only.
@@ -431,7 +503,11 @@ async fn without_smtp_notifications_still_reach_the_portal_and_groups_filter_the
     // The one who chose talent measures only is not told about an enterprise measure.
     let list = inbox(&talent_only, &s).await;
     assert!(
-        list["notifications"].as_array().expect("list").iter().all(|n| n["measure"] != MEASURE),
+        list["notifications"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .all(|n| n["measure"] != MEASURE),
         "{list}"
     );
     // The same notification in the other languages.
@@ -441,5 +517,10 @@ async fn without_smtp_notifications_still_reach_the_portal_and_groups_filter_the
     assert!(title.contains("قد تكون مؤهلًا"), "{title}");
     let (st, zh) = everyone.get(&s, "/api/notifications?lang=zh-CN").await;
     assert_eq!(st, 200);
-    assert!(zh["notifications"][0]["title"].as_str().expect("title").contains("符合条件"));
+    assert!(
+        zh["notifications"][0]["title"]
+            .as_str()
+            .expect("title")
+            .contains("符合条件")
+    );
 }

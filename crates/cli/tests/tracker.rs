@@ -35,9 +35,20 @@ async fn officers_of_the_responsible_organisation_record_progress_and_overdue_fo
             .unwrap_or_else(|| panic!("{id} tracked"))
     };
     let one_window = find("talent.one-window");
-    assert_eq!((one_window["status"].as_str(), one_window["overdue"].as_bool()), (Some("completed"), Some(false)), "{one_window}");
+    assert_eq!(
+        (
+            one_window["status"].as_str(),
+            one_window["overdue"].as_bool()
+        ),
+        (Some("completed"), Some(false)),
+        "{one_window}"
+    );
     let m = find(MEASURE);
-    assert_eq!((m["status"].as_str(), m["overdue"].as_bool()), (Some("planned"), Some(true)), "{m}");
+    assert_eq!(
+        (m["status"].as_str(), m["overdue"].as_bool()),
+        (Some("planned"), Some(true)),
+        "{m}"
+    );
     let overdue_before = tracker["overdue"].as_u64().expect("count");
 
     // Only the responsible organisations' officers record.
@@ -53,13 +64,21 @@ async fn officers_of_the_responsible_organisation_record_progress_and_overdue_fo
     for (bad, field) in [
         (json!({"status": "done", "note": "x"}), "status"),
         (json!({"status": "completed", "note": "   "}), "note"),
-        (json!({"status": "completed", "note": "x", "evidence": ["javascript:alert(1)"]}), "evidence"),
-        (json!({"status": "in-progress", "note": "x", "revised_completion": "2027-02-30"}), "revised_completion"),
+        (
+            json!({"status": "completed", "note": "x", "evidence": ["javascript:alert(1)"]}),
+            "evidence",
+        ),
+        (
+            json!({"status": "in-progress", "note": "x", "revised_completion": "2027-02-30"}),
+            "revised_completion",
+        ),
     ] {
         let (st, e) = commission.post(&s, &path, bad).await;
         assert_eq!((st, e["field"].as_str()), (422, Some(field)), "{e}");
     }
-    let (st, e) = commission.post(&s, "/api/tracker/gov.no-such/updates", body.clone()).await;
+    let (st, e) = commission
+        .post(&s, "/api/tracker/gov.no-such/updates", body.clone())
+        .await;
     assert_eq!(st, 404, "{e}");
 
     // First a revised date in the future: still open, no longer overdue.
@@ -71,7 +90,16 @@ async fn officers_of_the_responsible_organisation_record_progress_and_overdue_fo
     assert_eq!(tracker["overdue"].as_u64(), Some(overdue_before - 1));
     // Then completed.
     let (st, u) = commission.post(&s, &path, body).await;
-    assert_eq!((st, u["seq"].as_i64(), u["actor"].as_str(), u["agency"].as_str()), (201, Some(2), Some("officer-commission"), Some("sci-tech")), "{u}");
+    assert_eq!(
+        (
+            st,
+            u["seq"].as_i64(),
+            u["actor"].as_str(),
+            u["agency"].as_str()
+        ),
+        (201, Some(2), Some("officer-commission"), Some("sci-tech")),
+        "{u}"
+    );
     let (st, one) = commission.get(&s, &format!("/api/tracker/{MEASURE}")).await;
     assert_eq!(st, 200);
     assert_eq!(one["measure"]["status"], "completed");
@@ -91,13 +119,21 @@ async fn officers_of_the_responsible_organisation_record_progress_and_overdue_fo
         .await
         .expect("export");
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-type"].to_str().unwrap_or("").starts_with("text/csv"));
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/csv")
+    );
     let csv = r.text().await.expect("csv");
     let line = csv
         .lines()
         .find(|l| l.starts_with(&format!("\"{MEASURE}\"")))
         .expect("the measure's line");
-    assert!(line.contains("\"completed\",\"no\",\"Zhongguancun Forum 2020 held"), "{line}");
+    assert!(
+        line.contains("\"completed\",\"no\",\"Zhongguancun Forum 2020 held"),
+        "{line}"
+    );
     assert!(csv.starts_with("id,sources,"));
     let (st, _) = exit_entry.get(&s, "/api/tracker/export.csv").await;
     assert_eq!(st, 403, "not the supervising office");

@@ -223,7 +223,9 @@ mod tests {
         assert_eq!((smtp.host.as_str(), smtp.port), ("127.0.0.1", 2525));
         let mut s = Settings::default();
         let e = s
-            .apply_env(|k| (k == "ONESTOP_SMTP_HOST" || k == "ONESTOP_SMTP_PORT").then(|| "x".into()))
+            .apply_env(|k| {
+                (k == "ONESTOP_SMTP_HOST" || k == "ONESTOP_SMTP_PORT").then(|| "x".into())
+            })
             .expect_err("bad port");
         assert!(e.contains("ONESTOP_SMTP_PORT"), "{e}");
     }

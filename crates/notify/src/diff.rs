@@ -10,7 +10,10 @@ pub enum Change {
     Gained(String),
     /// Eligible at the last run, not now; `status` is what it is now:
     /// `not_eligible`, `undetermined` or `withdrawn` (the rules no longer have it).
-    Lost { measure: String, status: &'static str },
+    Lost {
+        measure: String,
+        status: &'static str,
+    },
 }
 
 impl Change {
@@ -37,7 +40,10 @@ pub fn changes(
         .filter(|m| !before.contains(**m))
         .map(|m| Change::Gained(m.to_string()))
         .collect();
-    let mut gone: Vec<&String> = before.iter().filter(|m| !now.contains(m.as_str())).collect();
+    let mut gone: Vec<&String> = before
+        .iter()
+        .filter(|m| !now.contains(m.as_str()))
+        .collect();
     gone.sort();
     for m in gone {
         let status = if !measures_in_rules.contains(m) {

@@ -28,8 +28,7 @@ pub struct Answer {
     pub undetermined: Vec<String>,
 }
 
-pub type AnswersFuture<'a> =
-    Pin<Box<dyn Future<Output = Result<Vec<Answer>, String>> + Send + 'a>>;
+pub type AnswersFuture<'a> = Pin<Box<dyn Future<Output = Result<Vec<Answer>, String>> + Send + 'a>>;
 
 /// Evaluates many profiles of one entity at once.
 pub trait Evaluator: Send + Sync {
@@ -114,7 +113,10 @@ pub fn scalar_answers(
             .collect();
         let mut all = Vec::with_capacity(profiles.len());
         for h in handles {
-            all.extend(h.join().map_err(|_| "an evaluation thread panicked".to_string())??);
+            all.extend(
+                h.join()
+                    .map_err(|_| "an evaluation thread panicked".to_string())??,
+            );
         }
         Ok(all)
     })

@@ -102,7 +102,8 @@ impl Notification {
         let explanation = format!("/notifications/{}", self.id);
         let apply = match (&self.case_id, &self.measure) {
             (Some(case), _) => format!("/cases/{case}"),
-            (None, Some(measure)) => match services.services.iter().find(|s| &s.measure == measure) {
+            (None, Some(measure)) => match services.services.iter().find(|s| &s.measure == measure)
+            {
                 Some(s) => format!("/apply/{}", s.id),
                 None => format!(
                     "/interview/{}",

@@ -9,8 +9,8 @@ use crate::config::{Security, Smtp};
 use crate::inbox::from_row;
 use crate::messages::messages;
 use crate::subscription;
-use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use onestop_cases::CaseService;
@@ -31,10 +31,8 @@ impl Mailer {
             Security::None => {
                 AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(smtp.host.as_str())
             }
-            Security::Starttls => {
-                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)
-                    .map_err(|e| format!("SMTP {}: {e}", smtp.host))?
-            }
+            Security::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)
+                .map_err(|e| format!("SMTP {}: {e}", smtp.host))?,
             Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host)
                 .map_err(|e| format!("SMTP {}: {e}", smtp.host))?,
         };
@@ -61,7 +59,12 @@ impl Mailer {
     }
 
     /// Sends one plain-text message.
-    pub async fn send(&self, to: &str, subject: &str, body: String) -> std::result::Result<(), String> {
+    pub async fn send(
+        &self,
+        to: &str,
+        subject: &str,
+        body: String,
+    ) -> std::result::Result<(), String> {
         let to: Mailbox = to.parse().map_err(|e| format!("address {to:?}: {e}"))?;
         let message = Message::builder()
             .from(self.from.clone())
@@ -100,7 +103,14 @@ pub async fn deliver(cases: &CaseService, mailer: &Mailer, base: &str) -> Result
         let sub = subscription::from_row(r)?;
         let to: String = r.try_get("email_to")?;
         let entity: Option<String> = r.try_get("entity")?;
-        let w = write(m, &n, &sub, entity.as_deref().unwrap_or(""), &cases.services, base);
+        let w = write(
+            m,
+            &n,
+            &sub,
+            entity.as_deref().unwrap_or(""),
+            &cases.services,
+            base,
+        );
         let subject = m.t(&sub.lang, "notify-subject", &[("title", &w.title)]);
         // Fluent isolates placeables for right-to-left text; a subject line shows them raw.
         let subject: String = subject

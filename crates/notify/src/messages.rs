@@ -157,7 +157,10 @@ mod tests {
         );
         assert!(en.contains("Technology transfer"), "{en}");
         let zh = m.measure("zh-CN", "enterprise.tech-transfer-tax");
-        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
         assert_eq!(m.measure("ar", "no.such-measure"), "no.such-measure");
         assert_eq!(language("zh"), "zh-CN");
         assert_eq!(language("xx"), "en");

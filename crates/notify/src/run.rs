@@ -9,8 +9,8 @@ use crate::diff::{Change, changes};
 use crate::evaluate::{Answer, Evaluator, Profile};
 use crate::subscription::{self, Subscription};
 use chrono::NaiveDate;
-use onestop_cases::CaseState;
 use onestop_cases::CaseService;
+use onestop_cases::CaseState;
 use onestop_engine::facts_from_json;
 use onestop_lang::Program;
 use onestop_store::{Result, ServiceError, now};
@@ -142,7 +142,9 @@ async fn load_profiles(cases: &CaseService, program: &Arc<Program>) -> Result<Lo
                 Err(why) => {
                     loaded.skipped += 1;
                     if loaded.skipped_examples.len() < 5 {
-                        loaded.skipped_examples.push(format!("account {account}: {why}"));
+                        loaded
+                            .skipped_examples
+                            .push(format!("account {account}: {why}"));
                     }
                 }
             }
@@ -283,7 +285,9 @@ pub async fn run(
                 .await?;
         }
         for chunk in gained_rows.chunks(300) {
-            let mut sql = String::from("INSERT INTO match_eligibility (account_id, measure, since_run) VALUES ");
+            let mut sql = String::from(
+                "INSERT INTO match_eligibility (account_id, measure, since_run) VALUES ",
+            );
             for i in 0..chunk.len() {
                 if i > 0 {
                     sql.push(',');
@@ -419,7 +423,9 @@ async fn deadlines(
         let ev: serde_json::Value = serde_json::from_str(&ev).unwrap_or_default();
         let id: String = r.try_get("id")?;
         let account: String = r.try_get("applicant_id")?;
-        for rem in onestop_cases::procedure::reminders(t, onestop_cases::procedure::outputs(&ev), today) {
+        for rem in
+            onestop_cases::procedure::reminders(t, onestop_cases::procedure::outputs(&ev), today)
+        {
             if !rem.due_soon || rem.days_left < 0 {
                 continue;
             }
@@ -451,7 +457,9 @@ async fn insert_notifications(
 ) -> Result<u64> {
     let mut written = 0;
     for chunk in notes.chunks(200) {
-        let mut sql = String::from("INSERT INTO notifications (id, account_id, kind, measure, status, case_id, due_on, due_what, subject_key, run_id, created_at, email_to) VALUES ");
+        let mut sql = String::from(
+            "INSERT INTO notifications (id, account_id, kind, measure, status, case_id, due_on, due_what, subject_key, run_id, created_at, email_to) VALUES ",
+        );
         const COLS: usize = 12;
         for i in 0..chunk.len() {
             if i > 0 {

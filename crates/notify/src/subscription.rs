@@ -32,10 +32,11 @@ impl Subscription {
 }
 
 fn check(cases: &CaseService, who: &Account) -> Result<()> {
-    if cases
-        .authz
-        .allowed(who, "manage_subscription", &Resource::Inbox { owner: &who.id })
-    {
+    if cases.authz.allowed(
+        who,
+        "manage_subscription",
+        &Resource::Inbox { owner: &who.id },
+    ) {
         Ok(())
     } else {
         Err(ServiceError::Forbidden(
@@ -97,7 +98,10 @@ pub async fn set(
         if !GROUPS.contains(&g.as_str()) {
             return Err(ServiceError::invalid(
                 "groups",
-                format!("unknown group {g:?}; expected some of: {}", GROUPS.join(", ")),
+                format!(
+                    "unknown group {g:?}; expected some of: {}",
+                    GROUPS.join(", ")
+                ),
             ));
         }
     }
@@ -106,14 +110,19 @@ pub async fn set(
         if e.len() > 254 || e.parse::<lettre::Address>().is_err() {
             return Err(ServiceError::invalid(
                 "email",
-                format!("{e:?} is not an e-mail address (name@example.org), or leave it empty for no e-mail"),
+                format!(
+                    "{e:?} is not an e-mail address (name@example.org), or leave it empty for no e-mail"
+                ),
             ));
         }
     }
     if !LANGUAGES.contains(&lang) {
         return Err(ServiceError::invalid(
             "lang",
-            format!("unknown language {lang:?}; expected one of: {}", LANGUAGES.join(", ")),
+            format!(
+                "unknown language {lang:?}; expected one of: {}",
+                LANGUAGES.join(", ")
+            ),
         ));
     }
     let current = get(cases, who).await?;

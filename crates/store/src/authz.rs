@@ -525,15 +525,24 @@ mod tests {
         let inbox = Resource::Inbox { owner: "ent" };
         for action in ["read_notifications", "manage_subscription"] {
             for (name, who) in project_parties() {
-                assert!(!authz.allowed(&who, action, &inbox), "{action} by the {name}");
+                assert!(
+                    !authz.allowed(&who, action, &inbox),
+                    "{action} by the {name}"
+                );
             }
             let mut owner = account(Role::Applicant, None);
             owner.id = "ent".into();
-            assert!(authz.allowed(&owner, action, &inbox), "{action} by the owner");
+            assert!(
+                authz.allowed(&owner, action, &inbox),
+                "{action} by the owner"
+            );
             // An officer whose id happened to equal the owner's is still not the owner.
             let mut officer = account(Role::Officer, Some("sci-tech"));
             officer.id = "ent".into();
-            assert!(!authz.allowed(&officer, action, &inbox), "{action} by an officer");
+            assert!(
+                !authz.allowed(&officer, action, &inbox),
+                "{action} by an officer"
+            );
         }
     }
 

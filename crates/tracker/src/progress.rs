@@ -95,9 +95,17 @@ mod tests {
         // Recorded as completed: not overdue, whatever the date.
         assert!(!overdue(Progress::Completed, due("2020-06", None), today));
         // A revised date in the future: not overdue yet.
-        assert!(!overdue(Progress::InProgress, due("2020-06", Some(d("2027-06-30"))), today));
+        assert!(!overdue(
+            Progress::InProgress,
+            due("2020-06", Some(d("2027-06-30"))),
+            today
+        ));
         // ... and overdue again once it passes.
-        assert!(overdue(Progress::InProgress, due("2020-06", Some(d("2026-12-02"))), today));
+        assert!(overdue(
+            Progress::InProgress,
+            due("2020-06", Some(d("2026-12-02"))),
+            today
+        ));
         // The last day of the month itself is not late.
         assert!(!overdue(p, due("2026-12", None), d("2026-12-31")));
         assert!(overdue(p, due("2026-11", None), d("2026-12-01")));

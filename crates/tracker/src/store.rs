@@ -79,9 +79,12 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Update> {
 }
 
 fn entry(id: &str) -> Result<&'static MeasureEntry> {
-    onestop_catalog::embedded()
-        .get(id)
-        .ok_or_else(|| ServiceError::NotFound(format!("no measure {:?} in the tracker", id.replace('\0', ""))))
+    onestop_catalog::embedded().get(id).ok_or_else(|| {
+        ServiceError::NotFound(format!(
+            "no measure {:?} in the tracker",
+            id.replace('\0', "")
+        ))
+    })
 }
 
 fn state_of(m: &MeasureEntry, last: Option<Update>, today: NaiveDate) -> MeasureState {
@@ -164,7 +167,10 @@ fn check_update(u: &NewUpdate) -> Result<()> {
     }
     let note = u.note.trim();
     if note.is_empty() {
-        return Err(ServiceError::invalid("note", "say what was done (the note is empty)"));
+        return Err(ServiceError::invalid(
+            "note",
+            "say what was done (the note is empty)",
+        ));
     }
     if note.chars().count() > MAX_NOTE || note.contains('\0') {
         return Err(ServiceError::invalid(
@@ -179,13 +185,16 @@ fn check_update(u: &NewUpdate) -> Result<()> {
         ));
     }
     for link in &u.evidence {
-        let ok = (link.starts_with("https://") || link.starts_with("http://") || link.starts_with('/'))
-            && link.len() <= MAX_LINK
-            && !link.chars().any(|c| c.is_whitespace() || c.is_control());
+        let ok =
+            (link.starts_with("https://") || link.starts_with("http://") || link.starts_with('/'))
+                && link.len() <= MAX_LINK
+                && !link.chars().any(|c| c.is_whitespace() || c.is_control());
         if !ok {
             return Err(ServiceError::invalid(
                 "evidence",
-                format!("{link:?} is not a link: give an https:// address or a path on this portal (/...), one per line"),
+                format!(
+                    "{link:?} is not a link: give an https:// address or a path on this portal (/...), one per line"
+                ),
             ));
         }
     }
@@ -202,7 +211,13 @@ fn check_update(u: &NewUpdate) -> Result<()> {
 }
 
 /// Records progress on a measure (a new row of its history).
-pub async fn record(db: &Db, authz: &Authz, who: &Account, id: &str, u: &NewUpdate) -> Result<Update> {
+pub async fn record(
+    db: &Db,
+    authz: &Authz,
+    who: &Account,
+    id: &str,
+    u: &NewUpdate,
+) -> Result<Update> {
     entry(id)?;
     if !may_record(authz, who, id) {
         return Err(ServiceError::Forbidden(
@@ -210,14 +225,17 @@ pub async fn record(db: &Db, authz: &Authz, who: &Account, id: &str, u: &NewUpda
         ));
     }
     check_update(u)?;
-    let evidence = serde_json::to_string(&u.evidence).map_err(|e| ServiceError::Storage(e.to_string()))?;
+    let evidence =
+        serde_json::to_string(&u.evidence).map_err(|e| ServiceError::Storage(e.to_string()))?;
     // Two officers at once: the second gets the next number (a retry on the key).
     for _ in 0..5 {
-        let next: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM tracker_updates WHERE measure = $1")
-            .bind(id)
-            .fetch_one(&db.pool)
-            .await?
-            .try_get("n")?;
+        let next: i64 = sqlx::query(
+            "SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM tracker_updates WHERE measure = $1",
+        )
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
         let at = now();
         let r = sqlx::query("INSERT INTO tracker_updates (measure, seq, status, note, evidence, revised_completion, actor, agency, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
             .bind(id)
@@ -284,7 +302,9 @@ pub async fn export_csv(db: &Db, authz: &Authz, who: &Account, today: NaiveDate)
         ));
     }
     let catalog = onestop_catalog::embedded();
-    let mut out = String::from("id,sources,title_en,title_zh,responsible,completion,revised_completion,due,status,overdue,last_note,evidence,updated_at,updated_by\r\n");
+    let mut out = String::from(
+        "id,sources,title_en,title_zh,responsible,completion,revised_completion,due,status,overdue,last_note,evidence,updated_at,updated_by\r\n",
+    );
     for s in states(db, today).await? {
         let m = catalog.get(&s.id);
         let cells = [
@@ -299,9 +319,15 @@ pub async fn export_csv(db: &Db, authz: &Authz, who: &Account, today: NaiveDate)
             s.status.clone(),
             if s.overdue { "yes" } else { "no" }.to_string(),
             s.last.as_ref().map(|u| u.note.clone()).unwrap_or_default(),
-            s.last.as_ref().map(|u| u.evidence.join(" ")).unwrap_or_default(),
+            s.last
+                .as_ref()
+                .map(|u| u.evidence.join(" "))
+                .unwrap_or_default(),
             s.last.as_ref().map(|u| u.at.clone()).unwrap_or_default(),
-            s.last.as_ref().map(|u| format!("{} ({})", u.actor, u.agency)).unwrap_or_default(),
+            s.last
+                .as_ref()
+                .map(|u| format!("{} ({})", u.actor, u.agency))
+                .unwrap_or_default(),
         ];
         out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");

@@ -7,8 +7,8 @@ pub mod cases;
 pub mod facts;
 // ---- issue 16 ----
 pub mod notify;
-pub mod tracker;
 pub mod projects;
 pub mod rules;
 pub mod schemas;
+pub mod tracker;
 pub mod vocabulary;

@@ -110,7 +110,11 @@ async fn list_notifications(
     let list = inbox::list(&s.cases, &who, 200).await?;
     let lang = match q.lang {
         Some(l) => l,
-        None => onestop_notify::subscription::get(&s.cases, &who).await?.lang,
+        None => {
+            onestop_notify::subscription::get(&s.cases, &who)
+                .await?
+                .lang
+        }
     };
     let entity = who.entity.clone().unwrap_or_default();
     let unread = inbox::unread(&s.cases, &who).await?;
@@ -136,8 +140,15 @@ async fn read_notification(
 ) -> Result<Json<J>, ApiError> {
     uuid_or_404(&id)?;
     let n = inbox::mark_read(&s.cases, &who, &id).await?;
-    let lang = onestop_notify::subscription::get(&s.cases, &who).await?.lang;
-    Ok(Json(view(&s, &n, &lang, who.entity.as_deref().unwrap_or(""))))
+    let lang = onestop_notify::subscription::get(&s.cases, &who)
+        .await?
+        .lang;
+    Ok(Json(view(
+        &s,
+        &n,
+        &lang,
+        who.entity.as_deref().unwrap_or(""),
+    )))
 }
 
 #[derive(ToSchema, Serialize)]
@@ -187,10 +198,7 @@ fn subscription_json(sub: &onestop_notify::subscription::Subscription) -> J {
     (status = 403, description = "Only applicants subscribe", body = Error),
     (status = 503, description = "Storage unavailable; try again", body = Error),
 ), security(("bearer" = [])))]
-async fn get_subscription(
-    State(s): State<AppState>,
-    User(who): User,
-) -> Result<Json<J>, ApiError> {
+async fn get_subscription(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
     let sub = onestop_notify::subscription::get(&s.cases, &who).await?;
     Ok(Json(subscription_json(&sub)))
 }
@@ -310,5 +318,7 @@ pub struct Reach {
     (status = 503, description = "Storage unavailable; try again", body = Error),
 ), security(("bearer" = [])))]
 async fn reach(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
-    Ok(Json(json!(onestop_notify::reach::reach(&s.cases, &who).await?)))
+    Ok(Json(json!(
+        onestop_notify::reach::reach(&s.cases, &who).await?
+    )))
 }

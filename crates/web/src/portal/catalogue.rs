@@ -122,4 +122,3 @@ pub(super) async fn search_page(
         context! { q => query, hits => hits },
     )
 }
-

@@ -16,13 +16,13 @@ mod licence;
 mod licences;
 // ---- issue 16: notifications and the tracker ----
 mod notifications;
-mod reach;
-mod tracker;
 mod page;
 mod performance;
 mod projects;
+mod reach;
 pub mod search;
 pub mod templates;
+mod tracker;
 mod verify;
 mod witnesses_admin;
 
@@ -51,7 +51,10 @@ pub fn routes() -> Router<AppState> {
             "/interview/{audience}",
             get(interview::interview).post(interview::interview),
         )
-        .route("/apply/{service}", get(apply::apply_page).post(apply::apply))
+        .route(
+            "/apply/{service}",
+            get(apply::apply_page).post(apply::apply),
+        )
         .route("/apply/{service}/signin", post(apply::apply_signin))
         .route(
             "/apply/{service}/submit",

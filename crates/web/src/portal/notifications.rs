@@ -121,7 +121,13 @@ pub(super) async fn act(
                 }
             }
         }
-        _ => message(&s, &c, StatusCode::UNPROCESSABLE_ENTITY, "error-not-found", ""),
+        _ => message(
+            &s,
+            &c,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-not-found",
+            "",
+        ),
     }
 }
 

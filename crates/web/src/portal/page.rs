@@ -63,7 +63,9 @@ impl FromRequestParts<AppState> for Page {
         };
         let unread = match &user {
             Some(u) if u.role == onestop_store::Role::Applicant => {
-                onestop_notify::inbox::unread(&s.cases, u).await.unwrap_or(0)
+                onestop_notify::inbox::unread(&s.cases, u)
+                    .await
+                    .unwrap_or(0)
             }
             _ => 0,
         };

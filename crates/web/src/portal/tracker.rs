@@ -66,7 +66,13 @@ pub(super) async fn page(State(s): State<AppState>, c: Page) -> Response {
     )
 }
 
-async fn measure_page(s: &AppState, c: &Page, id: &str, error: Option<String>, saved: bool) -> Response {
+async fn measure_page(
+    s: &AppState,
+    c: &Page,
+    id: &str,
+    error: Option<String>,
+    saved: bool,
+) -> Response {
     let (state, history) = match store::measure(&s.cases.db, id, onestop_store::today()).await {
         Ok(x) => x,
         Err(e) => {
@@ -110,7 +116,11 @@ async fn measure_page(s: &AppState, c: &Page, id: &str, error: Option<String>, s
     )
 }
 
-pub(super) async fn measure(State(s): State<AppState>, c: Page, Path(id): Path<String>) -> Response {
+pub(super) async fn measure(
+    State(s): State<AppState>,
+    c: Page,
+    Path(id): Path<String>,
+) -> Response {
     measure_page(&s, &c, &id, None, false).await
 }
 
