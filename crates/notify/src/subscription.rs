@@ -106,15 +106,15 @@ pub async fn set(
         }
     }
     let email = email.map(str::trim).filter(|e| !e.is_empty());
-    if let Some(e) = email {
-        if e.len() > 254 || e.parse::<lettre::Address>().is_err() {
-            return Err(ServiceError::invalid(
-                "email",
-                format!(
-                    "{e:?} is not an e-mail address (name@example.org), or leave it empty for no e-mail"
-                ),
-            ));
-        }
+    if let Some(e) = email
+        && (e.len() > 254 || e.parse::<lettre::Address>().is_err())
+    {
+        return Err(ServiceError::invalid(
+            "email",
+            format!(
+                "{e:?} is not an e-mail address (name@example.org), or leave it empty for no e-mail"
+            ),
+        ));
     }
     if !LANGUAGES.contains(&lang) {
         return Err(ServiceError::invalid(

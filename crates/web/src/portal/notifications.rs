@@ -15,18 +15,21 @@ use onestop_notify::messages::messages;
 use onestop_notify::subscription::{self, GROUPS};
 use onestop_store::Role;
 
-fn signed_in_applicant(c: &Page) -> Result<onestop_store::Account, Response> {
+/// The signed-in applicant, or the answer for anyone else (boxed: a response is large).
+fn signed_in_applicant(c: &Page) -> Result<onestop_store::Account, Box<Response>> {
     match &c.user {
         Some(u) if u.role == Role::Applicant => Ok(u.clone()),
-        Some(_) => Err(StatusCode::FORBIDDEN.into_response()),
-        None => Err(Redirect::to("/login?next=/notifications").into_response()),
+        Some(_) => Err(Box::new(StatusCode::FORBIDDEN.into_response())),
+        None => Err(Box::new(
+            Redirect::to("/login?next=/notifications").into_response(),
+        )),
     }
 }
 
 async fn inbox_page(s: &AppState, c: &Page, saved: bool, error: Option<String>) -> Response {
     let who = match signed_in_applicant(c) {
         Ok(u) => u,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let list = match onestop_notify::inbox::list(&s.cases, &who, 200).await {
         Ok(l) => l,
@@ -95,7 +98,7 @@ pub(super) async fn act(
     }
     let who = match signed_in_applicant(&c) {
         Ok(u) => u,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     match form_value(&form, "action").as_str() {
         "read-all" => {
@@ -136,7 +139,7 @@ pub(super) async fn act(
 pub(super) async fn one(State(s): State<AppState>, c: Page, Path(id): Path<String>) -> Response {
     let who = match signed_in_applicant(&c) {
         Ok(u) => u,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     if uuid::Uuid::parse_str(&id).is_err() {
         return message(&s, &c, StatusCode::NOT_FOUND, "error-not-found", "");
