@@ -39,6 +39,10 @@ SUITES=(
   # The content in six languages: the enterprise interview in Korean, Russian, Arabic
   # and Spanish, with no English in questions, results and explanation.
   "2026-06-15 i18n ."
+  # Notifications and the tracker (issue 16): a profile change notifies in the inbox
+  # (header count, English and Arabic, the explanation and the one-window link); an
+  # officer records progress on the tracker and the overdue list changes.
+  "2026-06-15 notify ."
 )
 
 SERVERS=()

@@ -14,6 +14,9 @@ python3 scripts/module-cycles.py
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 
+echo "== the notification suites' SMTP server (aiosmtpd, Debian), installed by scripts/smtp.sh"
+export ONESTOP_SMTP_PYTHON="$(bash scripts/smtp.sh | tail -n1)"
+
 echo "== cargo test (unit, integration, property tests, every rule test, the service on SQLite)"
 cargo test --workspace
 
@@ -30,6 +33,8 @@ ONESTOP_TEST_TODAY=2027-03-15 cargo test -p onestop-cli --test service --test le
 echo "== the one-window service, projects, the register (ledger, witnesses, IP pledges, vouchers) and the calendar suites again, on PostgreSQL"
 PG_ADMIN=$(bash scripts/postgres.sh | tail -n1)
 ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --test ledger --test calendar --test procedures --test services_each --test projects_portal --test witness --test pledges_portal --test vouchers_portal
+# ---- issue 16: notifications (with the SMTP server) and the tracker, on PostgreSQL ----
+ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test notify --test tracker
 
 echo "== schemathesis, every check, against a served instance (anonymous, applicant, officer, admin): no failures, no panics"
 bash scripts/schemathesis.sh

@@ -64,6 +64,33 @@ const MEASURES_MD: &[(&str, &[&str])] = &[
     ("gov.instrument-sharing", &["serve"]),
     ("gov.e-license-ledger", &["serve"]),
     ("gov.policy-reform-simulation", &["compute"]),
+    // Issue 16: the tracker covers every numbered measure of 000 and every task of
+    // 003; those no entry above carries are listed (officers record their progress).
+    ("talent.immigration-pilot-citywide", &["list"]),
+    ("enterprise.rd-centre-attraction", &["list"]),
+    ("gov.new-rd-institutions", &["list"]),
+    ("gov.bri-action-plan", &["list"]),
+    ("gov.bri-incubator-consortium", &["list"]),
+    ("gov.academic-exchange-platforms", &["list"]),
+    ("gov.achievement-transfer-regulations", &["list"]),
+    ("gov.achievement-transfer-services", &["list"]),
+    ("gov.innovation-funds", &["list"]),
+    ("gov.financial-services-opening", &["list"]),
+    ("gov.internet-services-opening", &["list"]),
+    ("gov.business-culture-tourism", &["list"]),
+    ("gov.education-opening", &["list"]),
+    ("gov.health-medical-services", &["list"]),
+    ("gov.airports-development", &["list"]),
+    ("gov.digital-trade-zone", &["list"]),
+    ("gov.science-cities-transformation", &["list"]),
+    ("gov.cloud-open-source-cluster", &["list"]),
+    ("gov.fintech-demonstration", &["list"]),
+    ("gov.cultural-innovation", &["list"]),
+    ("gov.culture-sports-tourism-tongzhou", &["list"]),
+    ("gov.industrial-supply-chain", &["list"]),
+    ("gov.policy-linkage", &["list"]),
+    ("gov.cross-border-capital", &["list"]),
+    ("gov.land-and-technical-support", &["list"]),
 ];
 
 #[test]
@@ -118,7 +145,7 @@ fn groups_follow_id_prefixes_and_typed_views_work() {
         .iter()
         .map(|g| catalog.in_group(*g).count())
         .collect();
-    assert_eq!(counts, [11, 19, 9, 7]);
+    assert_eq!(counts, [12, 20, 9, 30]);
     let m = catalog.get("enterprise.tech-transfer-tax").unwrap();
     assert_eq!(m.group(), Some(Group::Enterprise));
     assert_eq!(m.kinds(), [Kind::Compute]);
@@ -334,6 +361,41 @@ status = "planned"
                 .any(|x| x.starts_with("measure #1: ") && x.contains(needle)),
             "{needle} not in\n{}",
             p.join("\n")
+        );
+    }
+}
+
+/// The tracker's coverage (issue 16): every numbered measure of the Action Plan (000,
+/// §1-§15 with their sub-items) and every task of the State Council's work plan (003,
+/// 1-26) is the source of at least one catalogue entry.
+#[test]
+fn every_numbered_measure_of_000_and_every_task_of_003_is_in_the_catalogue() {
+    let cited: BTreeSet<String> = embedded()
+        .measures
+        .iter()
+        .flat_map(|m| m.sources.iter().cloned())
+        .collect();
+    let mut wanted: Vec<String> = Vec::new();
+    for n in 1..=15 {
+        match n {
+            1 | 4 | 9 | 12 | 15 => {
+                for sub in 1..=2 {
+                    wanted.push(format!("000_abb21015abc8a560.txt §{n}({sub})"));
+                }
+            }
+            _ => wanted.push(format!("000_abb21015abc8a560.txt §{n}")),
+        }
+    }
+    for n in 1..=26 {
+        wanted.push(format!("003_021bab1a94e0afa8.txt §{n}"));
+    }
+    let missing: Vec<&String> = wanted.iter().filter(|w| !cited.contains(*w)).collect();
+    assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
+    // The sub-items of 000 are cited as such, never as the bare section.
+    for n in [1, 4, 9, 12, 15] {
+        assert!(
+            !cited.contains(&format!("000_abb21015abc8a560.txt §{n}")),
+            "000 §{n} has sub-items: cite §{n}(1) or §{n}(2)"
         );
     }
 }

@@ -26,6 +26,8 @@ mod database;
 mod doubts;
 mod format;
 mod ledger;
+mod matching;
+mod notify;
 mod population;
 mod rules;
 mod runtime;
@@ -119,6 +121,9 @@ enum Command {
     Population(population::PopulationCommand),
     /// A reform against the baseline over a whole population: winners, losers, cost, charts.
     Simulate(simulate::SimulateArgs),
+    /// Policy finds the applicant: match every stored profile, notify changes and deadlines.
+    #[command(subcommand)]
+    Notify(notify::NotifyCommand),
     /// Ballista cluster processes that run onestop's plans: a scheduler, executors.
     #[cfg(feature = "cluster")]
     #[command(subcommand)]
@@ -196,6 +201,7 @@ fn main() -> ExitCode {
         Command::Services(c) => services::run(c),
         Command::Admin(c) => serve::admin(c),
         Command::Ledger(c) => ledger::run(c),
+        Command::Notify(c) => notify::run(c),
         Command::Population(c) => population::run(c),
         Command::Simulate(a) => simulate::run(a),
         #[cfg(feature = "cluster")]

@@ -159,6 +159,11 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
     let authz = onestop_store::authz::Authz::load(&a.data)?;
     // The log's witnesses (DATA/witnesses.toml): a bad file stops the start.
     let witnesses = onestop_register::witness::Witnesses::load(&a.data)?;
+    // Notifications (DATA/notify.toml, ONESTOP_SMTP_*): a bad file stops the start.
+    let notify_settings = onestop_notify::Settings::load(&a.data)?;
+    let rules_label = crate::rules::rules_dir(a.rules.clone())?
+        .display()
+        .to_string();
     let witnesses_line = if witnesses.list.is_empty() {
         "witnesses: none (receipts need the log's signature only)".to_string()
     } else {
@@ -186,9 +191,17 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         }
         let portal =
             onestop_web::Portal::new().map_err(|e| format!("cannot start the portal: {e}"))?;
+        let cases = Arc::new(cases);
+        let notify_line = notify_settings.startup_line();
+        // Policy finds the applicant: every profile matched again when one changes.
+        tokio::spawn(crate::notify::watch_profiles(
+            cases.clone(),
+            notify_settings,
+            rules_label,
+        ));
         let state = onestop_web::AppState {
             engine,
-            cases: Arc::new(cases),
+            cases,
             portal: Arc::new(portal),
             simulator,
             throttle: Arc::new(onestop_web::security::LoginThrottle::default()),
@@ -219,6 +232,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         }
         say(format!("services: {services_name}"));
         say(witnesses_line);
+        say(notify_line);
         // With the peer's address, so sign-in failures are also counted per client address.
         axum::serve(
             listener,

@@ -109,6 +109,24 @@ pub enum Resource<'a> {
         holder: &'a str,
         agency: &'a str,
     },
+    // ---- issue 16: notifications and the tracker ----
+    /// An applicant's notifications and subscription, by their owner's account id.
+    Inbox {
+        owner: &'a str,
+    },
+    /// How many applicants each measure reaches (the matching runs' counts).
+    Reach,
+    /// One measure of the tracker, with the agencies of its responsible
+    /// organisations (`tracker.toml`).
+    TrackerMeasure {
+        id: &'a str,
+        responsible: Vec<String>,
+    },
+    /// The tracker as a whole (its export for the supervising office), with the
+    /// agencies that supervise it (`tracker.toml`).
+    Tracker {
+        supervisors: Vec<String>,
+    },
 }
 
 fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
@@ -267,6 +285,23 @@ impl Authz {
             } => (
                 uid("Licence", code)?,
                 json!({"uid": {"type": "Licence", "id": code}, "attrs": {"holder": holder, "agency": agency}, "parents": []}),
+            ),
+            // ---- issue 16: notifications and the tracker ----
+            Resource::Inbox { owner } => (
+                uid("Inbox", owner)?,
+                json!({"uid": {"type": "Inbox", "id": owner}, "attrs": {"owner": owner}, "parents": []}),
+            ),
+            Resource::Reach => (
+                uid("Reach", "all")?,
+                json!({"uid": {"type": "Reach", "id": "all"}, "attrs": {}, "parents": []}),
+            ),
+            Resource::TrackerMeasure { id, responsible } => (
+                uid("TrackerMeasure", id)?,
+                json!({"uid": {"type": "TrackerMeasure", "id": id}, "attrs": {"responsible": responsible}, "parents": []}),
+            ),
+            Resource::Tracker { supervisors } => (
+                uid("Tracker", "all")?,
+                json!({"uid": {"type": "Tracker", "id": "all"}, "attrs": {"supervisors": supervisors}, "parents": []}),
             ),
         };
         let entities =
@@ -802,4 +837,89 @@ mod tests {
         only(&authz, "apply_voucher", &voucher, &[]);
     }
     // ---- end of innovation vouchers ----
+
+    // ---- issue 16: notifications and the tracker ----
+
+    #[test]
+    fn only_the_owner_reads_notifications_and_manages_the_subscription() {
+        let authz = Authz::shipped().expect("policies parse");
+        let inbox = Resource::Inbox { owner: "ent" };
+        for action in ["read_notifications", "manage_subscription"] {
+            for (name, who) in project_parties() {
+                assert!(
+                    !authz.allowed(&who, action, &inbox),
+                    "{action} by the {name}"
+                );
+            }
+            let mut owner = account(Role::Applicant, None);
+            owner.id = "ent".into();
+            assert!(
+                authz.allowed(&owner, action, &inbox),
+                "{action} by the owner"
+            );
+            // An officer whose id happened to equal the owner's is still not the owner.
+            let mut officer = account(Role::Officer, Some("sci-tech"));
+            officer.id = "ent".into();
+            assert!(
+                !authz.allowed(&officer, action, &inbox),
+                "{action} by an officer"
+            );
+        }
+    }
+
+    #[test]
+    fn officers_and_admins_see_the_reach_of_measures_applicants_do_not() {
+        let authz = Authz::shipped().expect("policies parse");
+        exactly(
+            &authz,
+            "view_reach",
+            &Resource::Reach,
+            &[
+                "commission officer",
+                "tianjin officer",
+                "another agency's officer",
+                "admin",
+            ],
+        );
+        exactly(&authz, "view_reach", &Resource::Calendar, &[]);
+    }
+
+    #[test]
+    fn only_officers_of_a_responsible_organisation_record_tracker_progress() {
+        let authz = Authz::shipped().expect("policies parse");
+        let measure = Resource::TrackerMeasure {
+            id: "talent.one-window",
+            responsible: vec!["sci-tech".into(), "exit-entry".into()],
+        };
+        exactly(&authz, "record_progress", &measure, &["commission officer"]);
+        let nobody = Resource::TrackerMeasure {
+            id: "gov.x",
+            responsible: vec![],
+        };
+        exactly(&authz, "record_progress", &nobody, &[]);
+        exactly(&authz, "record_progress", &Resource::Reach, &[]);
+    }
+
+    #[test]
+    fn the_supervising_office_and_admins_export_the_tracker() {
+        let authz = Authz::shipped().expect("policies parse");
+        let tracker = Resource::Tracker {
+            supervisors: vec!["sci-tech".into()],
+        };
+        exactly(
+            &authz,
+            "export_tracker",
+            &tracker,
+            &["commission officer", "admin"],
+        );
+        exactly(
+            &authz,
+            "export_tracker",
+            &Resource::TrackerMeasure {
+                id: "talent.one-window",
+                responsible: vec!["sci-tech".into()],
+            },
+            &[],
+        );
+    }
 }

@@ -26,6 +26,9 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("../migrations/0009_project_review.sql")),
     (10, include_str!("../migrations/0010_vouchers.sql")),
     (11, include_str!("../migrations/0011_pledges.sql")),
+    // ---- issue 16: notifications and the tracker ----
+    (12, include_str!("../migrations/0012_notifications.sql")),
+    (13, include_str!("../migrations/0013_tracker.sql")),
 ];
 
 pub struct Db {

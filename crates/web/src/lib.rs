@@ -43,6 +43,9 @@ pub fn router(state: AppState) -> Router {
         .merge(ledger_api::routes())
         .merge(pledges_api::routes())
         .merge(api::vouchers::routes())
+        // ---- issue 16: notifications and the tracker ----
+        .merge(api::notify::routes())
+        .merge(api::tracker::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();
     let mut doc = doc;

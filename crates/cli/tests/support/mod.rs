@@ -84,11 +84,17 @@ impl Server {
 
     /// The same on a given business date.
     pub fn start_on(db: &str, dir: &Path, today: &str) -> Server {
+        Server::start_with(db, dir, today, &[])
+    }
+
+    /// The same with more arguments for `serve` (e.g. `--rules DIR`).
+    pub fn start_with(db: &str, dir: &Path, today: &str, args: &[&str]) -> Server {
         let key = dir.join("ledger-signing.key");
         let data = dir.join("data");
         let mut child = Command::new(bin())
             .args(["serve", "--port", "0", "--database-url", db])
             .args(["--today", today])
+            .args(args)
             .arg("--data")
             .arg(&data)
             .env("ONESTOP_LEDGER_KEY", &key)

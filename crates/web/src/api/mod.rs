@@ -5,8 +5,11 @@
 pub mod accounts;
 pub mod cases;
 pub mod facts;
+// ---- issue 16 ----
+pub mod notify;
 pub mod projects;
 pub mod rules;
 pub mod schemas;
+pub mod tracker;
 pub mod vocabulary;
 pub mod vouchers;

@@ -28,6 +28,17 @@ pub(super) async fn apply(
     apply_form(&s, &c, &service, &facts, None, &uploaded(&s, &c).await)
 }
 
+/// The one-window form reached by a link (a notification's "apply"): the stored
+/// profile fills it when the applicant submits, so it carries no facts itself.
+pub(super) async fn apply_page(
+    State(s): State<AppState>,
+    c: Page,
+    Path(service): Path<String>,
+) -> Response {
+    let uploaded = uploaded(&s, &c).await;
+    apply_form(&s, &c, &service, "{}", None, &uploaded)
+}
+
 /// A material's name in the reader's language: the services file's own in Chinese
 /// and English (the operator's words), a translation in the other four when there
 /// is one, else the English.

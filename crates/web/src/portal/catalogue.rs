@@ -1,5 +1,5 @@
 //! Reading the catalogue: the home page, every measure (filtered by group and
-//! audience), one measure, search as you type, and the implementation tracker.
+//! audience), one measure, search as you type (the tracker is `tracker.rs`).
 
 use super::page::{Page, measure_title, message, render, rules_lang};
 use crate::state::AppState;
@@ -7,7 +7,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
-use std::collections::BTreeMap;
 
 fn measure_row(m: &onestop_catalog::MeasureEntry, lang: &str, computable: bool) -> Value {
     context! {
@@ -122,42 +121,5 @@ pub(super) async fn search_page(
             "search.html"
         },
         context! { q => query, hits => hits, source_hits => source_hits },
-    )
-}
-
-pub(super) async fn tracker(State(s): State<AppState>, c: Page) -> Response {
-    let month = onestop_store::today().format("%Y-%m").to_string();
-    let mut rows: Vec<(bool, String, Value)> = Vec::new();
-    for m in &onestop_catalog::embedded().measures {
-        let due = m.completion.len() == 7;
-        let overdue = due && m.status == "planned" && m.completion < month;
-        let row = context! { overdue => overdue, ..measure_row(m, c.lang, s.engine.program.measure(&m.id).is_some()) };
-        rows.push((
-            !overdue,
-            if due {
-                m.completion.clone()
-            } else {
-                "9999".into()
-            },
-            row,
-        ));
-    }
-    rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    let mut by_org: BTreeMap<String, usize> = BTreeMap::new();
-    for m in &onestop_catalog::embedded().measures {
-        for r in &m.responsible {
-            *by_org.entry(r.clone()).or_default() += 1;
-        }
-    }
-    let orgs: Vec<Value> = by_org
-        .into_iter()
-        .map(|(name, n)| context! { name => name, count => n })
-        .collect();
-    let overdue = rows.iter().filter(|r| !r.0).count();
-    render(
-        &s,
-        &c,
-        "tracker.html",
-        context! { rows => rows.into_iter().map(|r| r.2).collect::<Vec<_>>(), orgs => orgs, overdue => overdue, month => month },
     )
 }

@@ -14,14 +14,18 @@ pub use i18n::set_operator_names;
 mod interview;
 mod licence;
 mod licences;
+// ---- issue 16: notifications and the tracker ----
+mod notifications;
 mod page;
 mod performance;
 mod pledges;
 mod projects;
+mod reach;
 pub mod search;
 pub mod seeds;
 mod sources;
 pub mod templates;
+mod tracker;
 mod verify;
 mod vouchers;
 mod witnesses_admin;
@@ -39,12 +43,24 @@ pub fn routes() -> Router<AppState> {
         .route("/search", get(catalogue::search_page))
         .route("/sources", get(sources::list))
         .route("/sources/{stem}", get(sources::page))
-        .route("/tracker", get(catalogue::tracker))
+        // ---- issue 16: notifications and the tracker ----
+        .route("/tracker", get(tracker::page))
+        .route("/tracker.csv", get(tracker::export))
+        .route("/tracker/{id}", get(tracker::measure).post(tracker::record))
+        .route(
+            "/notifications",
+            get(notifications::inbox).post(notifications::act),
+        )
+        .route("/notifications/{id}", get(notifications::one))
+        .route("/officer/reach", get(reach::page))
         .route(
             "/interview/{audience}",
             get(interview::interview).post(interview::interview),
         )
-        .route("/apply/{service}", post(apply::apply))
+        .route(
+            "/apply/{service}",
+            get(apply::apply_page).post(apply::apply),
+        )
         .route("/apply/{service}/signin", post(apply::apply_signin))
         .route(
             "/apply/{service}/submit",

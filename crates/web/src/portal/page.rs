@@ -31,6 +31,8 @@ pub struct Page {
     /// The token is new: the response sets its cookie.
     new_csrf: bool,
     pub headers: HeaderMap,
+    /// Unread notifications of a signed-in applicant (the header shows them).
+    pub unread: i64,
 }
 
 impl FromRequestParts<AppState> for Page {
@@ -59,6 +61,14 @@ impl FromRequestParts<AppState> for Page {
             Some(t) => s.cases.authenticate(t).await.ok(),
             None => None,
         };
+        let unread = match &user {
+            Some(u) if u.role == onestop_store::Role::Applicant => {
+                onestop_notify::inbox::unread(&s.cases, u)
+                    .await
+                    .unwrap_or(0)
+            }
+            _ => 0,
+        };
         let (csrf, new_csrf) = match cookie(&headers, security::CSRF_COOKIE) {
             Some(t) if security::well_formed(&t) => (t, false),
             _ => (security::new_csrf_token(), true),
@@ -72,6 +82,7 @@ impl FromRequestParts<AppState> for Page {
             csrf,
             new_csrf,
             headers,
+            unread,
         })
     }
 }
@@ -134,6 +145,7 @@ pub fn render(s: &AppState, c: &Page, name: &str, page: Value) -> Response {
         user => user,
         path => c.path,
         csrf => c.csrf,
+        unread => c.unread,
     };
     let mut resp = match s.portal.render(name, context! { ..base, ..page }) {
         Ok(html) => Html(html).into_response(),

@@ -107,6 +107,20 @@ const TEMPLATES: &[(&str, &str)] = &[
         "performance.html",
         include_str!("../../templates/performance.html"),
     ),
+    // ---- issue 16: notifications and the tracker ----
+    (
+        "notifications.html",
+        include_str!("../../templates/notifications.html"),
+    ),
+    (
+        "notification.html",
+        include_str!("../../templates/notification.html"),
+    ),
+    ("reach.html", include_str!("../../templates/reach.html")),
+    (
+        "tracker_measure.html",
+        include_str!("../../templates/tracker_measure.html"),
+    ),
 ];
 
 const CSS: &str = include_str!("../../static/style.css");
