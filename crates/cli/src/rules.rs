@@ -12,9 +12,21 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// (`serve` reports it, and a test holds it to one).
 static LOADS: AtomicUsize = AtomicUsize::new(0);
 
+thread_local! {
+    /// The same count for the calling thread: tests run side by side in one process,
+    /// so a test that holds the count counts its own thread's reads.
+    static THREAD_LOADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Reads and checks of a rules directory so far in this process.
 pub fn loads() -> usize {
     LOADS.load(Ordering::Relaxed)
+}
+
+/// Reads and checks of a rules directory so far on this thread.
+#[cfg(test)]
+pub fn loads_on_this_thread() -> usize {
+    THREAD_LOADS.with(|c| c.get())
 }
 
 /// A rules directory read and its baseline checked.
@@ -31,6 +43,7 @@ impl Rules {
         let dir = crate::rules::rules_dir(dir)?;
         let set = RuleSet::load_dir(&dir)?;
         LOADS.fetch_add(1, Ordering::Relaxed);
+        THREAD_LOADS.with(|c| c.set(c.get() + 1));
         let program = checked(&set, None, &dir)?;
         Ok(Rules {
             dir,

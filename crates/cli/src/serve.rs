@@ -557,9 +557,9 @@ mod tests {
     /// hold the same program.
     #[test]
     fn the_rules_are_read_once_and_shared() {
-        let before = crate::rules::loads();
+        let before = crate::rules::loads_on_this_thread();
         let (engine, simulator) = super::engine_and_simulator(None).expect("the shipped rules");
-        assert_eq!(crate::rules::loads() - before, 1);
+        assert_eq!(crate::rules::loads_on_this_thread() - before, 1);
         let simulator = simulator.expect("the reform page");
         assert!(Arc::ptr_eq(&engine.program, simulator.baseline()));
     }

@@ -285,6 +285,17 @@ pub fn describe_doubt(program: &Program, r: DoubtRef, lang: Lang) -> String {
     plain(&marked_doubt(program, r, lang))
 }
 
+/// The same as HTML: the rule name in `<code>`, the citation in `<cite>` (its text
+/// made HTML by `cite_html`, as in [`render_explanation_html`]).
+pub fn describe_doubt_html(
+    program: &Program,
+    r: DoubtRef,
+    lang: Lang,
+    cite_html: &dyn Fn(&str) -> String,
+) -> String {
+    html(&marked_doubt(program, r, lang), cite_html)
+}
+
 fn marked_doubt(program: &Program, r: DoubtRef, lang: Lang) -> String {
     let (on, name) = program.doubt_subject(r);
     let on = match on {

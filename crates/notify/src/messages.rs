@@ -1,6 +1,7 @@
 //! The words of a notification, in the six languages of the portal: the sentences
-//! live in `locales/<lang>/notify.ftl`, the names of measures and case kinds in the
-//! portal's `locales/<lang>/main.ftl` (one translation of each, shared). The inbox,
+//! live in `locales/<lang>/notify.ftl`, the names of measures in the catalogue
+//! (`onestop_catalog`, with its translations) and of case kinds in the portal's
+//! `locales/<lang>/main.ftl` (one translation of each, shared). The inbox,
 //! the e-mail and the feed all say the same sentence, written here.
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -99,14 +100,12 @@ impl Messages {
             .is_some_and(|b| b.has_message(key))
     }
 
-    /// A measure's title (the portal's translation), else its id.
+    /// A measure's title (the catalogue's, in the reader's language), else its id.
     pub fn measure(&self, lang: &str, id: &str) -> String {
-        let key = format!("measure-{}", id.replace('.', "-"));
-        if self.has(lang, &key) || self.has("en", &key) {
-            self.t(lang, &key, &[])
-        } else {
-            id.to_string()
-        }
+        onestop_catalog::embedded()
+            .get(id)
+            .map(|m| m.title.get(language(lang)).to_string())
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// A case kind's name (the portal's translation), else its id.
@@ -160,6 +159,11 @@ mod tests {
         assert!(
             zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "{zh}"
+        );
+        let ar = m.measure("ar", "enterprise.tech-transfer-tax");
+        assert!(
+            ar.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c)),
+            "{ar}"
         );
         assert_eq!(m.measure("ar", "no.such-measure"), "no.such-measure");
         assert_eq!(language("zh"), "zh-CN");

@@ -9,7 +9,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 use onestop_engine::explain::output_name;
-use onestop_engine::explain::{describe_doubt, render_explanation_html, show_val_titled, validity};
+use onestop_engine::explain::{
+    describe_doubt_html, render_explanation_html, show_val_titled, validity,
+};
 use onestop_engine::{EvalOptions, Status, facts_from_json, interview, value_from_json};
 use onestop_lang::{Confidence, EntityId, InputId, OutputRef, Type};
 use serde_json::Value as J;
@@ -346,7 +348,7 @@ fn results(
         }
         let doubts: Vec<String> = doubts
             .into_iter()
-            .map(|d| describe_doubt(program, d, lang))
+            .map(|d| describe_doubt_html(program, d, lang, &super::seeds::linkify))
             .collect();
         let sources: Vec<String> = m
             .cites
