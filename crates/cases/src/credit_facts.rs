@@ -36,7 +36,7 @@ pub struct CreditFacts {
 
 /// One count: `$1` is the enterprise's account id, `$2` (when the query has it) the
 /// business date. Portable SQL (SQLite and PostgreSQL).
-async fn count(db: &Db, sql: &str, account_id: &str, day: Option<&str>) -> Result<i64> {
+async fn count(db: &Db, sql: &'static str, account_id: &str, day: Option<&str>) -> Result<i64> {
     let mut q = sqlx::query(sql).bind(account_id);
     if let Some(day) = day {
         q = q.bind(day);

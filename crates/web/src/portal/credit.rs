@@ -68,15 +68,15 @@ async fn home(s: &AppState, c: &Page, user: &Account, form: &[(String, String)],
     let side = side(user);
     let (evaluation, consents) = match side {
         "enterprise" => {
-            let e = match s.cases.credit_evaluation(user, &user.username).await {
-                Ok(e) => e,
+            let view = match s.cases.credit_evaluation(user, &user.username).await {
+                Ok(e) => evaluation_view(s, c, &e),
                 Err(e) => return service_failed(s, c, e),
             };
             let consents = match s.cases.credit_consents(user).await {
                 Ok(v) => v,
                 Err(e) => return service_failed(s, c, e),
             };
-            (Some(evaluation_view(s, c, &e)), consents)
+            (Some(view), consents)
         }
         "institution" => match s.cases.credit_consents_given(user).await {
             Ok(v) => (None, v),
