@@ -55,7 +55,11 @@ impl CaseService {
     /// The credit evaluation of the enterprise `username`, as `who` may see it: the
     /// enterprise itself, a financial institution it consented to (live on the
     /// business date), or an officer of the Science and Technology Commission.
-    pub async fn credit_evaluation(&self, who: &Account, username: &str) -> Result<CreditEvaluation> {
+    pub async fn credit_evaluation(
+        &self,
+        who: &Account,
+        username: &str,
+    ) -> Result<CreditEvaluation> {
         let ent = enterprise_named(self, username).await?;
         let date = today();
         let consented = credit_consent::live_institutions(&self.db, &ent.id, date).await?;
@@ -64,14 +68,16 @@ impl CaseService {
             consented,
         };
         if !self.authz.allowed(who, "view_credit_evaluation", &resource) {
-            return Err(ServiceError::Forbidden(if who.role == Role::FinancialInstitution {
-                format!(
-                    "no consent: `{}` has not consented to `{}` seeing its credit evaluation, or the consent expired or was revoked",
-                    ent.username, who.username
-                )
-            } else {
-                "a credit evaluation is seen by its enterprise, by a financial institution it consented to, and by the Science and Technology Commission".to_string()
-            }));
+            return Err(ServiceError::Forbidden(
+                if who.role == Role::FinancialInstitution {
+                    format!(
+                        "no consent: `{}` has not consented to `{}` seeing its credit evaluation, or the consent expired or was revoked",
+                        ent.username, who.username
+                    )
+                } else {
+                    "a credit evaluation is seen by its enterprise, by a financial institution it consented to, and by the Science and Technology Commission".to_string()
+                },
+            ));
         }
         let counts = credit_facts::gather(&self.db, &ent.id, date).await?;
         let program = &self.engine.program;
@@ -106,12 +112,15 @@ impl CaseService {
         if self.authz.allowed(
             who,
             "manage_credit_consent",
-            &Resource::CreditConsents { enterprise: &who.id },
+            &Resource::CreditConsents {
+                enterprise: &who.id,
+            },
         ) {
             Ok(())
         } else {
             Err(ServiceError::Forbidden(
-                "only an S&T enterprise gives, lists and revokes consents to its credit evaluation".into(),
+                "only an S&T enterprise gives, lists and revokes consents to its credit evaluation"
+                    .into(),
             ))
         }
     }
@@ -123,7 +132,11 @@ impl CaseService {
     }
 
     /// Gives a consent to a registered financial institution, from the business date.
-    pub async fn give_credit_consent(&self, who: &Account, req: &GiveConsent) -> Result<ConsentView> {
+    pub async fn give_credit_consent(
+        &self,
+        who: &Account,
+        req: &GiveConsent,
+    ) -> Result<ConsentView> {
         self.may_manage_consents(who)?;
         let date = today();
         let institution = match accounts::by_username(&self.db, &req.institution).await? {
@@ -142,7 +155,10 @@ impl CaseService {
             None | Some("") => None,
             Some(text) => {
                 let d = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-                    ServiceError::invalid("expires_on", format!("`{text}` is not a date (YYYY-MM-DD)"))
+                    ServiceError::invalid(
+                        "expires_on",
+                        format!("`{text}` is not a date (YYYY-MM-DD)"),
+                    )
                 })?;
                 if d < date {
                     return Err(ServiceError::invalid(
@@ -170,7 +186,9 @@ impl CaseService {
         if !self.authz.allowed(
             who,
             "view_credit_consents_given",
-            &Resource::CreditConsentsGiven { institution: &who.id },
+            &Resource::CreditConsentsGiven {
+                institution: &who.id,
+            },
         ) {
             return Err(ServiceError::Forbidden(
                 "only a financial institution lists the consents given to it".into(),

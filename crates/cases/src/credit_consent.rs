@@ -67,7 +67,11 @@ fn view(r: &AnyRow, today: &str) -> Result<ConsentView> {
 }
 
 /// The enterprise's consents, newest first (the history).
-pub async fn of_enterprise(db: &Db, enterprise_id: &str, today: NaiveDate) -> Result<Vec<ConsentView>> {
+pub async fn of_enterprise(
+    db: &Db,
+    enterprise_id: &str,
+    today: NaiveDate,
+) -> Result<Vec<ConsentView>> {
     let day = today.to_string();
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE c.enterprise_id = $1 ORDER BY c.granted_at DESC, c.id DESC"
@@ -79,7 +83,11 @@ pub async fn of_enterprise(db: &Db, enterprise_id: &str, today: NaiveDate) -> Re
 }
 
 /// The consents given to an institution, newest first.
-pub async fn to_institution(db: &Db, institution_id: &str, today: NaiveDate) -> Result<Vec<ConsentView>> {
+pub async fn to_institution(
+    db: &Db,
+    institution_id: &str,
+    today: NaiveDate,
+) -> Result<Vec<ConsentView>> {
     let day = today.to_string();
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE c.institution_id = $1 ORDER BY c.granted_at DESC, c.id DESC"
@@ -91,7 +99,11 @@ pub async fn to_institution(db: &Db, institution_id: &str, today: NaiveDate) -> 
 }
 
 /// The institutions (account ids) whose consent from the enterprise is live on `today`.
-pub async fn live_institutions(db: &Db, enterprise_id: &str, today: NaiveDate) -> Result<Vec<String>> {
+pub async fn live_institutions(
+    db: &Db,
+    enterprise_id: &str,
+    today: NaiveDate,
+) -> Result<Vec<String>> {
     let mut ids: Vec<String> = of_enterprise(db, enterprise_id, today)
         .await?
         .into_iter()
@@ -118,12 +130,13 @@ pub async fn grant(
         .any(|c| {
             c.institution_id == institution_id
                 && c.revoked_at.is_none()
-                && c.expires_on.as_deref().is_none_or(|e| e >= today.to_string().as_str())
+                && c.expires_on
+                    .as_deref()
+                    .is_none_or(|e| e >= today.to_string().as_str())
         });
     if standing {
         return Err(ServiceError::Conflict(
-            "a consent to this institution stands already: revoke it before giving another"
-                .into(),
+            "a consent to this institution stands already: revoke it before giving another".into(),
         ));
     }
     let id = uuid::Uuid::now_v7().to_string();
@@ -156,7 +169,12 @@ pub async fn one(db: &Db, enterprise_id: &str, id: &str, today: NaiveDate) -> Re
 
 /// Revokes one of the enterprise's consents on `today`; it stops at once. Revoking a
 /// revoked consent is a conflict.
-pub async fn revoke(db: &Db, enterprise_id: &str, id: &str, today: NaiveDate) -> Result<ConsentView> {
+pub async fn revoke(
+    db: &Db,
+    enterprise_id: &str,
+    id: &str,
+    today: NaiveDate,
+) -> Result<ConsentView> {
     one(db, enterprise_id, id, today).await?;
     let done = sqlx::query("UPDATE credit_consents SET revoked_on = $1, revoked_at = $2 WHERE id = $3 AND enterprise_id = $4 AND revoked_at IS NULL")
         .bind(today.to_string())
@@ -180,8 +198,18 @@ mod tests {
     #[test]
     fn a_consent_is_live_from_its_first_to_its_last_day_unless_revoked() {
         assert!(is_live("2026-01-01", None, false, "2026-01-01"));
-        assert!(is_live("2026-01-01", Some("2026-03-31"), false, "2026-03-31"));
-        assert!(!is_live("2026-01-01", Some("2026-03-31"), false, "2026-04-01"));
+        assert!(is_live(
+            "2026-01-01",
+            Some("2026-03-31"),
+            false,
+            "2026-03-31"
+        ));
+        assert!(!is_live(
+            "2026-01-01",
+            Some("2026-03-31"),
+            false,
+            "2026-04-01"
+        ));
         assert!(!is_live("2026-01-02", None, false, "2026-01-01"));
         assert!(!is_live("2026-01-01", None, true, "2026-01-01"));
     }

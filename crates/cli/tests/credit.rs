@@ -155,8 +155,7 @@ async fn an_institution_sees_the_evaluation_only_with_the_enterprise_s_live_cons
     );
     // The scoring is marked uncertain, never hidden.
     assert_eq!(
-        v["evaluation"]["measures"][0]["confidence"]["outputs"]["cre_credit_grade"],
-        "uncertain",
+        v["evaluation"]["measures"][0]["confidence"]["outputs"]["cre_credit_grade"], "uncertain",
         "{v}"
     );
 
@@ -218,10 +217,9 @@ async fn an_institution_sees_the_evaluation_only_with_the_enterprise_s_live_cons
         .post(s, &format!("/api/pledges/{id}/countersignature"), json!({}))
         .await;
     assert_eq!(st, 200, "{r}");
-    let (st, r) = w
-        .ip
-        .post(s, &format!("/api/pledges/{id}/registration"), json!({}))
-        .await;
+    let (st, r) =
+        w.ip.post(s, &format!("/api/pledges/{id}/registration"), json!({}))
+            .await;
     assert_eq!(st, 200, "{r}");
     let (_, v) = evaluation(s, &w.acme).await;
     assert_eq!(v["counts"]["pledges_registered"], 1, "{v}");
@@ -280,7 +278,10 @@ async fn an_institution_sees_the_evaluation_only_with_the_enterprise_s_live_cons
         "{html}"
     );
     // The citation in the explanation links to its section.
-    assert!(html.contains("/sources/001_0cbca1dd9c1e8cc0#s-26"), "{html}");
+    assert!(
+        html.contains("/sources/001_0cbca1dd9c1e8cc0#s-26"),
+        "{html}"
+    );
     let (st, given) = w.bank.get(s, "/api/credit/consents/given").await;
     assert_eq!(st, 200, "{given}");
     assert_eq!(given[0]["enterprise"], "acme");
@@ -332,22 +333,40 @@ async fn an_institution_sees_the_evaluation_only_with_the_enterprise_s_live_cons
     let cid = list[0]["id"].as_str().expect("consent id").to_string();
     let (st, r) = w
         .rival
-        .post(s, &format!("/api/credit/consents/{cid}/revocation"), json!({}))
+        .post(
+            s,
+            &format!("/api/credit/consents/{cid}/revocation"),
+            json!({}),
+        )
         .await;
-    assert!(st == 404 || st == 403, "another enterprise revokes nothing: {st} {r}");
+    assert!(
+        st == 404 || st == 403,
+        "another enterprise revokes nothing: {st} {r}"
+    );
     let (st, r) = w
         .acme
-        .post(s, &format!("/api/credit/consents/{cid}/revocation"), json!({}))
+        .post(
+            s,
+            &format!("/api/credit/consents/{cid}/revocation"),
+            json!({}),
+        )
         .await;
     assert_eq!(st, 200, "{r}");
-    assert_eq!((r["live"].as_bool(), r["revoked_on"].as_str()), (Some(false), Some(today().as_str())));
+    assert_eq!(
+        (r["live"].as_bool(), r["revoked_on"].as_str()),
+        (Some(false), Some(today().as_str()))
+    );
     let (st, e) = evaluation(s, &w.bank).await;
     assert_eq!(st, 403, "{e}");
     let (st, _) = page(s, Some(&w.bank), "/credit/enterprises/acme?lang=en").await;
     assert_eq!(st, 403);
     let (st, _) = w
         .acme
-        .post(s, &format!("/api/credit/consents/{cid}/revocation"), json!({}))
+        .post(
+            s,
+            &format!("/api/credit/consents/{cid}/revocation"),
+            json!({}),
+        )
         .await;
     assert_eq!(st, 409, "revoked twice");
     let (st, _) = w
@@ -368,7 +387,11 @@ async fn an_institution_sees_the_evaluation_only_with_the_enterprise_s_live_cons
     assert_eq!(st, 303);
     assert_eq!(evaluation(s, &w.bank).await.0, 200);
     let (_, list) = w.acme.get(s, "/api/credit/consents").await;
-    assert_eq!(list.as_array().map(Vec::len), Some(2), "history kept: {list}");
+    assert_eq!(
+        list.as_array().map(Vec::len),
+        Some(2),
+        "history kept: {list}"
+    );
     let cid = list[0]["id"].as_str().expect("id").to_string();
     let (st, _) = form(
         s,
@@ -457,7 +480,10 @@ async fn the_credit_pages_answer_every_party_in_six_languages() {
         }
         // The institution's list links the enterprise that consented to it.
         let (_, html) = page(s, Some(&w.bank), &format!("/credit?lang={lang}")).await;
-        assert!(html.contains("href=\"/credit/enterprises/acme\""), "{lang}: {html}");
+        assert!(
+            html.contains("href=\"/credit/enterprises/acme\""),
+            "{lang}: {html}"
+        );
         // The explanation is in the page's language (not the English of the API).
         let (_, html) = page(s, Some(&w.acme), &format!("/credit?lang={lang}")).await;
         assert!(html.contains("class=\"explanation\""), "{lang}");
@@ -492,7 +518,10 @@ async fn the_credit_pages_answer_every_party_in_six_languages() {
     )
     .await;
     assert_eq!(st, 422, "{html}");
-    assert!(html.contains("nobody") && html.contains("role=\"alert\""), "{html}");
+    assert!(
+        html.contains("nobody") && html.contains("role=\"alert\""),
+        "{html}"
+    );
     // The OpenAPI document describes the credit API.
     let (st, doc) = Client::anonymous().get(s, "/openapi.json").await;
     assert_eq!(st, 200);

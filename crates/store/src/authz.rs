@@ -974,7 +974,10 @@ mod tests {
                 named("rival", Role::Applicant, None, Some("enterprise")),
             ),
             // A person whose account id happened to be the enterprise's is still not it.
-            ("person", named("ent", Role::Applicant, None, Some("person"))),
+            (
+                "person",
+                named("ent", Role::Applicant, None, Some("person")),
+            ),
             (
                 "consented bank",
                 named("bank", Role::FinancialInstitution, None, None),
@@ -1081,7 +1084,9 @@ mod tests {
         exactly_of_credit(
             &authz,
             "view_credit_consents_given",
-            &Resource::CreditConsentsGiven { institution: "bank" },
+            &Resource::CreditConsentsGiven {
+                institution: "bank",
+            },
             &["consented bank"],
         );
         exactly_of_credit(

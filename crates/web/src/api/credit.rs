@@ -20,14 +20,7 @@ use serde_json::{Value as J, json};
 use utoipa::{IntoParams, ToSchema};
 
 pub fn routes() -> Routes {
-    documented!(
-        Routes::new(),
-        evaluation,
-        consents,
-        give,
-        revoke,
-        given
-    )
+    documented!(Routes::new(), evaluation, consents, give, revoke, given)
 }
 
 #[derive(Deserialize, IntoParams)]

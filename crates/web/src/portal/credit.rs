@@ -64,7 +64,13 @@ pub(super) async fn page(State(s): State<AppState>, c: Page) -> Response {
     home(&s, &c, &user, &[], None).await
 }
 
-async fn home(s: &AppState, c: &Page, user: &Account, form: &[(String, String)], error: Option<String>) -> Response {
+async fn home(
+    s: &AppState,
+    c: &Page,
+    user: &Account,
+    form: &[(String, String)],
+    error: Option<String>,
+) -> Response {
     let side = side(user);
     let (evaluation, consents) = match side {
         "enterprise" => {
@@ -113,7 +119,11 @@ async fn home(s: &AppState, c: &Page, user: &Account, form: &[(String, String)],
 }
 
 /// The enterprise's forms: give a consent, or revoke one.
-pub(super) async fn act(State(s): State<AppState>, c: Page, Form(form): Form<FormFields>) -> Response {
+pub(super) async fn act(
+    State(s): State<AppState>,
+    c: Page,
+    Form(form): Form<FormFields>,
+) -> Response {
     let Some(user) = c.user.clone() else {
         return Redirect::to("/login?next=/credit").into_response();
     };
@@ -141,9 +151,13 @@ pub(super) async fn act(State(s): State<AppState>, c: Page, Form(form): Form<For
     };
     match done {
         Ok(()) => Redirect::to("/credit").into_response(),
-        Err(ServiceError::Forbidden(_)) => {
-            message(&s, &c, StatusCode::FORBIDDEN, "error-forbidden", &c.t("credit-not-for-you", &[]))
-        }
+        Err(ServiceError::Forbidden(_)) => message(
+            &s,
+            &c,
+            StatusCode::FORBIDDEN,
+            "error-forbidden",
+            &c.t("credit-not-for-you", &[]),
+        ),
         Err(e @ ServiceError::NotFound(_)) => service_failed(&s, &c, e),
         Err(e) => home(&s, &c.at("/credit"), &user, &form, Some(e.to_string())).await,
     }
@@ -173,7 +187,11 @@ pub(super) async fn lookup(Query(q): Query<Lookup>) -> Response {
 }
 
 /// One enterprise's evaluation, or the "no consent" page.
-pub(super) async fn enterprise(State(s): State<AppState>, c: Page, Path(username): Path<String>) -> Response {
+pub(super) async fn enterprise(
+    State(s): State<AppState>,
+    c: Page,
+    Path(username): Path<String>,
+) -> Response {
     let Some(user) = c.user.clone() else {
         return login_redirect(&format!("/credit/enterprises/{username}"));
     };
@@ -194,9 +212,13 @@ pub(super) async fn enterprise(State(s): State<AppState>, c: Page, Path(username
             *r.status_mut() = StatusCode::FORBIDDEN;
             r
         }
-        Err(ServiceError::Forbidden(_)) => {
-            message(&s, &c, StatusCode::FORBIDDEN, "error-forbidden", &c.t("credit-not-for-you", &[]))
-        }
+        Err(ServiceError::Forbidden(_)) => message(
+            &s,
+            &c,
+            StatusCode::FORBIDDEN,
+            "error-forbidden",
+            &c.t("credit-not-for-you", &[]),
+        ),
         Err(e) => service_failed(&s, &c, e),
     }
 }
