@@ -146,3 +146,5 @@ measure-gov-cross-border-capital = 국경 간 자금 이동의 편의화
 measure-gov-cross-border-capital-summary = 특정 지역의 위안화·외화 일체화, 시 전역의 자본계정 수입 지급 편의화, 위안화·외화 일체형 국경 간 자금풀, 국경 간 전자상거래를 위한 외환 서비스.
 measure-gov-land-and-technical-support = 토지 이용 및 기술 지원
 measure-gov-land-and-technical-support-summary = 산업용지 유형 간 합리적 전환, 토지 복합이용 및 산업망 용지 보장, 혁신 요소의 국경 간 이동 시범, 정부 지원 과학기술 프로젝트를 주도하는 외국인 과학자.
+measure-enterprise-credit-evaluation = 과학기술기업 종합 신용평가
+measure-enterprise-credit-evaluation-summary = onestop이 기록한 내용(승인, 인허가, 취소, 바우처, 질권, 기한 초과 단계)으로 각 과학기술기업을 규칙의 근거와 설명과 함께 평가하며, 기업이 동의한 금융기관에만 평가를 공개합니다.

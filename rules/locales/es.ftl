@@ -1115,3 +1115,35 @@ reform-rd-super-deduction-120-all-summary = Desde el ejercicio 2023, toda empres
 ## rules/reforms/tech-transfer-20m-beijing.reform
 reform-tech-transfer-20m-beijing = Exención de 20 millones de yuanes por transferencia de tecnología para todas las empresas de Pekín
 reform-tech-transfer-20m-beijing-summary = Desde el ejercicio 2020, el importe exento de las rentas por transferencia de tecnología es de 20 millones de yuanes para todas las empresas de Pekín, no solo en los seis parques piloto de Zhongguancun.
+
+# ---- credit evaluation (issue 16; rules/enterprise/credit-evaluation.policy) ----
+entity-credit_record = Registro crediticio de una empresa de ciencia y tecnología (lo que onestop registra de ella)
+cre_cases_approved = Solicitudes aprobadas (expedientes de ventanilla única aprobados y no revocados)
+cre_licences_valid = Licencias electrónicas vigentes
+cre_licences_suspended = Licencias electrónicas suspendidas
+cre_revocations = Aprobaciones o licencias electrónicas revocadas
+cre_vouchers_issued = Bonos de innovación emitidos a la empresa
+cre_vouchers_redeemed = Bonos de innovación canjeados (en parte o en su totalidad)
+cre_pledges_registered = Prendas de PI vigentes (inscritas, no canceladas)
+cre_pledges_released = Prendas de PI canceladas
+cre_milestones_overdue = Hitos de proyectos vencidos sin informe
+cre_evaluation_in_force = La evaluación crediticia integral de empresas de ciencia y tecnología está en vigor
+cre_base_score = Puntuación inicial de cada evaluación
+cre_base_score-doubt = La fuente (001 §26) menciona una evaluación crediticia integral pero no fija método ni cifras; esta cifra es una lectura propia de onestop, que se sustituirá por el sistema de evaluación que adopte la comisión.
+cre_points_per_good_record = Puntos por cada buen registro (aprobación, licencia vigente, bono canjeado, prenda cancelada)
+cre_points_per_good_record-doubt = La fuente (001 §26) menciona una evaluación crediticia integral pero no fija método ni cifras; esta cifra es una lectura propia de onestop, que se sustituirá por el sistema de evaluación que adopte la comisión.
+cre_good_record_cap = Máximo de buenos registros contados
+cre_good_record_cap-doubt = La fuente (001 §26) menciona una evaluación crediticia integral pero no fija método ni cifras; esta cifra es una lectura propia de onestop, que se sustituirá por el sistema de evaluación que adopte la comisión.
+cre_penalty_per_lapse = Puntos restados por cada incumplimiento (licencia suspendida, hito vencido)
+cre_penalty_per_lapse-doubt = La fuente (001 §26) menciona una evaluación crediticia integral pero no fija método ni cifras; esta cifra es una lectura propia de onestop, que se sustituirá por el sistema de evaluación que adopte la comisión.
+cre_good_threshold = Puntuación mínima calificada como buena
+cre_good_threshold-doubt = La fuente (001 §26) menciona una evaluación crediticia integral pero no fija método ni cifras; esta cifra es una lectura propia de onestop, que se sustituirá por el sistema de evaluación que adopte la comisión.
+cre_poor_threshold = Puntuación por debajo de la cual la calificación es mala
+cre_poor_threshold-doubt = La fuente (001 §26) menciona una evaluación crediticia integral pero no fija método ni cifras; esta cifra es una lectura propia de onestop, que se sustituirá por el sistema de evaluación que adopte la comisión.
+cre_good_records = Buenos registros (aprobaciones, licencias vigentes, bonos canjeados, prendas canceladas)
+cre_lapses = Incumplimientos (licencias suspendidas, hitos vencidos)
+cre_credit_score = Puntuación crediticia (de 0 a 100)
+cre_credit_grade = Situación crediticia en la evaluación crediticia integral
+cre_credit_grade-doubt = Nuestra lectura de 001 §26: una revocación (un compromiso incumplido o una inspección posterior no superada, 003 §18-19) hace mala la situación crediticia sea cual sea la puntuación; la fuente no fija calificaciones.
+measure-enterprise-credit-evaluation = Evaluación crediticia integral de empresas de ciencia y tecnología
+measure-enterprise-credit-evaluation-summary = Una evaluación de cada empresa de ciencia y tecnología a partir de lo que onestop registra de ella (aprobaciones, licencias, revocaciones, bonos, prendas, hitos vencidos), abierta a una entidad financiera solo con el consentimiento de la empresa. La puntuación es una lectura propia de onestop hasta que la comisión adopte un sistema de evaluación.

@@ -1115,3 +1115,35 @@ reform-rd-super-deduction-120-all-summary = 2023 과세연도부터 연구개발
 ## rules/reforms/tech-transfer-20m-beijing.reform
 reform-tech-transfer-20m-beijing = 베이징 모든 기업에 2000만 위안 기술양도 면세액
 reform-tech-transfer-20m-beijing-summary = 2020 과세연도부터 중관촌 6개 시범 분원만이 아니라 베이징의 모든 기업에 기술양도소득 면세액 2000만 위안을 적용합니다.
+
+# ---- credit evaluation (issue 16; rules/enterprise/credit-evaluation.policy) ----
+entity-credit_record = 과학기술기업 신용 기록(onestop이 한 기업에 대해 기록한 내용)
+cre_cases_approved = 승인된 신청(일괄창구 사건 중 승인되고 이후 취소되지 않은 것)
+cre_licences_valid = 보유 중인 유효한 전자 인허가
+cre_licences_suspended = 현재 정지된 전자 인허가
+cre_revocations = 취소된 승인 또는 전자 인허가
+cre_vouchers_issued = 기업에 발급된 혁신 바우처
+cre_vouchers_redeemed = 사용(일부 또는 전부)된 혁신 바우처
+cre_pledges_registered = 존속 중인 지식재산 질권(등록, 말소 전)
+cre_pledges_released = 말소된 지식재산 질권
+cre_milestones_overdue = 기한이 지났으나 보고되지 않은 프로젝트 단계
+cre_evaluation_in_force = 과학기술기업 종합 신용평가 시행 여부
+cre_base_score = 모든 평가의 기본 점수
+cre_base_score-doubt = 출처 문서(001 §26)는 종합 신용평가를 언급하지만 방법이나 수치를 정하지 않습니다. 이 수치는 onestop 자체 해석이며, 과학기술위원회가 채택하는 평가 체계로 대체되어야 합니다.
+cre_points_per_good_record = 양호 기록 1건당 점수(승인, 유효 인허가, 사용된 바우처, 말소된 질권)
+cre_points_per_good_record-doubt = 출처 문서(001 §26)는 종합 신용평가를 언급하지만 방법이나 수치를 정하지 않습니다. 이 수치는 onestop 자체 해석이며, 과학기술위원회가 채택하는 평가 체계로 대체되어야 합니다.
+cre_good_record_cap = 점수에 반영되는 양호 기록의 최대 건수
+cre_good_record_cap-doubt = 출처 문서(001 §26)는 종합 신용평가를 언급하지만 방법이나 수치를 정하지 않습니다. 이 수치는 onestop 자체 해석이며, 과학기술위원회가 채택하는 평가 체계로 대체되어야 합니다.
+cre_penalty_per_lapse = 위반 1건당 감점(정지된 인허가, 기한 초과 단계)
+cre_penalty_per_lapse-doubt = 출처 문서(001 §26)는 종합 신용평가를 언급하지만 방법이나 수치를 정하지 않습니다. 이 수치는 onestop 자체 해석이며, 과학기술위원회가 채택하는 평가 체계로 대체되어야 합니다.
+cre_good_threshold = 양호 등급의 최저 점수
+cre_good_threshold-doubt = 출처 문서(001 §26)는 종합 신용평가를 언급하지만 방법이나 수치를 정하지 않습니다. 이 수치는 onestop 자체 해석이며, 과학기술위원회가 채택하는 평가 체계로 대체되어야 합니다.
+cre_poor_threshold = 이 점수 미만이면 불량 등급
+cre_poor_threshold-doubt = 출처 문서(001 §26)는 종합 신용평가를 언급하지만 방법이나 수치를 정하지 않습니다. 이 수치는 onestop 자체 해석이며, 과학기술위원회가 채택하는 평가 체계로 대체되어야 합니다.
+cre_good_records = 양호 기록(승인, 유효 인허가, 사용된 바우처, 말소된 질권)
+cre_lapses = 위반(정지된 인허가, 기한 초과 단계)
+cre_credit_score = 신용 점수(0~100)
+cre_credit_grade = 종합 신용평가상 신용 상태
+cre_credit_grade-doubt = 001 §26에 대한 우리의 해석: 취소(약속 위반 또는 사후 점검 불합격, 003 §18-19)가 있으면 점수와 관계없이 신용 상태는 불량입니다. 출처 문서 자체는 등급을 정하지 않습니다.
+measure-enterprise-credit-evaluation = 과학기술기업 종합 신용평가
+measure-enterprise-credit-evaluation-summary = onestop이 기록한 내용(승인, 인허가, 취소, 바우처, 질권, 기한 초과 단계)으로 각 과학기술기업을 평가하며, 기업이 동의한 금융기관에만 공개합니다. 과학기술위원회가 평가 체계를 채택하기 전까지 점수 산정은 onestop 자체 해석입니다.

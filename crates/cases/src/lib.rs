@@ -9,6 +9,10 @@
 //! nothing of HTTP (that is `web`) and nothing of columnar batches.
 
 pub mod calendar_notices;
+// ---- issue 16 item 4: S&T enterprise credit ----
+pub mod credit;
+pub mod credit_consent;
+pub mod credit_facts;
 pub mod model;
 pub mod performance;
 pub mod procedure;

@@ -37,6 +37,9 @@ const MEASURES_MD: &[(&str, &[&str])] = &[
     ("enterprise.innovation-voucher", &["serve"]),
     ("enterprise.first-set-equipment", &["compute"]),
     ("enterprise.credit-risk-compensation", &["compute", "serve"]),
+    // 001 §26's comprehensive credit evaluation, a service of its own since issue 16
+    // (measures.md names it inside the row above).
+    ("enterprise.credit-evaluation", &["compute", "serve"]),
     ("enterprise.ip-pledge", &["serve"]),
     ("enterprise.ip-insurance", &["compute"]),
     ("enterprise.overseas-ip", &["compute"]),
@@ -145,7 +148,7 @@ fn groups_follow_id_prefixes_and_typed_views_work() {
         .iter()
         .map(|g| catalog.in_group(*g).count())
         .collect();
-    assert_eq!(counts, [12, 20, 9, 30]);
+    assert_eq!(counts, [12, 21, 9, 30]);
     let m = catalog.get("enterprise.tech-transfer-tax").unwrap();
     assert_eq!(m.group(), Some(Group::Enterprise));
     assert_eq!(m.kinds(), [Kind::Compute]);

@@ -127,6 +127,21 @@ pub enum Resource<'a> {
     Tracker {
         supervisors: Vec<String>,
     },
+    // ---- issue 16 item 4: S&T enterprise credit ----
+    /// An enterprise's credit evaluation, with the financial institutions (account
+    /// ids) whose consent to see it is live on the business date.
+    CreditEvaluation {
+        enterprise: &'a str,
+        consented: Vec<String>,
+    },
+    /// An enterprise's consents (giving, listing, revoking them).
+    CreditConsents {
+        enterprise: &'a str,
+    },
+    /// The consents given to one financial institution.
+    CreditConsentsGiven {
+        institution: &'a str,
+    },
 }
 
 fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
@@ -302,6 +317,22 @@ impl Authz {
             Resource::Tracker { supervisors } => (
                 uid("Tracker", "all")?,
                 json!({"uid": {"type": "Tracker", "id": "all"}, "attrs": {"supervisors": supervisors}, "parents": []}),
+            ),
+            // ---- issue 16 item 4: S&T enterprise credit ----
+            Resource::CreditEvaluation {
+                enterprise,
+                consented,
+            } => (
+                uid("CreditEvaluation", enterprise)?,
+                json!({"uid": {"type": "CreditEvaluation", "id": enterprise}, "attrs": {"enterprise": enterprise, "consented": consented}, "parents": []}),
+            ),
+            Resource::CreditConsents { enterprise } => (
+                uid("CreditConsents", enterprise)?,
+                json!({"uid": {"type": "CreditConsents", "id": enterprise}, "attrs": {"enterprise": enterprise}, "parents": []}),
+            ),
+            Resource::CreditConsentsGiven { institution } => (
+                uid("CreditConsentsGiven", institution)?,
+                json!({"uid": {"type": "CreditConsentsGiven", "id": institution}, "attrs": {"institution": institution}, "parents": []}),
             ),
         };
         let entities =
@@ -919,6 +950,149 @@ mod tests {
                 id: "talent.one-window",
                 responsible: vec!["sci-tech".into()],
             },
+            &[],
+        );
+    }
+
+    // ---- issue 16 item 4: S&T enterprise credit ----
+
+    /// Every party a credit evaluation can meet, by name.
+    fn credit_parties() -> Vec<(&'static str, Account)> {
+        let named = |name: &str, role: Role, agency: Option<&str>, entity: Option<&str>| {
+            let mut a = account(role, agency);
+            a.id = name.into();
+            a.entity = entity.map(String::from);
+            a
+        };
+        vec![
+            (
+                "enterprise",
+                named("ent", Role::Applicant, None, Some("enterprise")),
+            ),
+            (
+                "another enterprise",
+                named("rival", Role::Applicant, None, Some("enterprise")),
+            ),
+            // A person whose account id happened to be the enterprise's is still not it.
+            (
+                "person",
+                named("ent", Role::Applicant, None, Some("person")),
+            ),
+            (
+                "consented bank",
+                named("bank", Role::FinancialInstitution, None, None),
+            ),
+            (
+                "other bank",
+                named("bank2", Role::FinancialInstitution, None, None),
+            ),
+            (
+                "commission officer",
+                named("o-st", Role::Officer, Some("sci-tech"), None),
+            ),
+            (
+                "tianjin officer",
+                named("o-tj", Role::Officer, Some("tianjin-sci-tech"), None),
+            ),
+            (
+                "ip officer",
+                named("o-ip", Role::Officer, Some("ip-office"), None),
+            ),
+            ("provider", named("lab", Role::Provider, None, None)),
+            ("admin", named("root", Role::Admin, None, None)),
+        ]
+    }
+
+    fn exactly_of_credit(authz: &Authz, action: &str, resource: &Resource, allowed: &[&str]) {
+        for (name, who) in credit_parties() {
+            assert_eq!(
+                authz.allowed(&who, action, resource),
+                allowed.contains(&name),
+                "{action} by the {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_financial_institution_sees_a_credit_evaluation_only_with_live_consent() {
+        let authz = Authz::shipped().expect("policies parse");
+        let with_consent = Resource::CreditEvaluation {
+            enterprise: "ent",
+            consented: vec!["bank".into()],
+        };
+        exactly_of_credit(
+            &authz,
+            "view_credit_evaluation",
+            &with_consent,
+            &["enterprise", "consented bank", "commission officer"],
+        );
+        // Without consent (never given, expired or revoked: the list is empty) no
+        // institution sees it.
+        let without = Resource::CreditEvaluation {
+            enterprise: "ent",
+            consented: vec![],
+        };
+        exactly_of_credit(
+            &authz,
+            "view_credit_evaluation",
+            &without,
+            &["enterprise", "commission officer"],
+        );
+        // A consent naming an account that is not an institution grants nothing.
+        let misnamed = Resource::CreditEvaluation {
+            enterprise: "ent",
+            consented: vec!["rival".into(), "lab".into(), "root".into()],
+        };
+        exactly_of_credit(
+            &authz,
+            "view_credit_evaluation",
+            &misnamed,
+            &["enterprise", "commission officer"],
+        );
+        // Nothing granted on consents is granted on the evaluation, and back.
+        exactly_of_credit(
+            &authz,
+            "view_credit_evaluation",
+            &Resource::CreditConsents { enterprise: "ent" },
+            &[],
+        );
+    }
+
+    #[test]
+    fn only_the_enterprise_manages_its_credit_consents() {
+        let authz = Authz::shipped().expect("policies parse");
+        exactly_of_credit(
+            &authz,
+            "manage_credit_consent",
+            &Resource::CreditConsents { enterprise: "ent" },
+            &["enterprise"],
+        );
+        exactly_of_credit(
+            &authz,
+            "manage_credit_consent",
+            &Resource::CreditEvaluation {
+                enterprise: "ent",
+                consented: vec!["bank".into()],
+            },
+            &[],
+        );
+    }
+
+    #[test]
+    fn only_the_institution_lists_the_consents_given_to_it() {
+        let authz = Authz::shipped().expect("policies parse");
+        exactly_of_credit(
+            &authz,
+            "view_credit_consents_given",
+            &Resource::CreditConsentsGiven {
+                institution: "bank",
+            },
+            &["consented bank"],
+        );
+        exactly_of_credit(
+            &authz,
+            "view_credit_consents_given",
+            &Resource::CreditConsents { enterprise: "bank" },
             &[],
         );
     }

@@ -4,6 +4,8 @@
 
 pub mod accounts;
 pub mod cases;
+// ---- issue 16 item 4: S&T enterprise credit ----
+pub mod credit;
 pub mod facts;
 // ---- issue 16 ----
 pub mod notify;

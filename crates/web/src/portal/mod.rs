@@ -9,6 +9,8 @@ mod apply;
 mod calendar_admin;
 mod cases;
 mod catalogue;
+// ---- issue 16 item 4: S&T enterprise credit ----
+mod credit;
 pub mod i18n;
 pub use i18n::set_operator_names;
 mod interview;
@@ -53,6 +55,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/notifications/{id}", get(notifications::one))
         .route("/officer/reach", get(reach::page))
+        // ---- issue 16 item 4: S&T enterprise credit ----
+        .route("/credit", get(credit::page).post(credit::act))
+        .route("/credit/lookup", get(credit::lookup))
+        .route("/credit/enterprises/{username}", get(credit::enterprise))
         .route(
             "/interview/{audience}",
             get(interview::interview).post(interview::interview),

@@ -107,6 +107,24 @@ const TEMPLATES: &[(&str, &str)] = &[
         "performance.html",
         include_str!("../../templates/performance.html"),
     ),
+    // ---- issue 16 item 4: S&T enterprise credit ----
+    ("credit.html", include_str!("../../templates/credit.html")),
+    (
+        "credit_card.html",
+        include_str!("../../templates/credit_card.html"),
+    ),
+    (
+        "credit_consent_list.html",
+        include_str!("../../templates/credit_consent_list.html"),
+    ),
+    (
+        "credit_evaluation.html",
+        include_str!("../../templates/credit_evaluation.html"),
+    ),
+    (
+        "credit_no_consent.html",
+        include_str!("../../templates/credit_no_consent.html"),
+    ),
     // ---- issue 16: notifications and the tracker ----
     (
         "notifications.html",
