@@ -29,6 +29,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     // ---- issue 16: notifications and the tracker ----
     (12, include_str!("../migrations/0012_notifications.sql")),
     (13, include_str!("../migrations/0013_tracker.sql")),
+    (14, include_str!("../migrations/0014_consultation.sql")),
 ];
 
 pub struct Db {

@@ -9,6 +9,8 @@ mod apply;
 mod calendar_admin;
 mod cases;
 mod catalogue;
+// ---- issue 16: consultation ----
+mod consult;
 pub mod i18n;
 pub use i18n::set_operator_names;
 mod interview;
@@ -53,6 +55,21 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/notifications/{id}", get(notifications::one))
         .route("/officer/reach", get(reach::page))
+        // ---- issue 16: consultation ----
+        .route("/consultation", get(consult::page).post(consult::ask))
+        .route(
+            "/consultation/questions/{id}",
+            get(consult::question).post(consult::question_act),
+        )
+        .route("/faq", get(consult::faq_page))
+        .route(
+            "/consultation/drafts",
+            get(consult::drafts_list).post(consult::publish_draft),
+        )
+        .route(
+            "/consultation/drafts/{id}",
+            get(consult::draft).post(consult::draft_act),
+        )
         .route(
             "/interview/{audience}",
             get(interview::interview).post(interview::interview),
