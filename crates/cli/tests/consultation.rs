@@ -56,7 +56,10 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
         assert_eq!(q["due_on"], "2026-06-29");
         assert_eq!(q["due_provisional"], false);
     }
-    assert_eq!((q["overdue"].as_bool(), q["answer"].is_null()), (Some(false), true));
+    assert_eq!(
+        (q["overdue"].as_bool(), q["answer"].is_null()),
+        (Some(false), true)
+    );
     let id = q["id"].as_str().expect("id").to_string();
     let (st, q2) = asker
         .post(
@@ -65,7 +68,11 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
             json!({"measure": IMMIGRATION, "lang": "zh-CN", "text": "外籍人才永久居留可以在哪里办理？"}),
         )
         .await;
-    assert_eq!((st, q2["agency"].as_str(), q2["lang"].as_str()), (201, Some("exit-entry"), Some("zh")), "{q2}");
+    assert_eq!(
+        (st, q2["agency"].as_str(), q2["lang"].as_str()),
+        (201, Some("exit-entry"), Some("zh")),
+        "{q2}"
+    );
     let id2 = q2["id"].as_str().expect("id").to_string();
 
     // Each agency's inbox has its own question only; the asker sees both.
@@ -108,10 +115,20 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
         .post(&s, &answer_path, json!({"answer": "Yes, online."}))
         .await;
     assert_eq!((st, e["field"].as_str()), (422, Some("answer")), "{e}");
-    assert!(e["error"].as_str().unwrap_or("").contains("cites its source"), "{e}");
-    let (st, e) = commission.post(&s, &answer_path, json!({"answer": "  "})).await;
+    assert!(
+        e["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("cites its source"),
+        "{e}"
+    );
+    let (st, e) = commission
+        .post(&s, &answer_path, json!({"answer": "  "}))
+        .await;
     assert_eq!((st, e["field"].as_str()), (422, Some("answer")), "{e}");
-    let (st, e) = commission.post(&s, &answer_path, json!({"text": "x"})).await;
+    let (st, e) = commission
+        .post(&s, &answer_path, json!({"text": "x"}))
+        .await;
     assert_eq!(st, 422, "{e}");
     let r = reqwest::Client::new()
         .post(s.url(&answer_path))
@@ -123,12 +140,26 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
         .expect("send");
     assert_eq!(r.status().as_u16(), 400);
     for (body, status, field) in [
-        (json!({"measure": "talent.no-such", "lang": "en", "text": "?"}), 404, None),
-        (json!({"measure": MEASURE, "lang": "fr", "text": "?"}), 422, Some("lang")),
-        (json!({"measure": MEASURE, "lang": "en", "text": " "}), 422, Some("text")),
+        (
+            json!({"measure": "talent.no-such", "lang": "en", "text": "?"}),
+            404,
+            None,
+        ),
+        (
+            json!({"measure": MEASURE, "lang": "fr", "text": "?"}),
+            422,
+            Some("lang"),
+        ),
+        (
+            json!({"measure": MEASURE, "lang": "en", "text": " "}),
+            422,
+            Some("text"),
+        ),
         (json!({"measure": MEASURE, "lang": "en"}), 422, None),
     ] {
-        let (st, e) = asker.post(&s, "/api/consultation/questions", body.clone()).await;
+        let (st, e) = asker
+            .post(&s, "/api/consultation/questions", body.clone())
+            .await;
         assert_eq!(st, status, "{body}: {e}");
         assert!(e["error"].as_str().is_some_and(|m| !m.is_empty()), "{e}");
         if let Some(f) = field {
@@ -136,7 +167,11 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
         }
     }
     let (st, _) = commission
-        .post(&s, "/api/consultation/questions", json!({"measure": MEASURE, "lang": "en", "text": "?"}))
+        .post(
+            &s,
+            "/api/consultation/questions",
+            json!({"measure": MEASURE, "lang": "en", "text": "?"}),
+        )
         .await;
     assert_eq!(st, 403, "officers answer, they do not ask");
     let (st, e) = commission
@@ -156,7 +191,10 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
     let (st, e) = commission.post(&s, &answer_path, good.clone()).await;
     assert_eq!(st, 409, "{e}");
     let (_, seen) = asker.get(&s, &path).await;
-    assert!(seen["answer"].as_str().unwrap_or("").contains(CITED), "the asker sees the answer: {seen}");
+    assert!(
+        seen["answer"].as_str().unwrap_or("").contains(CITED),
+        "the asker sees the answer: {seen}"
+    );
 
     // Published in the FAQ by that agency only; found by its search.
     let (st, _) = exit_entry
@@ -168,19 +206,32 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
         .await;
     assert_eq!((st, f["faq"].as_bool()), (200, Some(true)), "{f}");
     let (st, faq) = anonymous
-        .get(&s, &format!("/api/consultation/faq?q=%D8%A7%D9%84%D8%B9%D9%85%D9%84&measure={MEASURE}"))
+        .get(
+            &s,
+            &format!("/api/consultation/faq?q=%D8%A7%D9%84%D8%B9%D9%85%D9%84&measure={MEASURE}"),
+        )
         .await;
     assert_eq!(st, 200, "{faq}");
     let entries = faq["entries"].as_array().expect("entries");
     assert_eq!(entries.len(), 1, "{faq}");
     assert_eq!(entries[0]["question"], text);
-    let (_, faq) = anonymous.get(&s, "/api/consultation/faq?q=one-window+online").await;
+    let (_, faq) = anonymous
+        .get(&s, "/api/consultation/faq?q=one-window+online")
+        .await;
     assert_eq!(faq["entries"].as_array().map(Vec::len), Some(1), "{faq}");
     let (_, faq) = anonymous.get(&s, "/api/consultation/faq?q=zzzqqq").await;
     assert_eq!(faq["entries"].as_array().map(Vec::len), Some(0), "{faq}");
     // The measure's catalogue page and the FAQ page show it, the citation a link.
-    for page in [format!("/measures/{MEASURE}?lang=en"), "/faq?q=online&lang=ar".to_string()] {
-        let html = reqwest::get(s.url(&page)).await.expect("page").text().await.expect("html");
+    for page in [
+        format!("/measures/{MEASURE}?lang=en"),
+        "/faq?q=online&lang=ar".to_string(),
+    ] {
+        let html = reqwest::get(s.url(&page))
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("html");
         assert!(html.contains(text), "{page}");
         assert!(
             html.contains("href=\"/sources/000_abb21015abc8a560#s-15-2\""),
@@ -199,7 +250,12 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
     let asker = Client::login(&s, "asking-co").await;
     let (_, mine) = asker.get(&s, "/api/consultation/questions").await;
     let list = mine["questions"].as_array().expect("questions");
-    let of = |qid: &str| list.iter().find(|q| q["id"] == qid).cloned().expect("question");
+    let of = |qid: &str| {
+        list.iter()
+            .find(|q| q["id"] == qid)
+            .cloned()
+            .expect("question")
+    };
     assert_eq!(of(&id2)["overdue"], true, "unanswered past its day");
     assert_eq!(of(&id)["overdue"], false, "answered in time");
     let exit_entry = Client::login(&s, "officer-exit-entry").await;
@@ -221,14 +277,27 @@ async fn enterprises_give_opinions_on_a_draft_until_its_agency_closes_it() {
 
     let draft = json!({"title": "Draft measures on application scenarios", "text": "Article 1. Agencies publish lists of application scenarios.\nArticle 2. Enterprises submit solutions.", "working_days": 10});
     let (st, e) = commission
-        .post(&s, "/api/consultation/drafts", json!({"title": "x", "text": "y", "working_days": 2}))
+        .post(
+            &s,
+            "/api/consultation/drafts",
+            json!({"title": "x", "text": "y", "working_days": 2}),
+        )
         .await;
-    assert_eq!((st, e["field"].as_str()), (422, Some("working_days")), "{e}");
-    let (st, _) = enterprise.post(&s, "/api/consultation/drafts", draft.clone()).await;
+    assert_eq!(
+        (st, e["field"].as_str()),
+        (422, Some("working_days")),
+        "{e}"
+    );
+    let (st, _) = enterprise
+        .post(&s, "/api/consultation/drafts", draft.clone())
+        .await;
     assert_eq!(st, 403, "enterprises do not publish drafts");
     let (st, d) = commission.post(&s, "/api/consultation/drafts", draft).await;
     assert_eq!(st, 201, "{d}");
-    assert_eq!((d["agency"].as_str(), d["open"].as_bool()), (Some("sci-tech"), Some(true)));
+    assert_eq!(
+        (d["agency"].as_str(), d["open"].as_bool()),
+        (Some("sci-tech"), Some(true))
+    );
     assert_eq!(d["closes_on"], working_days_after(&today(), 10).as_str());
     let id = d["id"].as_str().expect("id").to_string();
     let (_, list) = anonymous.get(&s, "/api/consultation/drafts").await;
@@ -236,14 +305,24 @@ async fn enterprises_give_opinions_on_a_draft_until_its_agency_closes_it() {
 
     let op = format!("/api/consultation/drafts/{id}/opinions");
     let (st, o) = enterprise
-        .post(&s, &op, json!({"lang": "en", "text": "Please name the scenario owner in each list."}))
+        .post(
+            &s,
+            &op,
+            json!({"lang": "en", "text": "Please name the scenario owner in each list."}),
+        )
         .await;
     assert_eq!(st, 201, "{o}");
-    let (st, _) = person.post(&s, &op, json!({"lang": "en", "text": "x"})).await;
+    let (st, _) = person
+        .post(&s, &op, json!({"lang": "en", "text": "x"}))
+        .await;
     assert_eq!(st, 403, "opinions come from enterprises (001 §5)");
-    let (st, _) = commission.post(&s, &op, json!({"lang": "en", "text": "x"})).await;
+    let (st, _) = commission
+        .post(&s, &op, json!({"lang": "en", "text": "x"}))
+        .await;
     assert_eq!(st, 403);
-    let (st, e) = enterprise.post(&s, &op, json!({"lang": "en", "text": ""})).await;
+    let (st, e) = enterprise
+        .post(&s, &op, json!({"lang": "en", "text": ""}))
+        .await;
     assert_eq!((st, e["field"].as_str()), (422, Some("text")), "{e}");
 
     // The agency reads the opinions; others see the draft without them.
@@ -259,9 +338,13 @@ async fn enterprises_give_opinions_on_a_draft_until_its_agency_closes_it() {
     // Closing: by the agency only, once; then no more opinions.
     let (st, _) = tax.post(&s, &format!("{one}/close"), json!({})).await;
     assert_eq!(st, 403);
-    let (st, d) = commission.post(&s, &format!("{one}/close"), json!({})).await;
+    let (st, d) = commission
+        .post(&s, &format!("{one}/close"), json!({}))
+        .await;
     assert_eq!((st, d["open"].as_bool()), (200, Some(false)), "{d}");
-    let (st, e) = commission.post(&s, &format!("{one}/close"), json!({})).await;
+    let (st, e) = commission
+        .post(&s, &format!("{one}/close"), json!({}))
+        .await;
     assert_eq!(st, 409, "{e}");
     let (st, e) = enterprise
         .post(&s, &op, json!({"lang": "zh", "text": "还有一点意见。"}))

@@ -152,7 +152,7 @@ pub async fn publish(db: &Db, authz: &Authz, who: &Account, d: &NewDraft) -> Res
 /// Every draft, open ones first, newest first (public).
 pub async fn list(db: &Db) -> Result<Vec<Draft>> {
     let today = onestop_store::today();
-    let rows = sqlx::query(&format!("{SELECT} ORDER BY d.created_at DESC, d.id"))
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY d.created_at DESC, d.id")))
         .fetch_all(&db.pool)
         .await?;
     let mut out = rows
@@ -165,7 +165,7 @@ pub async fn list(db: &Db) -> Result<Vec<Draft>> {
 
 /// One draft (public).
 pub async fn get(db: &Db, id: &str) -> Result<Draft> {
-    let r = sqlx::query(&format!("{SELECT} WHERE d.id = $1"))
+    let r = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT} WHERE d.id = $1")))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?

@@ -49,7 +49,9 @@ pub async fn list(
             agency: r.try_get("agency")?,
             lang: r.try_get("lang")?,
             question: r.try_get("text")?,
-            answer: r.try_get::<Option<String>, _>("answer")?.unwrap_or_default(),
+            answer: r
+                .try_get::<Option<String>, _>("answer")?
+                .unwrap_or_default(),
             citations: citations
                 .and_then(|c| serde_json::from_str(&c).ok())
                 .unwrap_or_default(),
@@ -96,12 +98,13 @@ pub fn search(entries: Vec<FaqEntry>, query: &str, limit: usize) -> Vec<FaqEntry
             (ws.iter().filter(|w| h.contains(w.as_str())).count(), e)
         })
         .collect();
-    let all: Vec<&(usize, FaqEntry)> = scored.iter().filter(|(n, _)| *n == ws.len()).collect();
-    let mut hits: Vec<(usize, FaqEntry)> = if all.is_empty() {
-        scored.into_iter().filter(|(n, _)| *n > 0).collect()
+    let least = if scored.iter().any(|(n, _)| *n == ws.len()) {
+        ws.len()
     } else {
-        scored.into_iter().filter(|(n, _)| *n == ws.len()).collect()
+        1
     };
+    let mut hits: Vec<(usize, FaqEntry)> =
+        scored.into_iter().filter(|(n, _)| *n >= least).collect();
     // Stable: newest first among equals, as listed.
     hits.sort_by(|a, b| b.0.cmp(&a.0));
     hits.into_iter().take(limit).map(|(_, e)| e).collect()
@@ -127,8 +130,16 @@ mod tests {
     #[test]
     fn every_word_else_any_word_in_any_script() {
         let list = vec![
-            entry("1", "How long does a work permit take?", "Five working days."),
-            entry("2", "هل يمكنني تقديم الطلب عبر الإنترنت؟", "نعم، عبر النافذة الواحدة"),
+            entry(
+                "1",
+                "How long does a work permit take?",
+                "Five working days.",
+            ),
+            entry(
+                "2",
+                "هل يمكنني تقديم الطلب عبر الإنترنت؟",
+                "نعم، عبر النافذة الواحدة",
+            ),
             entry("3", "工作许可需要多久？", "五个工作日。"),
         ];
         let ids = |v: Vec<FaqEntry>| v.into_iter().map(|e| e.id).collect::<Vec<_>>();
@@ -136,7 +147,10 @@ mod tests {
         assert_eq!(ids(search(list.clone(), "الطلب", 10)), vec!["2"]);
         assert_eq!(ids(search(list.clone(), "工作许可", 10)), vec!["3"]);
         // No entry has both words: those with either.
-        assert_eq!(ids(search(list.clone(), "permit النافذة", 10)), vec!["1", "2"]);
+        assert_eq!(
+            ids(search(list.clone(), "permit النافذة", 10)),
+            vec!["1", "2"]
+        );
         assert!(search(list.clone(), "zzzqqq", 10).is_empty());
         assert_eq!(search(list, "  ", 2).len(), 2);
     }

@@ -161,7 +161,7 @@ pub async fn ask(db: &Db, authz: &Authz, who: &Account, q: &NewQuestion) -> Resu
 }
 
 async fn load(db: &Db, id: &str) -> Result<Question> {
-    let r = sqlx::query(&format!("{SELECT} WHERE q.id = $1"))
+    let r = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT} WHERE q.id = $1")))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?
@@ -179,11 +179,13 @@ pub async fn get(db: &Db, authz: &Authz, who: &Account, id: &str) -> Result<Ques
         ));
     }
     if q.new_answer && q.asker == who.id {
-        sqlx::query("UPDATE questions SET answer_seen_at = $1 WHERE id = $2 AND answer_seen_at IS NULL")
-            .bind(now())
-            .bind(id)
-            .execute(&db.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE questions SET answer_seen_at = $1 WHERE id = $2 AND answer_seen_at IS NULL",
+        )
+        .bind(now())
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
     }
     Ok(q)
 }
@@ -191,9 +193,9 @@ pub async fn get(db: &Db, authz: &Authz, who: &Account, id: &str) -> Result<Ques
 /// The questions `who` asked, newest first.
 pub async fn mine(db: &Db, authz: &Authz, who: &Account) -> Result<Vec<Question>> {
     let today = onestop_store::today();
-    let rows = sqlx::query(&format!(
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE q.asker = $1 ORDER BY q.asked_at DESC, q.id DESC"
-    ))
+    )))
     .bind(&who.id)
     .fetch_all(&db.pool)
     .await?;
@@ -216,9 +218,9 @@ pub async fn agency_inbox(db: &Db, authz: &Authz, who: &Account) -> Result<Vec<Q
         ));
     };
     let today = onestop_store::today();
-    let rows = sqlx::query(&format!(
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE q.agency = $1 ORDER BY q.asked_at, q.id"
-    ))
+    )))
     .bind(&agency)
     .fetch_all(&db.pool)
     .await?;

@@ -52,7 +52,9 @@ mod tests {
     fn the_lead_organisation_answers_and_the_supervisor_otherwise() {
         let c = TrackerConfig::shipped();
         let catalog = onestop_catalog::embedded();
-        let m = catalog.get("talent.category-a-fast-track").expect("measure");
+        let m = catalog
+            .get("talent.category-a-fast-track")
+            .expect("measure");
         let a = agency_for(m, &c).expect("agency");
         let lead = c
             .responsible

@@ -31,7 +31,10 @@ pub fn language(field: &str, lang: &str) -> Result<&'static str> {
 pub fn required(field: &str, text: &str, max: usize, what: &str) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(ServiceError::invalid(field, format!("{what} (it is empty)")));
+        return Err(ServiceError::invalid(
+            field,
+            format!("{what} (it is empty)"),
+        ));
     }
     if t.chars().count() > max || t.contains('\0') {
         return Err(ServiceError::invalid(
@@ -53,6 +56,9 @@ mod tests {
         assert!(language("lang", "fr").is_err());
         assert!(required("text", "  ", 10, "ask something").is_err());
         assert!(required("text", "abcdefghijk", 10, "x").is_err());
-        assert_eq!(required("text", " ok ", 10, "x").ok().as_deref(), Some("ok"));
+        assert_eq!(
+            required("text", " ok ", 10, "x").ok().as_deref(),
+            Some("ok")
+        );
     }
 }

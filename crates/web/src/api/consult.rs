@@ -122,10 +122,7 @@ async fn ask(
     (status = 403, description = "Neither an applicant nor an agency's officer", body = Error),
     (status = 503, description = "Storage unavailable; try again", body = Error),
 ), security(("bearer" = [])))]
-async fn list_questions(
-    State(s): State<AppState>,
-    User(who): User,
-) -> Result<Json<J>, ApiError> {
+async fn list_questions(State(s): State<AppState>, User(who): User) -> Result<Json<J>, ApiError> {
     let list = if who.agency.as_deref().is_some_and(|a| !a.is_empty()) {
         questions::agency_inbox(&s.cases.db, &s.cases.authz, &who).await?
     } else {

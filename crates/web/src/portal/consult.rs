@@ -4,7 +4,9 @@
 //! measures with enterprises' opinions. Every form is plain HTML; every permission is
 //! the access policy's (`onestop_consult`).
 
-use super::page::{Page, csrf_refused, form_value, measure_title, message, rules_lang, service_failed, render};
+use super::page::{
+    Page, csrf_refused, form_value, measure_title, message, render, rules_lang, service_failed,
+};
 use crate::state::AppState;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -108,11 +110,7 @@ async fn consultation_page(
             }
         }
         Some(u) => match questions::mine(&s.cases.db, &s.cases.authz, u).await {
-            Ok(list) => (
-                questions::may_ask(&s.cases.authz, u),
-                list,
-                Vec::new(),
-            ),
+            Ok(list) => (questions::may_ask(&s.cases.authz, u), list, Vec::new()),
             Err(e) => return service_failed(s, c, e),
         },
         None => (false, Vec::new(), Vec::new()),
@@ -206,8 +204,7 @@ async fn question_page(
     };
     let may_answer =
         q.answer.is_none() && questions::may(&s.cases.authz, &who, "answer_question", &q);
-    let may_publish =
-        q.answer.is_some() && questions::may(&s.cases.authz, &who, "publish_faq", &q);
+    let may_publish = q.answer.is_some() && questions::may(&s.cases.authz, &who, "publish_faq", &q);
     let mut r = render(
         s,
         c,
@@ -318,7 +315,12 @@ pub(super) async fn faq_page(
     )
 }
 
-async fn drafts_page(s: &AppState, c: &Page, error: Option<String>, status: StatusCode) -> Response {
+async fn drafts_page(
+    s: &AppState,
+    c: &Page,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
     let list = match drafts::list(&s.cases.db).await {
         Ok(x) => x,
         Err(e) => return service_failed(s, c, e),
@@ -386,7 +388,13 @@ pub(super) async fn publish_draft(
     }
 }
 
-async fn draft_page(s: &AppState, c: &Page, id: &str, error: Option<String>, status: StatusCode) -> Response {
+async fn draft_page(
+    s: &AppState,
+    c: &Page,
+    id: &str,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
     let d = match drafts::get(&s.cases.db, id).await {
         Ok(d) => d,
         Err(e) => return service_failed(s, c, e),
