@@ -67,7 +67,7 @@ try {
   const id = match[1];
   assert.ok(clean(await asker.locator('blockquote.question-text').innerText()).includes(QUESTION));
   // Ten working days from Monday 15 June 2026, the Dragon Boat Festival (19 June) not counted.
-  assert.ok(clean(await asker.locator('dl.facts').innerText()).includes('2026-06-29'), 'due in working days');
+  assert.ok(clean(await asker.locator('dl.facts').innerText()).includes('2026-06-30'), 'due in working days');
   await snap(asker, 'ar-asked');
 
   // The Science and Technology Commission's inbox has it, with its due date.
@@ -75,7 +75,7 @@ try {
   await officer.goto(`${BASE}/consultation?lang=en`);
   const row = officer.locator(`table.question-inbox tr[data-question="${id}"]`);
   assert.equal(await row.count(), 1, 'the agency inbox lists the question');
-  assert.ok(clean(await row.innerText()).includes('2026-06-29'), await row.innerText());
+  assert.ok(clean(await row.innerText()).includes('2026-06-30'), await row.innerText());
   assert.ok(clean(await row.innerText()).includes('Waiting for an answer'));
   await axe(officer, 'en-inbox');
   await snap(officer, 'en-inbox');

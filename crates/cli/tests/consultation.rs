@@ -53,7 +53,7 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
     assert_eq!(q["due_on"], working_days_after(&today(), 10).as_str());
     if today() == "2026-06-15" {
         // The Dragon Boat Festival (19 June 2026) is not counted.
-        assert_eq!(q["due_on"], "2026-06-29");
+        assert_eq!(q["due_on"], "2026-06-30");
         assert_eq!(q["due_provisional"], false);
     }
     assert_eq!(
