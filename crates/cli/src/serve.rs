@@ -172,7 +172,8 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
     // the services file's agencies): the tracker's officers and consultation's routing.
     let agency_ids: Vec<&str> = services.agencies.keys().map(String::as_str).collect();
     onestop_tracker::config::install(onestop_tracker::config::TrackerConfig::load(
-        &a.data, &agency_ids,
+        &a.data,
+        &agency_ids,
     )?);
     let rules_label = crate::rules::rules_dir(a.rules.clone())?
         .display()

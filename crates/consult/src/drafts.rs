@@ -152,9 +152,11 @@ pub async fn publish(db: &Db, authz: &Authz, who: &Account, d: &NewDraft) -> Res
 /// Every draft, open ones first, newest first (public).
 pub async fn list(db: &Db) -> Result<Vec<Draft>> {
     let today = onestop_store::today();
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY d.created_at DESC, d.id")))
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SELECT} ORDER BY d.created_at DESC, d.id"
+    )))
+    .fetch_all(&db.pool)
+    .await?;
     let mut out = rows
         .iter()
         .map(|r| from_row(r, today))

@@ -1060,12 +1060,7 @@ mod tests {
         );
         only_parties(&authz, "submit_opinion", &closed, &[]);
         for r in [&open, &closed] {
-            only_parties(
-                &authz,
-                "view_opinions",
-                r,
-                &["commission officer", "admin"],
-            );
+            only_parties(&authz, "view_opinions", r, &["commission officer", "admin"]);
             only_parties(&authz, "close_draft", r, &["commission officer"]);
         }
         only_parties(&authz, "submit_opinion", &Resource::Consultation, &[]);

@@ -126,7 +126,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "consultation.html",
         include_str!("../../templates/consultation.html"),
     ),
-    ("question.html", include_str!("../../templates/question.html")),
+    (
+        "question.html",
+        include_str!("../../templates/question.html"),
+    ),
     ("faq.html", include_str!("../../templates/faq.html")),
     ("drafts.html", include_str!("../../templates/drafts.html")),
     ("draft.html", include_str!("../../templates/draft.html")),
