@@ -106,7 +106,7 @@ pub fn search(entries: Vec<FaqEntry>, query: &str, limit: usize) -> Vec<FaqEntry
     let mut hits: Vec<(usize, FaqEntry)> =
         scored.into_iter().filter(|(n, _)| *n >= least).collect();
     // Stable: newest first among equals, as listed.
-    hits.sort_by(|a, b| b.0.cmp(&a.0));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.0));
     hits.into_iter().take(limit).map(|(_, e)| e).collect()
 }
 
