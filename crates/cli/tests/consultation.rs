@@ -51,6 +51,15 @@ async fn questions_are_routed_answered_with_citations_and_published_in_the_faq()
     assert_eq!(q["lang"], "ar");
     assert_eq!(q["asked_on"], today().as_str());
     assert_eq!(q["due_on"], working_days_after(&today(), 10).as_str());
+    // Provisional exactly when counted through a year without a holiday notice.
+    let cal = onestop_calendar::Calendar::shipped();
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    let due = working_days_after(&today(), 10);
+    assert_eq!(
+        q["due_provisional"].as_bool(),
+        Some(!cal.provisional_in(day(&today()), day(&due)).is_empty()),
+        "{q}"
+    );
     if today() == "2026-06-15" {
         // The Dragon Boat Festival (19 June 2026) is not counted.
         assert_eq!(q["due_on"], "2026-06-30");
