@@ -4,7 +4,8 @@
 // working days; the officer's answer without a citation is refused, the answer with
 // one is shown with the citation as a link that opens the cited section; the officer
 // publishes it and it appears in the measure's FAQ and in the FAQ's own search; the
-// asker's "my questions" marks the new answer.
+// asker's "my questions" marks the new answer. Then a draft measure collects the
+// enterprise's opinion until the commission closes it.
 // Run by scripts/e2e.sh against a server on business date 2026-06-15 (ONESTOP_URL).
 import assert from 'node:assert/strict';
 import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp } from './harness.mjs';
@@ -143,6 +144,34 @@ try {
   assert.equal(await asker.locator(`p.answer-text a.src[href="${CITED_URL}"]`).count(), 1);
   await asker.goto(`${BASE}/consultation?lang=ar`);
   assert.equal(await asker.locator(`ul.my-questions li[data-question="${id}"] strong.new-answer`).count(), 0, 'seen once opened');
+
+  // Opinions on a draft measure (001 §5): the commission publishes a draft, the
+  // enterprise gives its opinion in Arabic, the commission reads it and closes the period.
+  await officer.goto(`${BASE}/consultation/drafts?lang=en`);
+  await officer.fill('#d-title', 'Draft measures on application scenario lists');
+  await officer.fill('#d-text', 'Article 1. Agencies publish lists of application scenarios.\nArticle 2. Enterprises submit solutions.');
+  await officer.fill('#d-days', '10');
+  await axe(officer, 'en-drafts');
+  await officer.click('form.publish-draft button[type="submit"]');
+  await officer.waitForLoadState('load');
+  const draftUrl = officer.url().replace(/\?.*$/, '');
+  assert.match(draftUrl, /\/consultation\/drafts\/[0-9a-f-]+$/);
+  assert.ok(clean(await officer.locator('dd.draft-status').innerText()).includes('2026-06-30'), 'open for ten working days');
+  await asker.goto(`${draftUrl}?lang=ar`);
+  await asker.fill('#o-text', 'نقترح تحديد الجهة المسؤولة عن كل سيناريو.');
+  await asker.click('form.submit-opinion button[type="submit"]');
+  await asker.waitForLoadState('load');
+  assert.equal(await asker.locator('p.error').count(), 0, 'the opinion is received');
+  assert.equal(await asker.locator('ol.opinions').count(), 0, 'an enterprise does not read the opinions');
+  await officer.goto(`${draftUrl}?lang=en`);
+  assert.ok(clean(await officer.locator('ol.opinions').innerText()).includes('نقترح تحديد الجهة'), 'the agency reads the opinion');
+  await axe(officer, 'en-draft-opinions');
+  await snap(officer, 'en-draft-opinions');
+  await officer.click('form.close-draft button[type="submit"]');
+  await officer.waitForLoadState('load');
+  assert.ok(clean(await officer.locator('dd.draft-status').innerText()).includes('opinion period closed'));
+  await asker.goto(`${draftUrl}?lang=ar`);
+  assert.equal(await asker.locator('form.submit-opinion').count(), 0, 'no opinions once closed');
 
   console.log('e2e consultation: all checks passed');
   assert.deepEqual(cspViolations, [], 'no page broke its Content-Security-Policy');
