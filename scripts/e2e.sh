@@ -43,6 +43,12 @@ SUITES=(
   # (header count, English and Arabic, the explanation and the one-window link); an
   # officer records progress on the tracker and the overdue list changes.
   "2026-06-15 notify ."
+  # ---- issue 16: consultation ----
+  # A question asked in Arabic reaches the commission's inbox with its working-day due
+  # date, an answer without a citation is refused, the cited answer links to its
+  # section and, published, appears in the measure's FAQ and the FAQ search; a draft
+  # measure gets an enterprise's opinion until the commission closes it.
+  "2026-06-15 consult ."
 )
 
 SERVERS=()

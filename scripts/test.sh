@@ -37,6 +37,8 @@ ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --tes
 ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test notify --test tracker
 # ---- issue 16 item 4: S&T enterprise credit, on PostgreSQL ----
 ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test credit
+# ---- issue 16: consultation, on PostgreSQL ----
+ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test consultation
 
 echo "== schemathesis, every check, against a served instance (anonymous, applicant, officer, admin): no failures, no panics"
 bash scripts/schemathesis.sh

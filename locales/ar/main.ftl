@@ -862,3 +862,74 @@ credit-no-consents = لا موافقات بعد.
 credit-no-consent-heading = لا موافقة
 credit-no-consent = لم تمنحك { $enterprise } موافقتها على الاطلاع على تقييمها الائتماني، أو انتهت الموافقة أو سُحبت. اطلب من المؤسسة منحك موافقتها في onestop.
 ## ---- end of credit ----
+## ---- consultation (issue 16) ----
+nav-consultation = الاستشارات
+consult-heading = اسأل الجهة المختصة
+consult-intro = اسأل الجهة المسؤولة عن أحد التدابير بأي من اللغات الست. تجيب الجهة خلال { $days } يوم عمل مع الاستشهاد بالوثائق، ويمكنها نشر الإجابة في الأسئلة والأجوبة الخاصة بالتدبير.
+consult-faq-heading = الأسئلة والأجوبة
+consult-drafts-heading = مسودات التدابير المفتوحة لإبداء الآراء
+consult-inbox-heading = الأسئلة الموجهة إلى { $agency }
+consult-inbox-open = { $count ->
+   *[other] عدد الأسئلة التي تنتظر الإجابة: { $count }
+}
+consult-asked-on = تاريخ السؤال
+consult-question = السؤال
+consult-due = موعد الإجابة
+consult-provisional = (مؤقت: احتُسب عبر سنة لم يصدر لها إعلان العطلات)
+consult-answered = تمت الإجابة
+consult-in-faq = منشور في الأسئلة والأجوبة
+consult-waiting = بانتظار الإجابة
+consult-inbox-empty = لا توجد أسئلة بعد.
+consult-ask-heading = اطرح سؤالًا
+consult-language = اللغة
+consult-lang-zh = 中文
+consult-lang-en = English
+consult-lang-ko = 한국어
+consult-lang-ru = Русский
+consult-lang-es = Español
+consult-lang-ar = العربية
+consult-ask = أرسل السؤال
+consult-mine-heading = أسئلتي
+consult-answered-on = أُجيب عنه في { $date }
+consult-due-on = الإجابة مستحقة في { $date }
+consult-mine-empty = لم تطرح أي سؤال بعد.
+consult-applicants-only = يطرح الأسئلةَ مقدمو الطلبات (المؤسسات والمهنيون).
+consult-sign-in = سجّل الدخول لطرح سؤال
+consult-question-about = سؤال عن: { $measure }
+consult-agency = الجهة
+consult-answer = الإجابة
+consult-answered-by = أجاب { $officer } ({ $agency }) في { $date }
+consult-citations = المصادر المستشهد بها
+consult-answer-heading = أجب عن السؤال
+consult-answer-hint = استشهد بقسم واحد على الأقل من وثيقة مصدرية، مثل 000_abb21015abc8a560.txt §15(2)؛ يصبح الاستشهاد رابطًا إلى ذلك القسم.
+consult-send-answer = أرسل الإجابة
+consult-faq-withdraw = اسحب من الأسئلة والأجوبة
+consult-faq-publish = انشر في الأسئلة والأجوبة
+consult-faq-intro = أسئلة طرحها مقدمو الطلبات والإجابات التي اختارت الجهات نشرها.
+consult-faq-search = ابحث في الأسئلة والأجوبة
+consult-faq-all = كل الأسئلة والأجوبة
+consult-answered-by-agency = أجابت { $agency } في { $date }
+consult-faq-no-hits = لا توجد إجابة منشورة تطابق هذه الكلمات.
+consult-faq-none = لم تُنشر أي إجابات بعد.
+consult-ask-about = اسأل عن هذا التدبير
+consult-drafts-intro = تنشر الجهات مسودات التدابير لاستطلاع آراء المؤسسات قبل اتخاذ القرار.
+consult-draft-open-until = مفتوحة للآراء حتى { $date }
+consult-draft-closed = انتهت فترة إبداء الآراء
+consult-drafts-none = لم تُنشر أي مسودات بعد.
+consult-draft-publish = انشر مسودة
+consult-draft-title = العنوان
+consult-draft-text = نص المسودة
+consult-draft-days = فترة إبداء الآراء بأيام العمل (من { $min } إلى { $max })
+consult-draft-period = فترة إبداء الآراء
+consult-working-days = { $n } يوم عمل
+consult-opinion-heading = أبدِ رأيك
+consult-opinion = رأيك
+consult-opinion-send = أرسل الرأي
+consult-opinions-heading = الآراء الواردة ({ $count })
+consult-opinions-none = لا توجد آراء بعد.
+consult-draft-close = أغلق فترة إبداء الآراء
+consult-new-answer = إجابة جديدة
+consult-new-answers = { $count ->
+   *[other] لديك إجابات جديدة: { $count }
+}
+## ---- end of consultation ----

@@ -842,3 +842,76 @@ credit-no-consents = No consents yet.
 credit-no-consent-heading = No consent
 credit-no-consent = { $enterprise } has not consented to you seeing its credit evaluation, or the consent expired or was revoked. Ask the enterprise to give you its consent in onestop.
 ## ---- end of credit ----
+## ---- consultation (issue 16) ----
+nav-consultation = Consultation
+consult-heading = Ask an agency
+consult-intro = Ask the agency responsible for a measure, in any of the six languages. It answers within { $days } working days, citing the documents, and may publish the answer in the measure's questions and answers.
+consult-faq-heading = Questions and answers
+consult-drafts-heading = Draft measures open for opinions
+consult-inbox-heading = Questions to { $agency }
+consult-inbox-open = { $count ->
+    [one] One question waits for an answer.
+   *[other] { $count } questions wait for an answer.
+}
+consult-asked-on = Asked on
+consult-question = Question
+consult-due = Answer due
+consult-provisional = (provisional: counted through a year without a holiday notice)
+consult-answered = Answered
+consult-in-faq = in the questions and answers
+consult-waiting = Waiting for an answer
+consult-inbox-empty = No questions yet.
+consult-ask-heading = Ask a question
+consult-language = Language
+consult-lang-zh = 中文
+consult-lang-en = English
+consult-lang-ko = 한국어
+consult-lang-ru = Русский
+consult-lang-es = Español
+consult-lang-ar = العربية
+consult-ask = Send the question
+consult-mine-heading = My questions
+consult-answered-on = Answered on { $date }
+consult-due-on = Answer due on { $date }
+consult-mine-empty = You have not asked anything yet.
+consult-applicants-only = Questions are asked by applicants (enterprises and professionals).
+consult-sign-in = Sign in to ask a question
+consult-question-about = Question about: { $measure }
+consult-agency = Agency
+consult-answer = Answer
+consult-answered-by = Answered by { $officer } ({ $agency }) on { $date }
+consult-citations = Sources cited
+consult-answer-heading = Answer the question
+consult-answer-hint = Cite at least one section of a source document, e.g. 000_abb21015abc8a560.txt §15(2); the citation becomes a link to that section.
+consult-send-answer = Send the answer
+consult-faq-withdraw = Withdraw from the questions and answers
+consult-faq-publish = Publish in the questions and answers
+consult-faq-intro = Questions applicants asked and the answers the agencies chose to publish.
+consult-faq-search = Search the questions and answers
+consult-faq-all = All questions and answers
+consult-answered-by-agency = Answered by { $agency } on { $date }
+consult-faq-no-hits = No published answer matches these words.
+consult-faq-none = No answers published yet.
+consult-ask-about = Ask about this measure
+consult-drafts-intro = Agencies publish drafts of measures for the opinions of enterprises before they decide them.
+consult-draft-open-until = open for opinions until { $date }
+consult-draft-closed = opinion period closed
+consult-drafts-none = No drafts published yet.
+consult-draft-publish = Publish a draft
+consult-draft-title = Title
+consult-draft-text = Text of the draft
+consult-draft-days = Opinion period in working days ({ $min } to { $max })
+consult-draft-period = Opinion period
+consult-working-days = { $n } working days
+consult-opinion-heading = Give your opinion
+consult-opinion = Your opinion
+consult-opinion-send = Send the opinion
+consult-opinions-heading = Opinions received ({ $count })
+consult-opinions-none = No opinions yet.
+consult-draft-close = Close the opinion period
+consult-new-answer = New answer
+consult-new-answers = { $count ->
+    [one] You have a new answer.
+   *[other] You have { $count } new answers.
+}
+## ---- end of consultation ----

@@ -842,3 +842,76 @@ credit-no-consents = Aún no hay consentimientos.
 credit-no-consent-heading = Sin consentimiento
 credit-no-consent = { $enterprise } no le ha dado su consentimiento para ver su evaluación crediticia, o el consentimiento venció o fue revocado. Pida a la empresa que se lo dé en onestop.
 ## ---- end of credit ----
+## ---- consultation (issue 16) ----
+nav-consultation = Consultas
+consult-heading = Preguntar a un organismo
+consult-intro = Pregunte al organismo responsable de una medida en cualquiera de los seis idiomas. Responde en un plazo de { $days } días hábiles, citando los documentos, y puede publicar la respuesta en las preguntas y respuestas de la medida.
+consult-faq-heading = Preguntas y respuestas
+consult-drafts-heading = Borradores de medidas abiertos a opiniones
+consult-inbox-heading = Preguntas a { $agency }
+consult-inbox-open = { $count ->
+    [one] Una pregunta espera respuesta.
+   *[other] { $count } preguntas esperan respuesta.
+}
+consult-asked-on = Fecha de la pregunta
+consult-question = Pregunta
+consult-due = Plazo de respuesta
+consult-provisional = (provisional: contado a través de un año sin aviso de festivos)
+consult-answered = Respondida
+consult-in-faq = en las preguntas y respuestas
+consult-waiting = En espera de respuesta
+consult-inbox-empty = Todavía no hay preguntas.
+consult-ask-heading = Hacer una pregunta
+consult-language = Idioma
+consult-lang-zh = 中文
+consult-lang-en = English
+consult-lang-ko = 한국어
+consult-lang-ru = Русский
+consult-lang-es = Español
+consult-lang-ar = العربية
+consult-ask = Enviar la pregunta
+consult-mine-heading = Mis preguntas
+consult-answered-on = Respondida el { $date }
+consult-due-on = Respuesta prevista a más tardar el { $date }
+consult-mine-empty = Todavía no ha preguntado nada.
+consult-applicants-only = Las preguntas las hacen los solicitantes (empresas y profesionales).
+consult-sign-in = Inicie sesión para preguntar
+consult-question-about = Pregunta sobre: { $measure }
+consult-agency = Organismo
+consult-answer = Respuesta
+consult-answered-by = Respondida por { $officer } ({ $agency }) el { $date }
+consult-citations = Fuentes citadas
+consult-answer-heading = Responder a la pregunta
+consult-answer-hint = Cite al menos una sección de un documento fuente, p. ej. 000_abb21015abc8a560.txt §15(2); la cita se convierte en un enlace a esa sección.
+consult-send-answer = Enviar la respuesta
+consult-faq-withdraw = Retirar de las preguntas y respuestas
+consult-faq-publish = Publicar en las preguntas y respuestas
+consult-faq-intro = Preguntas de los solicitantes y las respuestas que los organismos decidieron publicar.
+consult-faq-search = Buscar en las preguntas y respuestas
+consult-faq-all = Todas las preguntas y respuestas
+consult-answered-by-agency = Respondida por { $agency } el { $date }
+consult-faq-no-hits = Ninguna respuesta publicada coincide con estas palabras.
+consult-faq-none = Todavía no hay respuestas publicadas.
+consult-ask-about = Preguntar sobre esta medida
+consult-drafts-intro = Los organismos publican borradores de medidas para recoger las opiniones de las empresas antes de decidir.
+consult-draft-open-until = abierto a opiniones hasta el { $date }
+consult-draft-closed = periodo de opiniones cerrado
+consult-drafts-none = Todavía no hay borradores publicados.
+consult-draft-publish = Publicar un borrador
+consult-draft-title = Título
+consult-draft-text = Texto del borrador
+consult-draft-days = Periodo de opiniones en días hábiles (de { $min } a { $max })
+consult-draft-period = Periodo de opiniones
+consult-working-days = { $n } días hábiles
+consult-opinion-heading = Dar su opinión
+consult-opinion = Su opinión
+consult-opinion-send = Enviar la opinión
+consult-opinions-heading = Opiniones recibidas ({ $count })
+consult-opinions-none = Todavía no hay opiniones.
+consult-draft-close = Cerrar el periodo de opiniones
+consult-new-answer = Respuesta nueva
+consult-new-answers = { $count ->
+    [one] Tiene una respuesta nueva.
+   *[other] Tiene { $count } respuestas nuevas.
+}
+## ---- end of consultation ----

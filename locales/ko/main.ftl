@@ -822,3 +822,74 @@ credit-no-consents = 아직 동의가 없습니다.
 credit-no-consent-heading = 동의 없음
 credit-no-consent = { $enterprise }은(는) 귀하가 신용평가를 보는 것에 동의하지 않았거나 동의가 만료 또는 철회되었습니다. 기업에 onestop에서 동의해 달라고 요청하십시오.
 ## ---- end of credit ----
+## ---- consultation (issue 16) ----
+nav-consultation = 상담
+consult-heading = 기관에 문의
+consult-intro = 조치를 담당하는 기관에 여섯 개 언어 중 어느 언어로든 질문할 수 있습니다. 기관은 { $days } 근무일 이내에 문서를 인용하여 답변하며, 답변을 해당 조치의 질의응답에 게시할 수 있습니다.
+consult-faq-heading = 질의응답
+consult-drafts-heading = 의견을 받는 조치 초안
+consult-inbox-heading = { $agency }에 온 질문
+consult-inbox-open = { $count ->
+   *[other] 답변을 기다리는 질문 { $count }건
+}
+consult-asked-on = 질문일
+consult-question = 질문
+consult-due = 답변 기한
+consult-provisional = (잠정: 휴일 공고가 없는 연도를 거쳐 계산됨)
+consult-answered = 답변 완료
+consult-in-faq = 질의응답에 게시됨
+consult-waiting = 답변 대기 중
+consult-inbox-empty = 아직 질문이 없습니다.
+consult-ask-heading = 질문하기
+consult-language = 언어
+consult-lang-zh = 中文
+consult-lang-en = English
+consult-lang-ko = 한국어
+consult-lang-ru = Русский
+consult-lang-es = Español
+consult-lang-ar = العربية
+consult-ask = 질문 보내기
+consult-mine-heading = 내 질문
+consult-answered-on = { $date }에 답변됨
+consult-due-on = { $date }까지 답변 예정
+consult-mine-empty = 아직 질문하지 않았습니다.
+consult-applicants-only = 질문은 신청인(기업 및 전문 인력)이 합니다.
+consult-sign-in = 로그인하고 질문하기
+consult-question-about = 다음 조치에 대한 질문: { $measure }
+consult-agency = 기관
+consult-answer = 답변
+consult-answered-by = { $officer }({ $agency })이(가) { $date }에 답변함
+consult-citations = 인용된 출처
+consult-answer-heading = 질문에 답변
+consult-answer-hint = 출처 문서의 조항을 하나 이상 인용하십시오. 예: 000_abb21015abc8a560.txt §15(2). 인용은 해당 조항으로 연결되는 링크가 됩니다.
+consult-send-answer = 답변 보내기
+consult-faq-withdraw = 질의응답에서 내리기
+consult-faq-publish = 질의응답에 게시
+consult-faq-intro = 신청인이 한 질문과 기관이 게시하기로 한 답변입니다.
+consult-faq-search = 질의응답 검색
+consult-faq-all = 모든 질의응답
+consult-answered-by-agency = { $agency }이(가) { $date }에 답변함
+consult-faq-no-hits = 이 단어와 일치하는 게시된 답변이 없습니다.
+consult-faq-none = 아직 게시된 답변이 없습니다.
+consult-ask-about = 이 조치에 대해 질문하기
+consult-drafts-intro = 기관은 조치를 결정하기 전에 초안을 공개하여 기업의 의견을 받습니다.
+consult-draft-open-until = { $date }까지 의견 접수
+consult-draft-closed = 의견 접수 기간 종료
+consult-drafts-none = 아직 게시된 초안이 없습니다.
+consult-draft-publish = 초안 게시
+consult-draft-title = 제목
+consult-draft-text = 초안 본문
+consult-draft-days = 의견 접수 기간(근무일, { $min }~{ $max })
+consult-draft-period = 의견 접수 기간
+consult-working-days = { $n } 근무일
+consult-opinion-heading = 의견 제출
+consult-opinion = 의견
+consult-opinion-send = 의견 보내기
+consult-opinions-heading = 접수된 의견 ({ $count })
+consult-opinions-none = 아직 의견이 없습니다.
+consult-draft-close = 의견 접수 마감
+consult-new-answer = 새 답변
+consult-new-answers = { $count ->
+   *[other] 새 답변 { $count }건이 있습니다.
+}
+## ---- end of consultation ----

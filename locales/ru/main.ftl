@@ -856,3 +856,78 @@ credit-no-consents = Согласий пока нет.
 credit-no-consent-heading = Нет согласия
 credit-no-consent = { $enterprise } не давало вам согласия на просмотр своей кредитной оценки, либо согласие истекло или отозвано. Попросите предприятие дать согласие в onestop.
 ## ---- end of credit ----
+## ---- consultation (issue 16) ----
+nav-consultation = Консультации
+consult-heading = Вопрос ведомству
+consult-intro = Задайте вопрос ведомству, ответственному за меру, на любом из шести языков. Ведомство отвечает в течение { $days } рабочих дней со ссылками на документы и может опубликовать ответ в вопросах и ответах по мере.
+consult-faq-heading = Вопросы и ответы
+consult-drafts-heading = Проекты мер, открытые для отзывов
+consult-inbox-heading = Вопросы в { $agency }
+consult-inbox-open = { $count ->
+    [one] { $count } вопрос ждёт ответа.
+    [few] { $count } вопроса ждут ответа.
+   *[other] { $count } вопросов ждут ответа.
+}
+consult-asked-on = Дата вопроса
+consult-question = Вопрос
+consult-due = Срок ответа
+consult-provisional = (предварительно: срок считался через год без уведомления о праздниках)
+consult-answered = Ответ дан
+consult-in-faq = в вопросах и ответах
+consult-waiting = Ожидает ответа
+consult-inbox-empty = Вопросов пока нет.
+consult-ask-heading = Задать вопрос
+consult-language = Язык
+consult-lang-zh = 中文
+consult-lang-en = English
+consult-lang-ko = 한국어
+consult-lang-ru = Русский
+consult-lang-es = Español
+consult-lang-ar = العربية
+consult-ask = Отправить вопрос
+consult-mine-heading = Мои вопросы
+consult-answered-on = Ответ дан { $date }
+consult-due-on = Ответ ожидается до { $date }
+consult-mine-empty = Вы ещё ничего не спрашивали.
+consult-applicants-only = Вопросы задают заявители (предприятия и специалисты).
+consult-sign-in = Войдите, чтобы задать вопрос
+consult-question-about = Вопрос о мере: { $measure }
+consult-agency = Ведомство
+consult-answer = Ответ
+consult-answered-by = Ответил(а) { $officer } ({ $agency }) { $date }
+consult-citations = Цитируемые источники
+consult-answer-heading = Ответить на вопрос
+consult-answer-hint = Сошлитесь хотя бы на один раздел исходного документа, например 000_abb21015abc8a560.txt §15(2); ссылка станет переходом к этому разделу.
+consult-send-answer = Отправить ответ
+consult-faq-withdraw = Убрать из вопросов и ответов
+consult-faq-publish = Опубликовать в вопросах и ответах
+consult-faq-intro = Вопросы заявителей и ответы, которые ведомства решили опубликовать.
+consult-faq-search = Поиск по вопросам и ответам
+consult-faq-all = Все вопросы и ответы
+consult-answered-by-agency = Ответ { $agency } от { $date }
+consult-faq-no-hits = Нет опубликованных ответов с этими словами.
+consult-faq-none = Опубликованных ответов пока нет.
+consult-ask-about = Задать вопрос об этой мере
+consult-drafts-intro = Ведомства публикуют проекты мер, чтобы собрать отзывы предприятий до принятия решения.
+consult-draft-open-until = отзывы принимаются до { $date }
+consult-draft-closed = приём отзывов закрыт
+consult-drafts-none = Проектов пока нет.
+consult-draft-publish = Опубликовать проект
+consult-draft-title = Название
+consult-draft-text = Текст проекта
+consult-draft-days = Срок приёма отзывов в рабочих днях (от { $min } до { $max })
+consult-draft-period = Срок приёма отзывов
+consult-working-days = рабочих дней: { $n }
+consult-opinion-heading = Оставить отзыв
+consult-opinion = Ваш отзыв
+consult-opinion-send = Отправить отзыв
+consult-opinions-heading = Полученные отзывы ({ $count })
+consult-opinions-none = Отзывов пока нет.
+consult-draft-close = Закрыть приём отзывов
+consult-new-answer = Новый ответ
+consult-new-answers = { $count ->
+    [one] У вас { $count } новый ответ.
+    [few] У вас { $count } новых ответа.
+   *[other] У вас { $count } новых ответов.
+}
+## ---- end of consultation ----

@@ -822,3 +822,74 @@ credit-no-consents = 暂无授权。
 credit-no-consent-heading = 未获授权
 credit-no-consent = { $enterprise }未授权您查看其信用评价，或授权已过期或已撤销。请企业在平台上向您授权。
 ## ---- end of credit ----
+## ---- consultation (issue 16) ----
+nav-consultation = 咨询
+consult-heading = 向主管部门咨询
+consult-intro = 可用六种语言中的任何一种向负责某项措施的部门提问。部门在 { $days } 个工作日内答复并注明文件依据，并可将答复公布在该措施的问答中。
+consult-faq-heading = 常见问答
+consult-drafts-heading = 公开征求意见的措施草案
+consult-inbox-heading = 向 { $agency } 提出的问题
+consult-inbox-open = { $count ->
+   *[other] 有 { $count } 个问题等待答复。
+}
+consult-asked-on = 提问日期
+consult-question = 问题
+consult-due = 答复期限
+consult-provisional = （暂定：计算经过尚无放假通知的年份）
+consult-answered = 已答复
+consult-in-faq = 已列入常见问答
+consult-waiting = 等待答复
+consult-inbox-empty = 暂无问题。
+consult-ask-heading = 提出问题
+consult-language = 语言
+consult-lang-zh = 中文
+consult-lang-en = English
+consult-lang-ko = 한국어
+consult-lang-ru = Русский
+consult-lang-es = Español
+consult-lang-ar = العربية
+consult-ask = 提交问题
+consult-mine-heading = 我的问题
+consult-answered-on = 已于 { $date } 答复
+consult-due-on = 应于 { $date } 前答复
+consult-mine-empty = 您还没有提出问题。
+consult-applicants-only = 问题由申请人（企业和专业人才）提出。
+consult-sign-in = 登录后提问
+consult-question-about = 关于以下措施的问题：{ $measure }
+consult-agency = 部门
+consult-answer = 答复
+consult-answered-by = 由 { $officer }（{ $agency }）于 { $date } 答复
+consult-citations = 引用的依据
+consult-answer-heading = 答复问题
+consult-answer-hint = 请至少引用一份来源文件的一节，例如 000_abb21015abc8a560.txt §15(2)；引用将成为指向该节的链接。
+consult-send-answer = 提交答复
+consult-faq-withdraw = 从常见问答中撤下
+consult-faq-publish = 公布到常见问答
+consult-faq-intro = 申请人提出的问题以及各部门选择公布的答复。
+consult-faq-search = 搜索常见问答
+consult-faq-all = 全部问答
+consult-answered-by-agency = 由 { $agency } 于 { $date } 答复
+consult-faq-no-hits = 没有与这些词语相符的已公布答复。
+consult-faq-none = 尚未公布答复。
+consult-ask-about = 就此措施提问
+consult-drafts-intro = 各部门在作出决定前公布措施草案，征求企业意见。
+consult-draft-open-until = 征求意见至 { $date }
+consult-draft-closed = 征求意见期已结束
+consult-drafts-none = 尚未公布草案。
+consult-draft-publish = 公布草案
+consult-draft-title = 标题
+consult-draft-text = 草案正文
+consult-draft-days = 征求意见期（工作日，{ $min } 至 { $max }）
+consult-draft-period = 征求意见期
+consult-working-days = { $n } 个工作日
+consult-opinion-heading = 提出意见
+consult-opinion = 您的意见
+consult-opinion-send = 提交意见
+consult-opinions-heading = 收到的意见（{ $count }）
+consult-opinions-none = 暂无意见。
+consult-draft-close = 结束征求意见
+consult-new-answer = 新答复
+consult-new-answers = { $count ->
+   *[other] 您有 { $count } 条新答复。
+}
+## ---- end of consultation ----

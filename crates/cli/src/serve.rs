@@ -161,6 +161,20 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
     let witnesses = onestop_register::witness::Witnesses::load(&a.data)?;
     // Notifications (DATA/notify.toml, ONESTOP_SMTP_*): a bad file stops the start.
     let notify_settings = onestop_notify::Settings::load(&a.data)?;
+    // ---- issue 16: consultation's time limits (DATA/consultation.toml): a bad file stops the start.
+    let (consult_name, consult_limits) = onestop_consult::config::Limits::load(&a.data)?;
+    let consult_line = format!(
+        "consultation: {consult_name} (answers due in {} working days)",
+        consult_limits.answer_working_days
+    );
+    onestop_consult::config::install(consult_limits);
+    // Who speaks for which responsible organisation (DATA/tracker.toml, checked against
+    // the services file's agencies): the tracker's officers and consultation's routing.
+    let agency_ids: Vec<&str> = services.agencies.keys().map(String::as_str).collect();
+    onestop_tracker::config::install(onestop_tracker::config::TrackerConfig::load(
+        &a.data,
+        &agency_ids,
+    )?);
     let rules_label = crate::rules::rules_dir(a.rules.clone())?
         .display()
         .to_string();
@@ -233,6 +247,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         say(format!("services: {services_name}"));
         say(witnesses_line);
         say(notify_line);
+        say(consult_line);
         // With the peer's address, so sign-in failures are also counted per client address.
         axum::serve(
             listener,

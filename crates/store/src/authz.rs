@@ -142,6 +142,23 @@ pub enum Resource<'a> {
     CreditConsentsGiven {
         institution: &'a str,
     },
+    // ---- issue 16: consultation ----
+    /// Consultation as a whole (asking a new question).
+    Consultation,
+    /// A question about a measure: who asked it and the agency that answers it.
+    Question {
+        id: &'a str,
+        asker: &'a str,
+        agency: &'a str,
+    },
+    /// A draft measure published for opinions: its agency and whether its opinion
+    /// period is open.
+    Draft {
+        id: &'a str,
+        agency: &'a str,
+        open: bool,
+    },
+    // ---- end of consultation ----
 }
 
 fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
@@ -333,6 +350,18 @@ impl Authz {
             Resource::CreditConsentsGiven { institution } => (
                 uid("CreditConsentsGiven", institution)?,
                 json!({"uid": {"type": "CreditConsentsGiven", "id": institution}, "attrs": {"institution": institution}, "parents": []}),
+            // ---- issue 16: consultation ----
+            Resource::Consultation => (
+                uid("Consultation", "all")?,
+                json!({"uid": {"type": "Consultation", "id": "all"}, "attrs": {}, "parents": []}),
+            ),
+            Resource::Question { id, asker, agency } => (
+                uid("Question", id)?,
+                json!({"uid": {"type": "Question", "id": id}, "attrs": {"asker": asker, "agency": agency}, "parents": []}),
+            ),
+            Resource::Draft { id, agency, open } => (
+                uid("Draft", id)?,
+                json!({"uid": {"type": "Draft", "id": id}, "attrs": {"agency": agency, "open": open}, "parents": []}),
             ),
         };
         let entities =
@@ -1095,5 +1124,118 @@ mod tests {
             &Resource::CreditConsents { enterprise: "bank" },
             &[],
         );
+    }
+
+    // ---- issue 16: consultation ----
+
+    /// The parties of consultation: the project parties (the "leader" asks), an
+    /// enterprise and a person who are not the asker, a lender and a provider.
+    fn consultation_parties() -> Vec<(&'static str, Account)> {
+        let named = |name: &str, role: Role, agency: Option<&str>, entity: Option<&str>| {
+            let mut a = account(role, agency);
+            a.id = name.into();
+            a.entity = entity.map(String::from);
+            a
+        };
+        let mut parties = project_parties();
+        for p in &mut parties {
+            if p.1.role == Role::Applicant {
+                p.1.entity = Some("enterprise".into());
+            }
+        }
+        parties.push((
+            "person",
+            named("person", Role::Applicant, None, Some("person")),
+        ));
+        parties.push((
+            "bank",
+            named("bank", Role::FinancialInstitution, None, None),
+        ));
+        parties.push(("provider", named("prov", Role::Provider, None, None)));
+        parties
+    }
+
+    fn only_parties(authz: &Authz, action: &str, resource: &Resource, allowed: &[&str]) {
+        for (name, who) in consultation_parties() {
+            assert_eq!(
+                authz.allowed(&who, action, resource),
+                allowed.contains(&name),
+                "{action} by the {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_applicants_ask_questions() {
+        let authz = Authz::shipped().expect("policies parse");
+        only_parties(
+            &authz,
+            "ask_question",
+            &Resource::Consultation,
+            &["leader", "unit", "other applicant", "person"],
+        );
+        only_parties(&authz, "ask_question", &Resource::Reach, &[]);
+    }
+
+    #[test]
+    fn a_question_is_seen_by_its_asker_and_answered_by_its_agency_only() {
+        let authz = Authz::shipped().expect("policies parse");
+        let q = Resource::Question {
+            id: "q1",
+            asker: "leader",
+            agency: "sci-tech",
+        };
+        only_parties(
+            &authz,
+            "view_question",
+            &q,
+            &["leader", "commission officer", "admin"],
+        );
+        for action in ["answer_question", "publish_faq"] {
+            only_parties(&authz, action, &q, &["commission officer"]);
+        }
+        let elsewhere = Resource::Question {
+            id: "q2",
+            asker: "leader",
+            agency: "foreign-experts",
+        };
+        only_parties(
+            &authz,
+            "answer_question",
+            &elsewhere,
+            &["another agency's officer"],
+        );
+        // An officer whose id equals the asker's is still not the asker.
+        let mut officer = account(Role::Officer, Some("tax"));
+        officer.id = "leader".into();
+        assert!(!authz.allowed(&officer, "view_question", &q));
+    }
+
+    #[test]
+    fn drafts_are_the_agencys_and_opinions_come_from_enterprises_while_open() {
+        let authz = Authz::shipped().expect("policies parse");
+        let open = Resource::Draft {
+            id: "d1",
+            agency: "sci-tech",
+            open: true,
+        };
+        let closed = Resource::Draft {
+            id: "d1",
+            agency: "sci-tech",
+            open: false,
+        };
+        only_parties(&authz, "publish_draft", &open, &["commission officer"]);
+        only_parties(
+            &authz,
+            "submit_opinion",
+            &open,
+            &["leader", "unit", "other applicant"],
+        );
+        only_parties(&authz, "submit_opinion", &closed, &[]);
+        for r in [&open, &closed] {
+            only_parties(&authz, "view_opinions", r, &["commission officer", "admin"]);
+            only_parties(&authz, "close_draft", r, &["commission officer"]);
+        }
+        only_parties(&authz, "submit_opinion", &Resource::Consultation, &[]);
     }
 }

@@ -29,7 +29,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     // ---- issue 16: notifications and the tracker ----
     (12, include_str!("../migrations/0012_notifications.sql")),
     (13, include_str!("../migrations/0013_tracker.sql")),
-    // ---- issue 16 item 4: S&T enterprise credit ----
+    // ---- issue 16: consultation; S&T enterprise credit ----
+    (14, include_str!("../migrations/0014_consultation.sql")),
     (15, include_str!("../migrations/0015_credit.sql")),
 ];
 

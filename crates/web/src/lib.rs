@@ -48,6 +48,8 @@ pub fn router(state: AppState) -> Router {
         .merge(api::tracker::routes())
         // ---- issue 16 item 4: S&T enterprise credit ----
         .merge(api::credit::routes())
+        // ---- issue 16: consultation ----
+        .merge(api::consult::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();
     let mut doc = doc;

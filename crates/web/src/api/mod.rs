@@ -9,6 +9,8 @@ pub mod credit;
 pub mod facts;
 // ---- issue 16 ----
 pub mod notify;
+// ---- issue 16: consultation ----
+pub mod consult;
 pub mod projects;
 pub mod rules;
 pub mod schemas;

@@ -76,11 +76,13 @@ pub(super) async fn measure(
                 "project" => "project",
                 _ => "enterprise",
             };
+            // Issue 16: the measure's public FAQ (questions its agency chose to publish).
+            let faq = super::consult::measure_faq(&s, &m.id, c.lang).await;
             render(
                 &s,
                 &c,
                 "measure.html",
-                context! { m => measure_row(m, c.lang, computable), interview => audience },
+                context! { m => measure_row(m, c.lang, computable), interview => audience, faq => faq },
             )
         }
         None => message(&s, &c, StatusCode::NOT_FOUND, "error-not-found", &id),

@@ -11,6 +11,8 @@ mod cases;
 mod catalogue;
 // ---- issue 16 item 4: S&T enterprise credit ----
 mod credit;
+// ---- issue 16: consultation ----
+mod consult;
 pub mod i18n;
 pub use i18n::set_operator_names;
 mod interview;
@@ -59,6 +61,21 @@ pub fn routes() -> Router<AppState> {
         .route("/credit", get(credit::page).post(credit::act))
         .route("/credit/lookup", get(credit::lookup))
         .route("/credit/enterprises/{username}", get(credit::enterprise))
+        // ---- issue 16: consultation ----
+        .route("/consultation", get(consult::page).post(consult::ask))
+        .route(
+            "/consultation/questions/{id}",
+            get(consult::question).post(consult::question_act),
+        )
+        .route("/faq", get(consult::faq_page))
+        .route(
+            "/consultation/drafts",
+            get(consult::drafts_list).post(consult::publish_draft),
+        )
+        .route(
+            "/consultation/drafts/{id}",
+            get(consult::draft).post(consult::draft_act),
+        )
         .route(
             "/interview/{audience}",
             get(interview::interview).post(interview::interview),

@@ -139,6 +139,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         "tracker_measure.html",
         include_str!("../../templates/tracker_measure.html"),
     ),
+    // ---- issue 16: consultation ----
+    (
+        "consultation.html",
+        include_str!("../../templates/consultation.html"),
+    ),
+    (
+        "question.html",
+        include_str!("../../templates/question.html"),
+    ),
+    ("faq.html", include_str!("../../templates/faq.html")),
+    ("drafts.html", include_str!("../../templates/drafts.html")),
+    ("draft.html", include_str!("../../templates/draft.html")),
 ];
 
 const CSS: &str = include_str!("../../static/style.css");
