@@ -350,6 +350,7 @@ impl Authz {
             Resource::CreditConsentsGiven { institution } => (
                 uid("CreditConsentsGiven", institution)?,
                 json!({"uid": {"type": "CreditConsentsGiven", "id": institution}, "attrs": {"institution": institution}, "parents": []}),
+            ),
             // ---- issue 16: consultation ----
             Resource::Consultation => (
                 uid("Consultation", "all")?,
