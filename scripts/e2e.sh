@@ -43,6 +43,11 @@ SUITES=(
   # (header count, English and Arabic, the explanation and the one-window link); an
   # officer records progress on the tracker and the overdue list changes.
   "2026-06-15 notify ."
+  # Statistical monitoring (issue 16): an officer uploads the sample table, the analyst
+  # page charts it by district, park, industry and the Three Cities and One Area (SVG
+  # beside a table, a known figure visible); a malformed table is refused with its row
+  # and column; the same in Arabic.
+  "2026-06-15 statistics ."
 )
 
 SERVERS=()

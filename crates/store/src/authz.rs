@@ -127,6 +127,9 @@ pub enum Resource<'a> {
     Tracker {
         supervisors: Vec<String>,
     },
+    // ---- issue 16: statistical monitoring ----
+    /// The statistical tables as a whole (importing one).
+    Statistics,
 }
 
 fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
@@ -302,6 +305,11 @@ impl Authz {
             Resource::Tracker { supervisors } => (
                 uid("Tracker", "all")?,
                 json!({"uid": {"type": "Tracker", "id": "all"}, "attrs": {"supervisors": supervisors}, "parents": []}),
+            ),
+            // ---- issue 16: statistical monitoring ----
+            Resource::Statistics => (
+                uid("Statistics", "all")?,
+                json!({"uid": {"type": "Statistics", "id": "all"}, "attrs": {}, "parents": []}),
             ),
         };
         let entities =
@@ -921,5 +929,31 @@ mod tests {
             },
             &[],
         );
+    }
+
+    // ---- issue 16: statistical monitoring ----
+    #[test]
+    fn only_agency_officers_import_statistical_tables() {
+        let authz = Authz::shipped().expect("policies parse");
+        exactly(
+            &authz,
+            "import_statistics",
+            &Resource::Statistics,
+            &["commission officer", "tianjin officer", "another agency's officer"],
+        );
+        // An officer without an agency imports nothing (the agency is recorded).
+        assert!(!authz.allowed(
+            &account(Role::Officer, None),
+            "import_statistics",
+            &Resource::Statistics
+        ));
+        assert!(!authz.allowed(
+            &account(Role::Officer, Some("")),
+            "import_statistics",
+            &Resource::Statistics
+        ));
+        // The action is on the statistics only.
+        exactly(&authz, "import_statistics", &Resource::Reach, &[]);
+        exactly(&authz, "import_statistics", &Resource::Calendar, &[]);
     }
 }

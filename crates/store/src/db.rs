@@ -29,6 +29,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     // ---- issue 16: notifications and the tracker ----
     (12, include_str!("../migrations/0012_notifications.sql")),
     (13, include_str!("../migrations/0013_tracker.sql")),
+    // ---- issue 16: statistical monitoring ----
+    (16, include_str!("../migrations/0016_statistics.sql")),
 ];
 
 pub struct Db {

@@ -46,6 +46,8 @@ pub fn router(state: AppState) -> Router {
         // ---- issue 16: notifications and the tracker ----
         .merge(api::notify::routes())
         .merge(api::tracker::routes())
+        // ---- issue 16: statistical monitoring ----
+        .merge(api::statistics::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();
     let mut doc = doc;

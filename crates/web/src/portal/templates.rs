@@ -121,6 +121,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         "tracker_measure.html",
         include_str!("../../templates/tracker_measure.html"),
     ),
+    // ---- issue 16: statistical monitoring ----
+    (
+        "statistics.html",
+        include_str!("../../templates/statistics.html"),
+    ),
 ];
 
 const CSS: &str = include_str!("../../static/style.css");
