@@ -90,7 +90,7 @@ impl Dimensions {
                 .iter()
                 .find(|e| e.name == name)
                 .ok_or_else(|| format!("the rules have no enumeration `{name}` ({} of statistics)", dim.as_str()))?;
-            let members = e
+            let members: Vec<Member> = e
                 .values
                 .iter()
                 .filter(|(code, _)| !skip.contains(&code.as_str()))

@@ -8,7 +8,6 @@ use crate::table::RawTable;
 use onestop_lang::diag::did_you_mean;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::str::FromStr;
 
 /// The columns a table has; `unit` may be left out (no unit).
 pub const COLUMNS: [&str; 6] = ["period", "dimension", "code", "indicator", "unit", "value"];
@@ -303,6 +302,7 @@ impl Found {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     #[test]
     fn periods_are_years_quarters_or_months() {

@@ -3,13 +3,13 @@
 //! notification with its explanation and the link to the one-window form. Opening a
 //! notification marks it read.
 
-use super::page::{Page, csrf_refused, form_value, message, render, zh_or_en};
+use super::page::{Page, csrf_refused, explain_lang, form_value, message, render};
 use crate::state::AppState;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
-use onestop_engine::explain::{Lang, render_explanation};
+use onestop_engine::explain::render_explanation;
 use onestop_engine::{EvalOptions, facts_from_json};
 use onestop_notify::messages::messages;
 use onestop_notify::subscription::{self, GROUPS};
@@ -177,12 +177,7 @@ pub(super) async fn one(State(s): State<AppState>, c: Page, Path(id): Path<Strin
                                 measures: only,
                             },
                         );
-                        let lang = if zh_or_en(c.lang) == "zh" {
-                            Lang::Zh
-                        } else {
-                            Lang::En
-                        };
-                        Some(render_explanation(program, &facts, &ev, lang))
+                        Some(render_explanation(program, &facts, &ev, explain_lang(c.lang)))
                     }
                     Err(e) => Some(e.to_string()),
                 },
