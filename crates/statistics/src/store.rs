@@ -116,9 +116,12 @@ pub async fn import_as(
     file: &str,
     bytes: &[u8],
 ) -> std::result::Result<Imported, ImportError> {
+    // Problems name the file as the caller gave it (a path on the command line); the
+    // import records its last component.
+    let figures = check(file, bytes, dims).map_err(ImportError::Refused)?;
+    let shown = file;
     let file = file_name(file);
     let format = table::Format::detect(&file, bytes);
-    let figures = check(&file, bytes, dims).map_err(ImportError::Refused)?;
     let mut tx = db.pool.begin().await?;
     // One indicator keeps one unit across imports.
     let mut indicators: Vec<String> = figures.iter().map(|f| f.indicator.clone()).collect();
@@ -137,7 +140,7 @@ pub async fn import_as(
                 .transpose()?;
         if let Some(u) = stored.filter(|u| *u != f.unit) {
             return Err(ImportError::Refused(Refusal::one(
-                &file,
+                shown,
                 Problem::new(
                     Some(f.row),
                     Some("unit"),
