@@ -323,7 +323,7 @@ mod tests {
             ("12%", "percent"),
             ("1e5", "no exponent"),
             ("n/a", "no text"),
-            ("", "leave out its row"),
+            ("", "leaving out its row"),
         ] {
             let p = parse_value(bad).expect_err(bad);
             assert!(p.hint.as_deref().unwrap_or("").contains(hint), "{bad}: {p}");
