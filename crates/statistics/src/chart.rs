@@ -47,6 +47,29 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// How much of a member's name fits beside the bars, in half-width units (a Chinese,
+/// Korean or Japanese character takes two); the table beside has the whole name.
+const LABEL_UNITS: usize = 34;
+
+/// `label`, shortened with an ellipsis when it is wider than `units`.
+fn fit(label: &str, units: usize) -> String {
+    let width = |c: char| if c as u32 >= 0x1100 { 2 } else { 1 };
+    if label.chars().map(width).sum::<usize>() <= units {
+        return label.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in label.chars() {
+        if used + width(c) > units - 1 {
+            break;
+        }
+        used += width(c);
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// The chart as an `<svg>` element, or None when there is no figure.
 pub fn bars(c: &Chart) -> Option<String> {
     let values: Vec<Decimal> = c.rows.iter().flat_map(|(_, v)| v.iter().flatten().copied()).collect();
@@ -74,7 +97,7 @@ pub fn bars(c: &Chart) -> Option<String> {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="stat-chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" font-family="sans-serif" font-size="12"><title id="{id}-t">{title}</title><desc id="{id}-d">{unit}</desc>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="stat-chart" direction="ltr" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" font-family="sans-serif" font-size="12"><title id="{id}-t">{title}</title><desc id="{id}-d">{unit}</desc>"#,
         id = esc(c.id),
         title = esc(c.title),
         unit = esc(c.unit),
@@ -102,7 +125,7 @@ pub fn bars(c: &Chart) -> Option<String> {
             r#"<text x="{}" y="{mid}" text-anchor="{}">{}</text>"#,
             x(LABEL, 0),
             anchor("end"),
-            esc(label)
+            esc(&fit(label, LABEL_UNITS))
         );
         for (i, v) in figures.iter().enumerate() {
             let Some(v) = v else { continue };
@@ -165,6 +188,10 @@ mod tests {
             assert!(svg.contains(&format!(">{figure}</text>")), "{figure}");
         }
         assert!(svg.contains("Chaoyang &lt;&amp;&gt;"));
+        assert!(svg.contains(r#"direction="ltr""#), "the geometry is explicit; RTL is mirrored by hand");
+        assert_eq!(fit("Beijing Economic-Technological Development Area", 34).chars().count(), 34);
+        assert!(fit("Beijing Economic-Technological Development Area", 34).ends_with('…'));
+        assert_eq!(fit("北京经济技术开发区", 34), "北京经济技术开发区");
         let plot = WIDTH - LABEL - VALUE_ROOM - 2 * PAD;
         assert!(svg.contains(&format!(r#"width="{plot}""#)), "11000 is the longest bar");
         assert!(svg.contains(&format!(r#"width="{}""#, plot / 2)), "5500 is half of it");
