@@ -67,8 +67,7 @@ fn dimensions(rules: Option<PathBuf>) -> Result<Dimensions, String> {
 
 /// The file's bytes and the name diagnostics give it (as written on the command line).
 fn read(file: &Path) -> Result<(String, Vec<u8>), String> {
-    let bytes =
-        std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     Ok((file.display().to_string(), bytes))
 }
 

@@ -164,7 +164,11 @@ async fn tables_import_and_chart_and_malformed_ones_are_refused_with_row_and_col
     };
     let (st, html) = page("/analyst/statistics?indicator=high_tech_enterprises&lang=en").await;
     assert_eq!(st, 200);
-    assert_eq!(html.matches("<svg").count(), 4, "district, park, industry, area");
+    assert_eq!(
+        html.matches("<svg").count(),
+        4,
+        "district, park, industry, area"
+    );
     for needle in [
         ">10610</text>",
         ">9870</text>",
@@ -181,13 +185,32 @@ async fn tables_import_and_chart_and_malformed_ones_are_refused_with_row_and_col
     assert_eq!(st, 200);
     assert!(html.contains("dir=\"rtl\""));
     assert!(html.contains(">1342.8</text>"), "the exact figure");
-    assert!(html.contains("مدينة هوايرو العلمية"), "area titles in Arabic");
-    assert_eq!(html.matches("<svg").count(), 1, "only the areas have R&D figures");
+    assert!(
+        html.contains("مدينة هوايرو العلمية"),
+        "area titles in Arabic"
+    );
+    assert_eq!(
+        html.matches("<svg").count(),
+        1,
+        "only the areas have R&D figures"
+    );
 
     // A Parquet table written here: exact DECIMAL figures by area.
     let rows = [
-        ("2024", "area", "zhongguancun_science_city", "patents_granted", "patents"),
-        ("2024", "area", "Huairou Science City", "patents_granted", "patents"),
+        (
+            "2024",
+            "area",
+            "zhongguancun_science_city",
+            "patents_granted",
+            "patents",
+        ),
+        (
+            "2024",
+            "area",
+            "Huairou Science City",
+            "patents_granted",
+            "patents",
+        ),
         ("2024", "district", "海淀区", "patents_granted", "patents"),
     ];
     let values: ArrayRef = Arc::new(
@@ -204,7 +227,10 @@ async fn tables_import_and_chart_and_malformed_ones_are_refused_with_row_and_col
     )
     .await;
     assert_eq!(st, 201, "{done}");
-    assert_eq!((done["format"].as_str(), done["figures"].as_u64()), (Some("parquet"), Some(3)));
+    assert_eq!(
+        (done["format"].as_str(), done["figures"].as_u64()),
+        (Some("parquet"), Some(3))
+    );
     let (_, p) = anonymous.get(&s, "/api/statistics/patents_granted").await;
     assert_eq!(
         figure(&p, "area", "zhongguancun_science_city", "2024").as_deref(),
@@ -227,11 +253,19 @@ async fn tables_import_and_chart_and_malformed_ones_are_refused_with_row_and_col
     let cases: Vec<(String, Vec<&str>)> = vec![
         (
             format!("{header}{ok_row}2024,district,haidain,new_indicator,firms,7\n"),
-            vec!["row 3, column `code`", "unknown district \"haidain\"", "did you mean `haidian`?"],
+            vec![
+                "row 3, column `code`",
+                "unknown district \"haidain\"",
+                "did you mean `haidian`?",
+            ],
         ),
         (
             format!("{header}{ok_row}2024,district,haidian,new_indicator,firms,\"1,234\"\n"),
-            vec!["row 3, column `value`", "not a number", "thousands separators"],
+            vec![
+                "row 3, column `value`",
+                "not a number",
+                "thousands separators",
+            ],
         ),
         (
             format!("{header}{ok_row}2024,district,haidian,new_indicator,firms,about 7\n"),
@@ -248,7 +282,11 @@ async fn tables_import_and_chart_and_malformed_ones_are_refused_with_row_and_col
         ),
         (
             format!("{header}{ok_row}2024-13,district,haidian,new_indicator,firms,7\n"),
-            vec!["row 3, column `period`", "\"2024-13\" is not a period", "2024-Q3"],
+            vec![
+                "row 3, column `period`",
+                "\"2024-13\" is not a period",
+                "2024-Q3",
+            ],
         ),
         (
             format!("{header}{ok_row}2024,county,haidian,new_indicator,firms,7\n"),
@@ -260,7 +298,14 @@ async fn tables_import_and_chart_and_malformed_ones_are_refused_with_row_and_col
         ),
     ];
     for (csv, needles) in &cases {
-        let (st, e) = import(&officer, &s, "bad.csv", "text/csv", csv.clone().into_bytes()).await;
+        let (st, e) = import(
+            &officer,
+            &s,
+            "bad.csv",
+            "text/csv",
+            csv.clone().into_bytes(),
+        )
+        .await;
         assert_eq!((st, e["field"].as_str()), (422, Some("file")), "{csv}: {e}");
         let text = e["error"].as_str().unwrap_or_default();
         assert!(text.starts_with("bad.csv: "), "the file is named: {text}");
@@ -270,10 +315,20 @@ async fn tables_import_and_chart_and_malformed_ones_are_refused_with_row_and_col
     }
     // A float column in Parquet: refused, figures are exact.
     let floats: ArrayRef = Arc::new(Float64Array::from(vec![1.5, 2.0, 3.25]));
-    let (st, e) = import(&officer, &s, "floats.parquet", "application/vnd.apache.parquet", parquet(&rows, floats)).await;
+    let (st, e) = import(
+        &officer,
+        &s,
+        "floats.parquet",
+        "application/vnd.apache.parquet",
+        parquet(&rows, floats),
+    )
+    .await;
     assert_eq!(st, 422, "{e}");
     let text = e["error"].as_str().unwrap_or_default();
-    assert!(text.contains("column `value`") && text.contains("DECIMAL"), "{text}");
+    assert!(
+        text.contains("column `value`") && text.contains("DECIMAL"),
+        "{text}"
+    );
     let (_, after) = anonymous.get(&s, "/api/statistics").await;
     assert_eq!(before, after, "no refused table changed anything");
     let (st, _) = anonymous.get(&s, "/api/statistics/new_indicator").await;
@@ -298,7 +353,15 @@ async fn the_command_line_imports_and_names_file_row_and_column() {
     .expect("write");
     let bad_path = bad.display().to_string();
     let (code, _out, err) = onestop(
-        &["statistics", "import", &bad_path, "--agency", "sci-tech", "--database-url", &db],
+        &[
+            "statistics",
+            "import",
+            &bad_path,
+            "--agency",
+            "sci-tech",
+            "--database-url",
+            &db,
+        ],
         None,
     );
     assert_eq!(code, 1, "{err}");
@@ -311,7 +374,15 @@ async fn the_command_line_imports_and_names_file_row_and_column() {
     assert_eq!(code, 1, "check refuses the same: {err}");
 
     let (code, out, err) = onestop(
-        &["statistics", "import", SAMPLE, "--agency", "sci-tech", "--database-url", &db],
+        &[
+            "statistics",
+            "import",
+            SAMPLE,
+            "--agency",
+            "sci-tech",
+            "--database-url",
+            &db,
+        ],
         None,
     );
     assert_eq!(code, 0, "{err}");
@@ -320,7 +391,14 @@ async fn the_command_line_imports_and_names_file_row_and_column() {
     let s = Server::start(&db, &dir);
     let (st, overview) = Client::anonymous().get(&s, "/api/statistics").await;
     assert_eq!(st, 200);
-    assert_eq!(overview["indicators"].as_array().map(Vec::len), Some(2), "{overview}");
-    assert_eq!(overview["imports"][0]["actor"], "operator (onestop statistics import)");
+    assert_eq!(
+        overview["indicators"].as_array().map(Vec::len),
+        Some(2),
+        "{overview}"
+    );
+    assert_eq!(
+        overview["imports"][0]["actor"],
+        "operator (onestop statistics import)"
+    );
     assert_eq!(overview["imports"][0]["agency"], "sci-tech");
 }

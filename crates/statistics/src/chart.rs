@@ -8,7 +8,9 @@ use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write;
 
 /// Bar colours by period, in legend order (cycled).
-const COLOURS: [&str; 6] = ["#1b5e9a", "#d9822b", "#2e8540", "#8e3b9a", "#b33a3a", "#5b6770"];
+const COLOURS: [&str; 6] = [
+    "#1b5e9a", "#d9822b", "#2e8540", "#8e3b9a", "#b33a3a", "#5b6770",
+];
 
 const WIDTH: i64 = 720;
 const LABEL: i64 = 210;
@@ -72,7 +74,11 @@ fn fit(label: &str, units: usize) -> String {
 
 /// The chart as an `<svg>` element, or None when there is no figure.
 pub fn bars(c: &Chart) -> Option<String> {
-    let values: Vec<Decimal> = c.rows.iter().flat_map(|(_, v)| v.iter().flatten().copied()).collect();
+    let values: Vec<Decimal> = c
+        .rows
+        .iter()
+        .flat_map(|(_, v)| v.iter().flatten().copied())
+        .collect();
     let lo = values.iter().copied().min()?.min(Decimal::ZERO);
     let hi = values.iter().copied().max()?.max(Decimal::ZERO);
     let span = if hi == lo { Decimal::ONE } else { hi - lo };
@@ -131,7 +137,11 @@ pub fn bars(c: &Chart) -> Option<String> {
             let Some(v) = v else { continue };
             let y = top + BAR * i as i64;
             let end = px(*v);
-            let (from, w) = if end >= zero { (zero, end - zero) } else { (end, zero - end) };
+            let (from, w) = if end >= zero {
+                (zero, end - zero)
+            } else {
+                (end, zero - end)
+            };
             let colour = COLOURS[i % COLOURS.len()];
             let _ = write!(
                 s,
@@ -171,7 +181,10 @@ mod tests {
     fn every_figure_is_written_exactly_and_the_longest_bar_fills_the_plot() {
         let periods = vec!["2023".to_string(), "2024".to_string()];
         let rows = vec![
-            ("Haidian".to_string(), vec![Some(d("10240.5")), Some(d("11000"))]),
+            (
+                "Haidian".to_string(),
+                vec![Some(d("10240.5")), Some(d("11000"))],
+            ),
             ("Chaoyang <&>".to_string(), vec![None, Some(d("5500"))]),
         ];
         let svg = bars(&Chart {
@@ -188,13 +201,27 @@ mod tests {
             assert!(svg.contains(&format!(">{figure}</text>")), "{figure}");
         }
         assert!(svg.contains("Chaoyang &lt;&amp;&gt;"));
-        assert!(svg.contains(r#"direction="ltr""#), "the geometry is explicit; RTL is mirrored by hand");
-        assert_eq!(fit("Beijing Economic-Technological Development Area", 34).chars().count(), 34);
+        assert!(
+            svg.contains(r#"direction="ltr""#),
+            "the geometry is explicit; RTL is mirrored by hand"
+        );
+        assert_eq!(
+            fit("Beijing Economic-Technological Development Area", 34)
+                .chars()
+                .count(),
+            34
+        );
         assert!(fit("Beijing Economic-Technological Development Area", 34).ends_with('…'));
         assert_eq!(fit("北京经济技术开发区", 34), "北京经济技术开发区");
         let plot = WIDTH - LABEL - VALUE_ROOM - 2 * PAD;
-        assert!(svg.contains(&format!(r#"width="{plot}""#)), "11000 is the longest bar");
-        assert!(svg.contains(&format!(r#"width="{}""#, plot / 2)), "5500 is half of it");
+        assert!(
+            svg.contains(&format!(r#"width="{plot}""#)),
+            "11000 is the longest bar"
+        );
+        assert!(
+            svg.contains(&format!(r#"width="{}""#, plot / 2)),
+            "5500 is half of it"
+        );
     }
 
     #[test]

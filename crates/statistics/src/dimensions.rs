@@ -89,7 +89,12 @@ impl Dimensions {
                 .enums
                 .iter()
                 .find(|e| e.name == name)
-                .ok_or_else(|| format!("the rules have no enumeration `{name}` ({} of statistics)", dim.as_str()))?;
+                .ok_or_else(|| {
+                    format!(
+                        "the rules have no enumeration `{name}` ({} of statistics)",
+                        dim.as_str()
+                    )
+                })?;
             let members: Vec<Member> = e
                 .values
                 .iter()
@@ -171,9 +176,9 @@ impl Dimensions {
             members
                 .iter()
                 .find(|m| {
-                    m.title
-                        .get("en")
-                        .is_some_and(|t| did_you_mean(&lower, [t.to_lowercase().as_str()]).is_some())
+                    m.title.get("en").is_some_and(|t| {
+                        did_you_mean(&lower, [t.to_lowercase().as_str()]).is_some()
+                    })
                 })
                 .map(|m| m.code.clone())
         });

@@ -80,7 +80,11 @@ pub fn may_import(authz: &Authz, who: &Account) -> bool {
 }
 
 /// Reads and validates a table without storing it (`onestop statistics check`).
-pub fn check(file: &str, bytes: &[u8], dims: &Dimensions) -> std::result::Result<Vec<Figure>, Refusal> {
+pub fn check(
+    file: &str,
+    bytes: &[u8],
+    dims: &Dimensions,
+) -> std::result::Result<Vec<Figure>, Refusal> {
     let raw = table::read(file, bytes)?;
     validate(file, &raw, dims)
 }
@@ -144,10 +148,7 @@ pub async fn import_as(
                 Problem::new(
                     Some(f.row),
                     Some("unit"),
-                    format!(
-                        "{ind} is stored in {u:?}; this table gives {:?}",
-                        f.unit
-                    ),
+                    format!("{ind} is stored in {u:?}; this table gives {:?}", f.unit),
                 )
                 .hint("one indicator has one unit; convert the figures or name another indicator"),
             )));
@@ -255,8 +256,11 @@ pub async fn indicators(db: &Db) -> Result<Vec<Indicator>> {
     }
     for i in &mut out {
         i.periods.sort();
-        i.dimensions
-            .sort_by_key(|d| Dimension::parse(d).map(|d| d as usize).unwrap_or(usize::MAX));
+        i.dimensions.sort_by_key(|d| {
+            Dimension::parse(d)
+                .map(|d| d as usize)
+                .unwrap_or(usize::MAX)
+        });
     }
     Ok(out)
 }

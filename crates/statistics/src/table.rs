@@ -63,28 +63,38 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawTable, Refusal> {
         Format::Csv => read_csv(file, bytes),
         // The Parquet reader is a large decoder of untrusted bytes: should it ever
         // panic on a crafted file, the upload is refused, not the server's worker lost.
-        Format::Parquet => std::panic::catch_unwind(|| read_parquet(file, bytes)).unwrap_or_else(|_| {
-            Err(Refusal::one(
-                file,
-                Problem::new(None, None, "the Parquet file is damaged and cannot be read")
-                    .hint("export the table again as Parquet, or as CSV UTF-8"),
-            ))
-        }),
+        Format::Parquet => {
+            std::panic::catch_unwind(|| read_parquet(file, bytes)).unwrap_or_else(|_| {
+                Err(Refusal::one(
+                    file,
+                    Problem::new(None, None, "the Parquet file is damaged and cannot be read")
+                        .hint("export the table again as Parquet, or as CSV UTF-8"),
+                ))
+            })
+        }
     }
 }
 
 fn too_many(file: &str) -> Refusal {
     Refusal::one(
         file,
-        Problem::new(None, None, format!("the table has more than {MAX_ROWS} rows"))
-            .hint("split it into several files (by period, for example) and import each"),
+        Problem::new(
+            None,
+            None,
+            format!("the table has more than {MAX_ROWS} rows"),
+        )
+        .hint("split it into several files (by period, for example) and import each"),
     )
 }
 
 pub fn read_csv(file: &str, bytes: &[u8]) -> Result<RawTable, Refusal> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
         return Err(Refusal::one(
             file,
             Problem::new(Some(line), None, "the file is not UTF-8 text")
@@ -94,8 +104,9 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> Result<RawTable, Refusal> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Refusal::one(
             file,
-            Problem::new(None, None, "the file is empty")
-                .hint("the first line names the columns: period,dimension,code,indicator,unit,value"),
+            Problem::new(None, None, "the file is empty").hint(
+                "the first line names the columns: period,dimension,code,indicator,unit,value",
+            ),
         ));
     }
     let mut reader = csv::ReaderBuilder::new()

@@ -51,14 +51,14 @@ pub fn check_period(s: &str) -> bool {
 pub fn check_indicator(s: &str) -> bool {
     s.len() <= 64
         && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.'))
 }
 
 /// A value: an exact decimal (`1234`, `-5.25`), nothing else.
 fn parse_value(s: &str) -> Result<Decimal, Problem> {
-    let bad = |m: &str, h: &str| Problem::new(None, Some("value"), m.to_string()).hint(h.to_string());
+    let bad =
+        |m: &str, h: &str| Problem::new(None, Some("value"), m.to_string()).hint(h.to_string());
     if s.is_empty() {
         return Err(bad(
             "the value is missing",
@@ -153,10 +153,14 @@ pub fn validate(file: &str, t: &RawTable, dims: &Dimensions) -> Result<Vec<Figur
         let before = found.count();
         let period = col(&r.cells, "period");
         if !check_period(&period) {
-            found.report(
-                at(Problem::new(None, Some("period"), format!("{period:?} is not a period"))
-                    .hint("a year 2024, a quarter 2024-Q3 or a month 2024-07 (2000 to 2099)")),
-            );
+            found.report(at(Problem::new(
+                None,
+                Some("period"),
+                format!("{period:?} is not a period"),
+            )
+            .hint(
+                "a year 2024, a quarter 2024-Q3 or a month 2024-07 (2000 to 2099)",
+            )));
         }
         let dim_text = col(&r.cells, "dimension").to_lowercase();
         let dimension = Dimension::parse(&dim_text);
@@ -167,14 +171,12 @@ pub fn validate(file: &str, t: &RawTable, dims: &Dimensions) -> Result<Vec<Figur
                     Some(g) => format!("did you mean `{g}`?"),
                     None => format!("one of: {}", names.join(", ")),
                 };
-                found.report(
-                    at(Problem::new(
-                        None,
-                        Some("dimension"),
-                        format!("unknown dimension {dim_text:?}"),
-                    )
-                    .hint(hint)),
-                );
+                found.report(at(Problem::new(
+                    None,
+                    Some("dimension"),
+                    format!("unknown dimension {dim_text:?}"),
+                )
+                .hint(hint)));
                 String::new()
             }
             Some(d) => {
@@ -182,14 +184,12 @@ pub fn validate(file: &str, t: &RawTable, dims: &Dimensions) -> Result<Vec<Figur
                 match dims.resolve(d, &cell) {
                     Ok(c) => c,
                     Err(hint) => {
-                        found.report(
-                            at(Problem::new(
-                                None,
-                                Some("code"),
-                                format!("unknown {} {cell:?}", d.as_str()),
-                            )
-                            .hint(hint)),
-                        );
+                        found.report(at(Problem::new(
+                            None,
+                            Some("code"),
+                            format!("unknown {} {cell:?}", d.as_str()),
+                        )
+                        .hint(hint)));
                         String::new()
                     }
                 }
@@ -197,31 +197,31 @@ pub fn validate(file: &str, t: &RawTable, dims: &Dimensions) -> Result<Vec<Figur
         };
         let indicator = col(&r.cells, "indicator");
         if !check_indicator(&indicator) {
-            found.report(
-                at(Problem::new(
-                    None,
-                    Some("indicator"),
-                    format!("{indicator:?} is not an indicator id"),
-                )
-                .hint("lower-case letters, digits and _ from a letter, e.g. high_tech_enterprises")),
-            );
+            found.report(at(Problem::new(
+                None,
+                Some("indicator"),
+                format!("{indicator:?} is not an indicator id"),
+            )
+            .hint(
+                "lower-case letters, digits and _ from a letter, e.g. high_tech_enterprises",
+            )));
         }
         let unit = col(&r.cells, "unit");
         if unit.chars().count() > 40 || unit.chars().any(char::is_control) {
-            found.report(
-                at(Problem::new(None, Some("unit"), "the unit is too long")
-                    .hint("at most 40 characters, e.g. enterprises, CNY 10k, percent")),
-            );
+            found.report(at(Problem::new(None, Some("unit"), "the unit is too long")
+                .hint("at most 40 characters, e.g. enterprises, CNY 10k, percent")));
         } else if check_indicator(&indicator) {
             match units.get(&indicator) {
-                Some((u, first)) if *u != unit => found.report(
-                    at(Problem::new(
-                        None,
-                        Some("unit"),
-                        format!("the unit {unit:?} differs from {u:?} on row {first} for the same indicator"),
-                    )
-                    .hint("one indicator has one unit; convert the figures or name another indicator")),
-                ),
+                Some((u, first)) if *u != unit => found.report(at(Problem::new(
+                    None,
+                    Some("unit"),
+                    format!(
+                        "the unit {unit:?} differs from {u:?} on row {first} for the same indicator"
+                    ),
+                )
+                .hint(
+                    "one indicator has one unit; convert the figures or name another indicator",
+                ))),
                 Some(_) => {}
                 None => {
                     units.insert(indicator.clone(), (unit.clone(), r.row));
@@ -309,14 +309,19 @@ mod tests {
         for ok in ["2024", "2024-Q1", "2024-Q4", "2024-01", "2024-12", "2099"] {
             assert!(check_period(ok), "{ok}");
         }
-        for bad in ["24", "2024-Q5", "2024-13", "2024-00", "1999", "2024/01", "2024-1", ""] {
+        for bad in [
+            "24", "2024-Q5", "2024-13", "2024-00", "1999", "2024/01", "2024-1", "",
+        ] {
             assert!(!check_period(bad), "{bad}");
         }
     }
 
     #[test]
     fn values_are_exact_decimals_with_a_hint_otherwise() {
-        assert_eq!(parse_value("1234.50").ok(), Decimal::from_str("1234.50").ok());
+        assert_eq!(
+            parse_value("1234.50").ok(),
+            Decimal::from_str("1234.50").ok()
+        );
         assert_eq!(parse_value("-3").ok(), Some(Decimal::from(-3)));
         for (bad, hint) in [
             ("1,234", "thousands"),

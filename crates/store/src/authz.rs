@@ -939,7 +939,11 @@ mod tests {
             &authz,
             "import_statistics",
             &Resource::Statistics,
-            &["commission officer", "tianjin officer", "another agency's officer"],
+            &[
+                "commission officer",
+                "tianjin officer",
+                "another agency's officer",
+            ],
         );
         // An officer without an agency imports nothing (the agency is recorded).
         assert!(!authz.allowed(

@@ -133,7 +133,10 @@ async fn indicator(
     let Some(ind) = all.into_iter().find(|i| i.id == id) else {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
-            format!("no figures for indicator {:?}; see GET /api/statistics", id.replace('\0', "")),
+            format!(
+                "no figures for indicator {:?}; see GET /api/statistics",
+                id.replace('\0', "")
+            ),
         ));
     };
     let mut by_dim = serde_json::Map::new();

@@ -177,7 +177,12 @@ pub(super) async fn one(State(s): State<AppState>, c: Page, Path(id): Path<Strin
                                 measures: only,
                             },
                         );
-                        Some(render_explanation(program, &facts, &ev, explain_lang(c.lang)))
+                        Some(render_explanation(
+                            program,
+                            &facts,
+                            &ev,
+                            explain_lang(c.lang),
+                        ))
                     }
                     Err(e) => Some(e.to_string()),
                 },

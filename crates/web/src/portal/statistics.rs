@@ -28,7 +28,15 @@ pub(super) async fn page(
     c: Page,
     Query(q): Query<StatisticsQuery>,
 ) -> Response {
-    show(&s, &c, q.indicator.as_deref(), StatusCode::OK, Value::UNDEFINED, Value::UNDEFINED).await
+    show(
+        &s,
+        &c,
+        q.indicator.as_deref(),
+        StatusCode::OK,
+        Value::UNDEFINED,
+        Value::UNDEFINED,
+    )
+    .await
 }
 
 /// One dimension's chart and table for an indicator.
@@ -69,8 +77,10 @@ async fn section(
         })
         .collect();
     let heading = c.t(&format!("statistics-by-{}", d.as_str()), &[]);
-    let chart_rows: Vec<(String, Vec<Option<Decimal>>)> =
-        rows.iter().map(|(_, t, f)| (t.clone(), f.clone())).collect();
+    let chart_rows: Vec<(String, Vec<Option<Decimal>>)> = rows
+        .iter()
+        .map(|(_, t, f)| (t.clone(), f.clone()))
+        .collect();
     let title = format!("{indicator} · {heading}");
     let svg = bars(&Chart {
         id: &format!("chart-{}", d.as_str()),
@@ -159,7 +169,11 @@ async fn show(
 }
 
 /// An officer uploads a table (multipart: `csrf`, `table`).
-pub(super) async fn upload(State(s): State<AppState>, c: Page, mut multipart: Multipart) -> Response {
+pub(super) async fn upload(
+    State(s): State<AppState>,
+    c: Page,
+    mut multipart: Multipart,
+) -> Response {
     let c = c.at(PATH);
     let Some(user) = c.user.clone() else {
         return Redirect::to(&format!("/login?next={PATH}")).into_response();
@@ -183,7 +197,8 @@ pub(super) async fn upload(State(s): State<AppState>, c: Page, mut multipart: Mu
                     Ok(b) => file = Some((name, b.to_vec())),
                     Err(e) => {
                         let v = refused(&name, e.body_text());
-                        return show(&s, &c, None, StatusCode::BAD_REQUEST, Value::UNDEFINED, v).await;
+                        return show(&s, &c, None, StatusCode::BAD_REQUEST, Value::UNDEFINED, v)
+                            .await;
                     }
                 }
             }
@@ -200,7 +215,15 @@ pub(super) async fn upload(State(s): State<AppState>, c: Page, mut multipart: Mu
     }
     let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
         let v = refused("upload", c.t("statistics-choose-file", &[]));
-        return show(&s, &c, None, StatusCode::UNPROCESSABLE_ENTITY, Value::UNDEFINED, v).await;
+        return show(
+            &s,
+            &c,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Value::UNDEFINED,
+            v,
+        )
+        .await;
     };
     let dims = match dimensions(&s) {
         Ok(d) => d,
@@ -209,10 +232,26 @@ pub(super) async fn upload(State(s): State<AppState>, c: Page, mut multipart: Mu
     match store::import(&s.cases.db, &s.cases.authz, &user, &dims, &name, &bytes).await {
         Ok(done) => {
             let first = done.indicators.first().cloned();
-            show(&s, &c, first.as_deref(), StatusCode::OK, Value::from_serialize(&done), Value::UNDEFINED).await
+            show(
+                &s,
+                &c,
+                first.as_deref(),
+                StatusCode::OK,
+                Value::from_serialize(&done),
+                Value::UNDEFINED,
+            )
+            .await
         }
         Err(ImportError::Refused(r)) => {
-            show(&s, &c, None, StatusCode::UNPROCESSABLE_ENTITY, Value::UNDEFINED, Value::from_serialize(&r)).await
+            show(
+                &s,
+                &c,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Value::UNDEFINED,
+                Value::from_serialize(&r),
+            )
+            .await
         }
         Err(ImportError::Service(e)) => {
             let err = crate::error::ApiError::from(e);
