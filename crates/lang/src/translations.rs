@@ -216,9 +216,7 @@ fn texts_mut(p: &mut Program, slot: Slot) -> Option<&mut Texts> {
             &mut param.values.get_mut(v)?.cite.doubt.as_mut()?.reason
         }
         Slot::DefDoubt(i) => &mut p.defs.get_mut(i)?.doubt.as_mut()?.reason,
-        Slot::DefCiteDoubt(i, c) => {
-            &mut p.defs.get_mut(i)?.cites.get_mut(c)?.doubt.as_mut()?.reason
-        }
+        Slot::DefCiteDoubt(i, c) => &mut p.defs.get_mut(i)?.cites.get_mut(c)?.doubt.as_mut()?.reason,
         Slot::ExceptionCiteDoubt(i, e) => {
             let def = p.defs.get_mut(i)?;
             let cite = def.exceptions.get_mut(e)?.cite.as_mut()?;
@@ -226,14 +224,7 @@ fn texts_mut(p: &mut Program, slot: Slot) -> Option<&mut Texts> {
         }
         Slot::MeasureDoubt(i) => &mut p.measures.get_mut(i)?.doubt.as_mut()?.reason,
         Slot::MeasureCiteDoubt(i, c) => {
-            &mut p
-                .measures
-                .get_mut(i)?
-                .cites
-                .get_mut(c)?
-                .doubt
-                .as_mut()?
-                .reason
+            &mut p.measures.get_mut(i)?.cites.get_mut(c)?.doubt.as_mut()?.reason
         }
         Slot::Elsewhere => return None,
     })
