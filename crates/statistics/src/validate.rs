@@ -28,7 +28,7 @@ pub struct Figure {
 /// A period: a year `2024`, a quarter `2024-Q3` or a month `2024-07`, 2000 to 2099.
 pub fn check_period(s: &str) -> bool {
     let year_ok = |y: &str| {
-        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && (y >= "2000" && y <= "2099")
+        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && ("2000"..="2099").contains(&y)
     };
     match s.split_once('-') {
         None => year_ok(s),
