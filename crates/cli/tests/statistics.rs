@@ -329,6 +329,23 @@ async fn tables_import_and_chart_and_malformed_ones_are_refused_with_row_and_col
         text.contains("column `value`") && text.contains("DECIMAL"),
         "{text}"
     );
+    // A damaged Parquet file and bytes that are no text: refused, never a server error.
+    for (name, bytes) in [
+        ("damaged.parquet", b"PAR1\x00\x01garbagePAR1".to_vec()),
+        ("binary.csv", vec![0xff, 0xfe, 0x00, 0x41]),
+        ("empty.csv", Vec::new()),
+    ] {
+        let (st, e) = import(&officer, &s, name, "application/octet-stream", bytes).await;
+        assert_eq!(
+            (st, e["field"].as_str()),
+            (422, Some("file")),
+            "{name}: {e}"
+        );
+        assert!(
+            e["error"].as_str().unwrap_or_default().starts_with(name),
+            "{e}"
+        );
+    }
     let (_, after) = anonymous.get(&s, "/api/statistics").await;
     assert_eq!(before, after, "no refused table changed anything");
     let (st, _) = anonymous.get(&s, "/api/statistics/new_indicator").await;
