@@ -49,6 +49,11 @@ SUITES=(
   # section and, published, appears in the measure's FAQ and the FAQ search; a draft
   # measure gets an enterprise's opinion until the commission closes it.
   "2026-06-15 consult ."
+  # Statistical monitoring (issue 16): an officer uploads the sample table, the analyst
+  # page charts it by district, park, industry and the Three Cities and One Area (SVG
+  # beside a table, a known figure visible); a malformed table is refused with its row
+  # and column; the same in Arabic.
+  "2026-06-15 statistics ."
 )
 
 SERVERS=()

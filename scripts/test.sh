@@ -34,7 +34,7 @@ echo "== the one-window service, projects, the register (ledger, witnesses, IP p
 PG_ADMIN=$(bash scripts/postgres.sh | tail -n1)
 ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test service --test ledger --test calendar --test procedures --test services_each --test projects_portal --test witness --test pledges_portal --test vouchers_portal
 # ---- issue 16: notifications (with the SMTP server) and the tracker, on PostgreSQL ----
-ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test notify --test tracker
+ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test notify --test tracker --test statistics
 # ---- issue 16 item 4: S&T enterprise credit, on PostgreSQL ----
 ONESTOP_TEST_PG_ADMIN="$PG_ADMIN" cargo test -p onestop-cli --test credit
 # ---- issue 16: consultation, on PostgreSQL ----

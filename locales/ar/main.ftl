@@ -933,3 +933,35 @@ consult-new-answers = { $count ->
    *[other] لديك إجابات جديدة: { $count }
 }
 ## ---- end of consultation ----
+## ---- statistics (issue 16) ----
+nav-statistics = الإحصاءات
+statistics-link = الرصد الإحصائي: الأرقام حسب الحي والمنتزه والقطاع و«المدن الثلاث والمنطقة الواحدة»
+statistics-reforms-link = محاكاة الإصلاحات
+statistics-heading = الرصد الإحصائي
+statistics-intro = أرقام تستوردها الجهات، معروضة في رسوم بيانية حسب الحي ومنتزه تشونغقوانتسون الفرعي والقطاع و«المدن الثلاث والمنطقة الواحدة» (مدن تشونغقوانتسون وهوايرو والمستقبل العلمية ومنطقة التنمية الاقتصادية والتكنولوجية؛ 001 §3).
+statistics-indicator = المؤشر
+statistics-show = اعرض
+statistics-none = لم يُستورد أي جدول إحصائي بعد.
+statistics-by-district = حسب الحي
+statistics-by-park = حسب منتزه تشونغقوانتسون الفرعي
+statistics-by-industry = حسب القطاع
+statistics-by-area = حسب «المدن الثلاث والمنطقة الواحدة»
+statistics-unit = الوحدة: { $unit }
+statistics-periods = الفترات: { $periods }
+statistics-where = المكان
+statistics-import-heading = استيراد جدول
+statistics-import-help = ملف CSV (UTF-8) أو Parquet بالأعمدة period و dimension و code و indicator و unit و value: رقم واحد في كل صف. يُرفض الجدول كله إذا كانت فيه أي مشكلة، مع ذكر صف كل مشكلة وعمودها.
+statistics-file = ملف الجدول
+statistics-import = استورد
+statistics-imported = { $file }: حُفظ { $figures } رقمًا (استُبدل { $replaced }).
+statistics-refused = رُفض { $file } ولم يُحفظ شيء. صحّح ما يلي ثم استورده من جديد:
+statistics-row = الصف
+statistics-column = العمود
+statistics-problem = المشكلة
+statistics-hint = تلميح
+statistics-more = …و{ $count } مشكلات أخرى.
+statistics-recent = آخر عمليات الاستيراد
+statistics-figures = { $count } رقمًا
+statistics-sign-in = يسجّل موظفو الجهات الدخول لاستيراد الجداول.
+statistics-choose-file = اختر ملف الجدول (CSV أو Parquet) المراد استيراده.
+## ---- end of statistics (issue 16) ----

@@ -915,3 +915,35 @@ consult-new-answers = { $count ->
    *[other] You have { $count } new answers.
 }
 ## ---- end of consultation ----
+## ---- statistics (issue 16) ----
+nav-statistics = Statistics
+statistics-link = Statistical monitoring: figures by district, park, industry and the Three Cities and One Area
+statistics-reforms-link = Reform simulations
+statistics-heading = Statistical monitoring
+statistics-intro = Figures the agencies import, charted by district, Zhongguancun park, industry and the Three Cities and One Area (Zhongguancun, Huairou and Future Science Cities and the Economic-Technological Development Area; 001 §3).
+statistics-indicator = Indicator
+statistics-show = Show
+statistics-none = No statistical table has been imported yet.
+statistics-by-district = By district
+statistics-by-park = By Zhongguancun park
+statistics-by-industry = By industry
+statistics-by-area = By the Three Cities and One Area
+statistics-unit = Unit: { $unit }
+statistics-periods = Periods: { $periods }
+statistics-where = Where
+statistics-import-heading = Import a table
+statistics-import-help = A CSV (UTF-8) or Parquet file with the columns period, dimension, code, indicator, unit, value: one figure a row. A table with any problem is refused whole, with the row and column of each.
+statistics-file = Table file
+statistics-import = Import
+statistics-imported = { $file }: { $figures } figures stored ({ $replaced } replaced).
+statistics-refused = { $file } was refused; nothing was stored. Fix these and import it again:
+statistics-row = Row
+statistics-column = Column
+statistics-problem = Problem
+statistics-hint = Hint
+statistics-more = …and { $count } more problems.
+statistics-recent = Latest imports
+statistics-figures = { $count } figures
+statistics-sign-in = Officers of an agency sign in to import tables.
+statistics-choose-file = Choose the table file (CSV or Parquet) to import.
+## ---- end of statistics (issue 16) ----

@@ -915,3 +915,35 @@ consult-new-answers = { $count ->
    *[other] Tiene { $count } respuestas nuevas.
 }
 ## ---- end of consultation ----
+## ---- statistics (issue 16) ----
+nav-statistics = Estadísticas
+statistics-link = Seguimiento estadístico: cifras por distrito, parque, sector y las «Tres Ciudades y un Área»
+statistics-reforms-link = Simulación de reformas
+statistics-heading = Seguimiento estadístico
+statistics-intro = Cifras que importan los organismos, en gráficos por distrito, parque de Zhongguancun, sector y las «Tres Ciudades y un Área» (ciudades científicas de Zhongguancun, Huairou y del Futuro y el Área de Desarrollo Económico y Tecnológico; 001 §3).
+statistics-indicator = Indicador
+statistics-show = Mostrar
+statistics-none = Todavía no se ha importado ninguna tabla estadística.
+statistics-by-district = Por distrito
+statistics-by-park = Por parque de Zhongguancun
+statistics-by-industry = Por sector
+statistics-by-area = Por las «Tres Ciudades y un Área»
+statistics-unit = Unidad: { $unit }
+statistics-periods = Periodos: { $periods }
+statistics-where = Dónde
+statistics-import-heading = Importar una tabla
+statistics-import-help = Un archivo CSV (UTF-8) o Parquet con las columnas period, dimension, code, indicator, unit, value: una cifra por fila. Una tabla con cualquier problema se rechaza entera, indicando la fila y la columna de cada uno.
+statistics-file = Archivo de la tabla
+statistics-import = Importar
+statistics-imported = { $file }: { $figures } cifras guardadas ({ $replaced } sustituidas).
+statistics-refused = { $file } fue rechazado; no se guardó nada. Corrija lo siguiente e impórtelo de nuevo:
+statistics-row = Fila
+statistics-column = Columna
+statistics-problem = Problema
+statistics-hint = Sugerencia
+statistics-more = …y { $count } problemas más.
+statistics-recent = Últimas importaciones
+statistics-figures = { $count } cifras
+statistics-sign-in = Los funcionarios de un organismo inician sesión para importar tablas.
+statistics-choose-file = Elija el archivo de la tabla (CSV o Parquet) que desea importar.
+## ---- end of statistics (issue 16) ----

@@ -893,3 +893,35 @@ consult-new-answers = { $count ->
    *[other] 새 답변 { $count }건이 있습니다.
 }
 ## ---- end of consultation ----
+## ---- statistics (issue 16) ----
+nav-statistics = 통계
+statistics-link = 통계 모니터링: 구, 단지, 산업 및 '3성 1구'별 수치
+statistics-reforms-link = 개혁 시뮬레이션
+statistics-heading = 통계 모니터링
+statistics-intro = 기관이 가져온 수치를 구, 중관촌 분원, 산업 및 '3성 1구'(중관촌·화이러우·미래 과학성과 경제기술개발구; 001 §3)별로 도표화합니다.
+statistics-indicator = 지표
+statistics-show = 보기
+statistics-none = 아직 가져온 통계표가 없습니다.
+statistics-by-district = 구별
+statistics-by-park = 중관촌 분원별
+statistics-by-industry = 산업별
+statistics-by-area = '3성 1구'별
+statistics-unit = 단위: { $unit }
+statistics-periods = 기간: { $periods }
+statistics-where = 구분
+statistics-import-heading = 표 가져오기
+statistics-import-help = period, dimension, code, indicator, unit, value 열이 있는 CSV(UTF-8) 또는 Parquet 파일, 한 행에 수치 하나. 문제가 하나라도 있으면 표 전체가 거부되며 각 문제의 행과 열을 알려 줍니다.
+statistics-file = 표 파일
+statistics-import = 가져오기
+statistics-imported = { $file }: 수치 { $figures }개 저장({ $replaced }개 교체).
+statistics-refused = { $file }이(가) 거부되어 아무것도 저장되지 않았습니다. 다음을 고친 뒤 다시 가져오십시오:
+statistics-row = 행
+statistics-column = 열
+statistics-problem = 문제
+statistics-hint = 도움말
+statistics-more = …그 밖에 문제 { $count }개.
+statistics-recent = 최근 가져오기
+statistics-figures = 수치 { $count }개
+statistics-sign-in = 기관 담당자가 로그인하면 표를 가져올 수 있습니다.
+statistics-choose-file = 가져올 표 파일(CSV 또는 Parquet)을 선택하십시오.
+## ---- end of statistics (issue 16) ----

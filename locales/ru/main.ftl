@@ -931,3 +931,35 @@ consult-new-answers = { $count ->
    *[other] У вас { $count } новых ответов.
 }
 ## ---- end of consultation ----
+## ---- statistics (issue 16) ----
+nav-statistics = Статистика
+statistics-link = Статистический мониторинг: показатели по районам, паркам, отраслям и «трём городам и одной зоне»
+statistics-reforms-link = Моделирование реформ
+statistics-heading = Статистический мониторинг
+statistics-intro = Показатели, загруженные ведомствами, в диаграммах по районам, паркам Чжунгуаньцуня, отраслям и «трём городам и одной зоне» (научные города Чжунгуаньцунь, Хуайжоу и Будущего и зона экономико-технологического развития; 001 §3).
+statistics-indicator = Показатель
+statistics-show = Показать
+statistics-none = Статистические таблицы ещё не загружены.
+statistics-by-district = По районам
+statistics-by-park = По паркам Чжунгуаньцуня
+statistics-by-industry = По отраслям
+statistics-by-area = По «трём городам и одной зоне»
+statistics-unit = Единица: { $unit }
+statistics-periods = Периоды: { $periods }
+statistics-where = Где
+statistics-import-heading = Загрузить таблицу
+statistics-import-help = Файл CSV (UTF-8) или Parquet со столбцами period, dimension, code, indicator, unit, value: одно значение в строке. Таблица с любой ошибкой отклоняется целиком, с указанием строки и столбца каждой ошибки.
+statistics-file = Файл таблицы
+statistics-import = Загрузить
+statistics-imported = { $file }: сохранено значений: { $figures } (заменено: { $replaced }).
+statistics-refused = Файл { $file } отклонён, ничего не сохранено. Исправьте следующее и загрузите снова:
+statistics-row = Строка
+statistics-column = Столбец
+statistics-problem = Ошибка
+statistics-hint = Подсказка
+statistics-more = …и ещё ошибок: { $count }.
+statistics-recent = Последние загрузки
+statistics-figures = значений: { $count }
+statistics-sign-in = Сотрудники ведомств входят в систему, чтобы загружать таблицы.
+statistics-choose-file = Выберите файл таблицы (CSV или Parquet) для загрузки.
+## ---- end of statistics (issue 16) ----

@@ -893,3 +893,35 @@ consult-new-answers = { $count ->
    *[other] 您有 { $count } 条新答复。
 }
 ## ---- end of consultation ----
+## ---- statistics (issue 16) ----
+nav-statistics = 统计监测
+statistics-link = 统计监测：按区、园区、行业和“三城一区”查看数据
+statistics-reforms-link = 政策改革模拟
+statistics-heading = 统计监测
+statistics-intro = 各部门导入的统计数据，按行政区、中关村分园、行业和“三城一区”（中关村科学城、怀柔科学城、未来科学城和北京经济技术开发区；001 §3）制图。
+statistics-indicator = 指标
+statistics-show = 显示
+statistics-none = 尚未导入统计表。
+statistics-by-district = 按行政区
+statistics-by-park = 按中关村分园
+statistics-by-industry = 按行业
+statistics-by-area = 按“三城一区”
+statistics-unit = 单位：{ $unit }
+statistics-periods = 期间：{ $periods }
+statistics-where = 地区或类别
+statistics-import-heading = 导入统计表
+statistics-import-help = CSV（UTF-8）或 Parquet 文件，列为 period、dimension、code、indicator、unit、value，每行一个数据。表中有任何问题即整表拒绝，并指出每个问题所在的行和列。
+statistics-file = 统计表文件
+statistics-import = 导入
+statistics-imported = { $file }：已保存 { $figures } 个数据（替换 { $replaced } 个）。
+statistics-refused = { $file } 被拒绝，未保存任何数据。请修正以下问题后重新导入：
+statistics-row = 行
+statistics-column = 列
+statistics-problem = 问题
+statistics-hint = 提示
+statistics-more = ……另有 { $count } 个问题。
+statistics-recent = 最近的导入
+statistics-figures = { $count } 个数据
+statistics-sign-in = 各部门工作人员登录后可导入统计表。
+statistics-choose-file = 请选择要导入的统计表文件（CSV 或 Parquet）。
+## ---- end of statistics (issue 16) ----

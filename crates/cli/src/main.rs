@@ -34,6 +34,8 @@ mod runtime;
 mod serve;
 mod services;
 mod simulate;
+// ---- issue 16: statistical monitoring ----
+mod statistics;
 mod witness;
 
 use chrono::NaiveDate;
@@ -124,6 +126,9 @@ enum Command {
     /// Policy finds the applicant: match every stored profile, notify changes and deadlines.
     #[command(subcommand)]
     Notify(notify::NotifyCommand),
+    /// Statistical monitoring: validate and import an agency's table (CSV or Parquet).
+    #[command(subcommand)]
+    Statistics(statistics::StatisticsCommand),
     /// Ballista cluster processes that run onestop's plans: a scheduler, executors.
     #[cfg(feature = "cluster")]
     #[command(subcommand)]
@@ -204,6 +209,7 @@ fn main() -> ExitCode {
         Command::Notify(c) => notify::run(c),
         Command::Population(c) => population::run(c),
         Command::Simulate(a) => simulate::run(a),
+        Command::Statistics(c) => statistics::run(c),
         #[cfg(feature = "cluster")]
         Command::Cluster(c) => onestop_cluster::cli::run(c),
     };

@@ -159,6 +159,9 @@ pub enum Resource<'a> {
         open: bool,
     },
     // ---- end of consultation ----
+    // ---- issue 16: statistical monitoring ----
+    /// The statistical tables as a whole (importing one).
+    Statistics,
 }
 
 fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
@@ -363,6 +366,11 @@ impl Authz {
             Resource::Draft { id, agency, open } => (
                 uid("Draft", id)?,
                 json!({"uid": {"type": "Draft", "id": id}, "attrs": {"agency": agency, "open": open}, "parents": []}),
+            ),
+            // ---- issue 16: statistical monitoring ----
+            Resource::Statistics => (
+                uid("Statistics", "all")?,
+                json!({"uid": {"type": "Statistics", "id": "all"}, "attrs": {}, "parents": []}),
             ),
         };
         let entities =
@@ -1238,5 +1246,35 @@ mod tests {
             only_parties(&authz, "close_draft", r, &["commission officer"]);
         }
         only_parties(&authz, "submit_opinion", &Resource::Consultation, &[]);
+    }
+
+    // ---- issue 16: statistical monitoring ----
+    #[test]
+    fn only_agency_officers_import_statistical_tables() {
+        let authz = Authz::shipped().expect("policies parse");
+        exactly(
+            &authz,
+            "import_statistics",
+            &Resource::Statistics,
+            &[
+                "commission officer",
+                "tianjin officer",
+                "another agency's officer",
+            ],
+        );
+        // An officer without an agency imports nothing (the agency is recorded).
+        assert!(!authz.allowed(
+            &account(Role::Officer, None),
+            "import_statistics",
+            &Resource::Statistics
+        ));
+        assert!(!authz.allowed(
+            &account(Role::Officer, Some("")),
+            "import_statistics",
+            &Resource::Statistics
+        ));
+        // The action is on the statistics only.
+        exactly(&authz, "import_statistics", &Resource::Reach, &[]);
+        exactly(&authz, "import_statistics", &Resource::Calendar, &[]);
     }
 }

@@ -32,6 +32,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     // ---- issue 16: consultation; S&T enterprise credit ----
     (14, include_str!("../migrations/0014_consultation.sql")),
     (15, include_str!("../migrations/0015_credit.sql")),
+    // ---- issue 16: statistical monitoring ----
+    (16, include_str!("../migrations/0016_statistics.sql")),
 ];
 
 pub struct Db {

@@ -50,6 +50,8 @@ pub fn router(state: AppState) -> Router {
         .merge(api::credit::routes())
         // ---- issue 16: consultation ----
         .merge(api::consult::routes())
+        // ---- issue 16: statistical monitoring ----
+        .merge(api::statistics::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();
     let mut doc = doc;

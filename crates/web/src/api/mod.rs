@@ -14,6 +14,8 @@ pub mod consult;
 pub mod projects;
 pub mod rules;
 pub mod schemas;
+// ---- issue 16: statistical monitoring ----
+pub mod statistics;
 pub mod tracker;
 pub mod vocabulary;
 pub mod vouchers;

@@ -28,6 +28,8 @@ mod reach;
 pub mod search;
 pub mod seeds;
 mod sources;
+// ---- issue 16: statistical monitoring ----
+mod statistics;
 pub mod templates;
 mod tracker;
 mod verify;
@@ -128,6 +130,13 @@ pub fn routes() -> Router<AppState> {
         .route("/licences/{code}", get(licence::page))
         .route("/licences/{code}/status", post(cases::licence_status))
         .route("/analyst", get(analyst::analyst_page))
+        // ---- issue 16: statistical monitoring ----
+        .route(
+            "/analyst/statistics",
+            get(statistics::page)
+                .post(statistics::upload)
+                .layer(statistics::body_limit()),
+        )
         // IP pledges: the parties' list and application, one pledge, the public register.
         .route("/pledges", get(pledges::list).post(pledges::apply))
         .route("/pledges/status", get(pledges::status))

@@ -151,6 +151,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("faq.html", include_str!("../../templates/faq.html")),
     ("drafts.html", include_str!("../../templates/drafts.html")),
     ("draft.html", include_str!("../../templates/draft.html")),
+    // ---- issue 16: statistical monitoring ----
+    (
+        "statistics.html",
+        include_str!("../../templates/statistics.html"),
+    ),
 ];
 
 const CSS: &str = include_str!("../../static/style.css");
