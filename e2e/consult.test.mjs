@@ -8,7 +8,7 @@
 // enterprise's opinion until the commission closes it.
 // Run by scripts/e2e.sh against a server on business date 2026-06-15 (ONESTOP_URL).
 import assert from 'node:assert/strict';
-import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp } from './harness.mjs';
+import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp, signIn as signInAs, api, snapper, clean } from './harness.mjs';
 
 const browser = await launch();
 const PASSWORD = 'a long passphrase';
@@ -16,34 +16,9 @@ const MEASURE = 'talent.category-a-fast-track';
 const QUESTION = 'هل يمكن تقديم طلب تصريح العمل من الفئة أ عبر الإنترنت؟';
 const CITATION = '000_abb21015abc8a560.txt §15(2)';
 const CITED_URL = '/sources/000_abb21015abc8a560#s-15-2';
-let step = 0;
-async function snap(page, name) {
-  step += 1;
-  await page.screenshot({ path: `${SHOTS}/consult-${String(step).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const snap = snapper('consult');
 
-async function api(method, path, body, token) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const r = await fetch(`${BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await r.text();
-  let json;
-  try { json = JSON.parse(text); } catch { json = text; }
-  return [r.status, json];
-}
-
-async function signIn(locale, username, password, next) {
-  const context = watchCsp(await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale } }));
-  const page = await context.newPage();
-  await page.goto(`${BASE}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('main button[type="submit"]');
-  await page.waitForLoadState('load');
-  return page;
-}
-
-const clean = (s) => s.replace(/[\u2068\u2069]/g, '');
+const signIn = (...args) => signInAs(browser, ...args);
 
 try {
   const username = `asking-co-${Date.now()}`;

@@ -7,40 +7,15 @@
 // overdue list changes.
 // Run by scripts/e2e.sh against a server on business date 2026-06-15 (ONESTOP_URL).
 import assert from 'node:assert/strict';
-import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp } from './harness.mjs';
+import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp, signIn as signInAs, api, snapper, clean } from './harness.mjs';
 
 const browser = await launch();
 const PASSWORD = 'a long passphrase';
 const MEASURE = 'enterprise.mnc-rd-centre';
 const TRACKED = 'gov.academic-exchange-platforms';
-let step = 0;
-async function snap(page, name) {
-  step += 1;
-  await page.screenshot({ path: `${SHOTS}/notify-${String(step).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const snap = snapper('notify');
 
-async function api(method, path, body, token) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const r = await fetch(`${BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await r.text();
-  let json;
-  try { json = JSON.parse(text); } catch { json = text; }
-  return [r.status, json];
-}
-
-async function signIn(locale, username, password, next) {
-  const context = watchCsp(await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale } }));
-  const page = await context.newPage();
-  await page.goto(`${BASE}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('main button[type="submit"]');
-  await page.waitForLoadState('load');
-  return page;
-}
-
-const clean = (s) => s.replace(/[\u2068\u2069]/g, '');
+const signIn = (...args) => signInAs(browser, ...args);
 
 try {
   // An enterprise registers and describes itself: a foreign-funded R&D centre.

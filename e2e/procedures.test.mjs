@@ -8,37 +8,13 @@
 // Run by scripts/e2e.sh against a server on business date 2026-06-15 (ONESTOP_URL).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp } from './harness.mjs';
+import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp, signIn as signInAs, api, snapper } from './harness.mjs';
 
 const browser = await launch();
 const PASSWORD = 'a long passphrase';
-let step = 0;
-async function snap(page, name) {
-  step += 1;
-  await page.screenshot({ path: `${SHOTS}/procedures-${String(step).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const snap = snapper('procedures');
 
-async function api(method, path, body, token, type = 'application/json') {
-  const headers = { 'content-type': type };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const r = await fetch(`${BASE}${path}`, { method, headers, body: body === undefined ? undefined : (type === 'application/json' ? JSON.stringify(body) : body) });
-  const text = await r.text();
-  let json;
-  try { json = JSON.parse(text); } catch { json = text; }
-  return [r.status, json];
-}
-
-/** A signed-in page in a context of its own (each officer has its own session). */
-async function signIn(locale, username, password, next) {
-  const context = watchCsp(await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale } }));
-  const page = await context.newPage();
-  await page.goto(`${BASE}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('main button[type="submit"]');
-  await page.waitForLoadState('load');
-  return page;
-}
+const signIn = (...args) => signInAs(browser, ...args);
 
 /** An officer's action on the case page open in `page`. */
 async function act(page, action, reason) {

@@ -7,28 +7,14 @@
 // Run by scripts/e2e.sh against a server on business date 2026-06-15 (ONESTOP_URL).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp } from './harness.mjs';
+import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp, signIn as signInAs, snapper, clean } from './harness.mjs';
 
 const browser = await launch();
 const SAMPLE = new URL('../data/statistics/monitoring-sample.csv', import.meta.url).pathname;
 const BAD = 'period,dimension,code,indicator,unit,value\n2024,district,chaoyang,spin_offs,firms,5\n2024,district,haidain,spin_offs,firms,7\n';
-let step = 0;
-async function snap(page, name) {
-  step += 1;
-  await page.screenshot({ path: `${SHOTS}/statistics-${String(step).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
-const clean = (s) => s.replace(/[\u2068\u2069]/g, '');
+const snap = snapper('statistics');
 
-async function signIn(locale, username, password, next) {
-  const context = watchCsp(await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale } }));
-  const page = await context.newPage();
-  await page.goto(`${BASE}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('main button[type="submit"]');
-  await page.waitForLoadState('load');
-  return page;
-}
+const signIn = (...args) => signInAs(browser, ...args);
 
 async function upload(page, file) {
   await page.setInputFiles('#table', file);

@@ -6,32 +6,18 @@
 // the officer's settlement page (and its CSV) shows what Tianjin owes the provider.
 // Run by scripts/e2e.sh against a server on business date 2026-06-15 (ONESTOP_URL).
 import assert from 'node:assert/strict';
-import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp } from './harness.mjs';
+import { BASE, SHOTS, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp, signIn as signInAs, snapper } from './harness.mjs';
 
 const browser = await launch();
 const PASSWORD = 'a long passphrase';
-let step = 0;
-async function snap(page, name) {
-  step += 1;
-  await page.screenshot({ path: `${SHOTS}/vouchers-${String(step).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const snap = snapper('vouchers');
 
 async function api(method, path, body) {
   const r = await fetch(`${BASE}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return [r.status, await r.text()];
 }
 
-/** A signed-in page in a context of its own. */
-async function signIn(locale, username, password, next) {
-  const context = watchCsp(await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale } }));
-  const page = await context.newPage();
-  await page.goto(`${BASE}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('main button[type="submit"]');
-  await page.waitForLoadState('load');
-  return page;
-}
+const signIn = (...args) => signInAs(browser, ...args);
 
 async function submit(page, form) {
   await page.click(`${form} button[type="submit"]`);
