@@ -9,10 +9,7 @@
 mod support;
 
 use serde_json::{Value as J, json};
-use support::{Client, Server, fresh, today};
-
-/// A CSRF token the test sets as the cookie and sends in each form (double submit).
-const CSRF: &str = "0123456789abcdef0123456789abcdef";
+use support::{CSRF, Client, Server, form, fresh, page, text_of, today};
 
 struct World {
     s: Server,
@@ -42,74 +39,6 @@ async fn world() -> World {
         officer,
         tax,
     }
-}
-
-/// A portal page as `who` sees it (the session cookie holds the API token), or
-/// anonymous: status and HTML.
-async fn page(s: &Server, who: Option<&Client>, path: &str) -> (u16, String) {
-    let mut req = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-        .get(s.url(path));
-    if let Some(c) = who {
-        req = req.header(
-            "cookie",
-            format!("session={}", c.token.clone().unwrap_or_default()),
-        );
-    }
-    let r = req.send().await.expect("page");
-    let st = r.status().as_u16();
-    (st, r.text().await.unwrap_or_default())
-}
-
-/// A portal form sent as `who`: status and where it redirects to.
-async fn form(s: &Server, who: &Client, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
-    let mut all: Vec<(&str, &str)> = vec![("csrf", CSRF)];
-    all.extend_from_slice(fields);
-    let r = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-        .post(s.url(path))
-        .header(
-            "cookie",
-            format!(
-                "session={}; csrf={CSRF}",
-                who.token.clone().unwrap_or_default()
-            ),
-        )
-        .form(&all)
-        .send()
-        .await
-        .expect("form");
-    let st = r.status().as_u16();
-    let to = r
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    let body = r.text().await.unwrap_or_default();
-    (st, if to.is_empty() { body } else { to })
-}
-
-/// A page's text without its tags (class names are not text).
-fn text_of(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 async fn public_status(s: &Server, number: &str) -> J {

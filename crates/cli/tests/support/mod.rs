@@ -299,3 +299,75 @@ pub fn onestop(args: &[&str], key_env: Option<&Path>) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+// ---- the portal as a browser without JavaScript sees it (cookie session, CSRF form) ----
+
+/// The CSRF token the portal tests set as the cookie and send in each form (double submit).
+pub const CSRF: &str = "0123456789abcdef0123456789abcdef";
+
+/// A portal page as `who` sees it (or anonymous): status and HTML.
+pub async fn page(s: &Server, who: Option<&Client>, path: &str) -> (u16, String) {
+    let mut req = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .get(s.url(path));
+    if let Some(c) = who {
+        req = req.header(
+            "cookie",
+            format!("session={}", c.token.clone().unwrap_or_default()),
+        );
+    }
+    let r = req.send().await.expect("page");
+    let st = r.status().as_u16();
+    (st, r.text().await.unwrap_or_default())
+}
+
+/// A portal form sent as `who`: status and where it redirects to (or the body).
+pub async fn form(s: &Server, who: &Client, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    let mut all: Vec<(&str, &str)> = vec![("csrf", CSRF)];
+    all.extend_from_slice(fields);
+    let r = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .post(s.url(path))
+        .header(
+            "cookie",
+            format!(
+                "session={}; csrf={CSRF}",
+                who.token.clone().unwrap_or_default()
+            ),
+        )
+        .form(&all)
+        .send()
+        .await
+        .expect("form");
+    let st = r.status().as_u16();
+    let to = r
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let body = r.text().await.unwrap_or_default();
+    (st, if to.is_empty() { body } else { to })
+}
+
+/// A page's text without its tags.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
