@@ -10,7 +10,7 @@ mod support;
 
 use chrono::{Days, NaiveDate};
 use serde_json::{Value as J, json};
-use support::{CSRF, Client, Server, form, fresh, page, repo, text_of, today};
+use support::{Client, Server, form, fresh, page, repo, text_of, today};
 
 struct World {
     s: Server,

@@ -9,7 +9,7 @@
 mod support;
 
 use serde_json::{Value as J, json};
-use support::{CSRF, Client, Server, form, fresh, page, text_of, today};
+use support::{Client, Server, form, fresh, page, text_of, today};
 
 struct World {
     s: Server,
