@@ -473,7 +473,7 @@ pub async fn solutions(
     .fetch_all(&db.pool)
     .await?;
     let mut out = rows.iter().map(solution_row).collect::<Result<Vec<_>>>()?;
-    out.sort_by(|a, b| b.matching.score.cmp(&a.matching.score));
+    out.sort_by_key(|s| std::cmp::Reverse(s.matching.score));
     Ok(out)
 }
 
