@@ -965,3 +965,93 @@ statistics-figures = { $count } رقمًا
 statistics-sign-in = يسجّل موظفو الجهات الدخول لاستيراد الجداول.
 statistics-choose-file = اختر ملف الجدول (CSV أو Parquet) المراد استيراده.
 ## ---- end of statistics (issue 16) ----
+## ---- application scenarios and instrument sharing (issue 16 item 4) ----
+nav-scenarios = سيناريوهات التطبيق
+nav-instruments = الأجهزة المشتركة
+scenarios-heading = سيناريوهات التطبيق
+scenarios-intro = تنشر الجهات بانتظام قوائم بمشاريع سيناريوهات التطبيق؛ وتقدّم المؤسسات حلولها خلال المدة المحددة، ثم تعلن الجهة الحلول المختارة (001 §25؛ 000 §13).
+scenarios-suggest-heading = سيناريوهات تناسب مؤسستك
+scenarios-industry = القطاع
+scenarios-capabilities = القدرات
+scenarios-capabilities-hint = مفصولة بفواصل، مثل computer-vision, 5g
+scenarios-suggest = اقترح سيناريوهات
+scenarios-suggest-none = لا يوجد سيناريو مفتوح في هذا القطاع أو يطلب هذه القدرات.
+scenarios-score = درجة التطابق { $score }
+scenarios-why-industry = القطاع نفسه ({ $industry })
+scenarios-why-capabilities = القدرات المطلوبة التي تملكها: { $capabilities }
+scenarios-why-none = لا القطاع ولا أي من القدرات المطلوبة
+scenarios-lists-heading = قوائم السيناريوهات
+scenarios-count = { $count ->
+    [zero] لا سيناريوهات
+    [one] سيناريو واحد
+    [two] سيناريوهان
+    [few] { $count } سيناريوهات
+   *[other] { $count } سيناريو
+}
+scenarios-open-until = تُقبل الحلول حتى { $date }
+scenarios-closed = مغلقة
+scenarios-results-published = نُشرت النتائج
+scenarios-none = لم تُنشر أي قائمة سيناريوهات بعد.
+scenarios-publish-heading = نشر قائمة سيناريوهات
+scenarios-list-title = عنوان القائمة
+scenarios-days = مدة التقديم بأيام العمل (من { $min } إلى { $max })
+scenarios-scenario = السيناريو { $n }
+scenarios-scenario-title = عنوان السيناريو
+scenarios-need = ما المطلوب
+scenarios-publish = انشر القائمة
+scenarios-days-not-number = { $value } ليس عددًا صحيحًا من أيام العمل
+scenarios-period = مدة التقديم
+scenarios-submitted = لقد قدّمت حلًا لهذا السيناريو.
+scenarios-solution = حلّك
+scenarios-submit = قدّم الحل
+scenarios-sign-in = سجّل الدخول بصفتك مؤسسة لتقديم حل
+scenarios-solutions-heading = الحلول الواردة ({ $count })
+scenarios-solutions-none = لا توجد حلول بعد.
+scenarios-selected = مختار
+scenarios-select = اختر هذا الحل
+scenarios-publish-results = انشر النتائج (تُغلق القائمة)
+scenarios-results-heading = النتائج
+scenarios-results-none = لم يُختر أي حل.
+instruments-heading = الأجهزة العلمية المشتركة
+instruments-intro = تفتح الوحدات أجهزتها العلمية الكبيرة للآخرين: احجز أيام عمل، وتؤكد الوحدة الحجز، ويُدرج الاستخدام في تقرير المشاركة العلني للوحدة (001 §28؛ 000 §8).
+instruments-name = الجهاز
+instruments-category = الفئة
+instruments-location = الموقع
+instruments-unit = الوحدة
+instruments-fee = الرسم لكل يوم عمل
+instruments-yuan = ¥{ $amount }
+instruments-none = لم يُسجَّل أي جهاز بعد.
+instruments-mine-heading = حجوزاتي
+instruments-list-heading = تسجيل جهاز
+instruments-my-report = تقرير المشاركة لوحدتي
+instruments-rules = قواعد الاستخدام
+instruments-fee-hint = باليوان، بخانتين عشريتين على الأكثر (يُحفظ بدقة بالفن)
+instruments-list = سجّل الجهاز
+instruments-held-heading = الأيام المحجوزة
+instruments-held-none = لا توجد أيام محجوزة بعد.
+instruments-book-heading = حجز أيام عمل
+instruments-days = أيام العمل
+instruments-days-hint = بصيغة YYYY-MM-DD مفصولة بفواصل؛ { $max } يومًا على الأكثر
+instruments-purpose = الغرض
+instruments-book = احجز
+instruments-sign-in = سجّل الدخول لحجز هذا الجهاز
+instruments-bookings-heading = حجوزات هذا الجهاز
+instruments-bookings-none = لا توجد حجوزات بعد.
+instruments-status-requested = بانتظار التأكيد
+instruments-status-confirmed = مؤكَّد
+instruments-status-refused = مرفوض
+instruments-status-used = مُستخدَم، وقُدّم التقرير
+instruments-usage = { $hours } ساعة استخدام
+instruments-confirm = أكّد
+instruments-refuse = ارفض
+instruments-hours = ساعات الاستخدام
+instruments-result = نتيجة الاستخدام
+instruments-report-usage = أبلغ عن الاستخدام
+instruments-report-heading = تقرير المشاركة: { $unit }
+instruments-report-intro = الحجوزات المؤكدة وأيام الاستخدام والرسوم لكل جهاز من أجهزة الوحدة.
+instruments-report-bookings = الحجوزات
+instruments-report-days-booked = الأيام المحجوزة
+instruments-report-days-used = أيام الاستخدام
+instruments-report-fees = الرسوم (يوان)
+instruments-total = المجموع
+## ---- end of application scenarios and instrument sharing ----

@@ -162,6 +162,31 @@ pub enum Resource<'a> {
     // ---- issue 16: statistical monitoring ----
     /// The statistical tables as a whole (importing one).
     Statistics,
+    // ---- issue 16 item 4: application scenarios and instrument sharing ----
+    /// A list of application scenarios: its agency and whether submissions are open.
+    ScenarioList {
+        id: &'a str,
+        agency: &'a str,
+        open: bool,
+    },
+    /// An enterprise's solution to a scenario of `agency`'s list.
+    ScenarioSolution {
+        id: &'a str,
+        enterprise: &'a str,
+        agency: &'a str,
+    },
+    /// A shared instrument and the unit (organisation account) that lists it.
+    Instrument {
+        id: &'a str,
+        unit: &'a str,
+    },
+    /// A booking of an instrument: the instrument's unit and the booker.
+    InstrumentBooking {
+        id: &'a str,
+        unit: &'a str,
+        booker: &'a str,
+    },
+    // ---- end of application scenarios and instrument sharing ----
 }
 
 fn uid(kind: &str, id: &str) -> Result<EntityUid, String> {
@@ -372,6 +397,28 @@ impl Authz {
                 uid("Statistics", "all")?,
                 json!({"uid": {"type": "Statistics", "id": "all"}, "attrs": {}, "parents": []}),
             ),
+            // ---- issue 16 item 4: application scenarios and instrument sharing ----
+            Resource::ScenarioList { id, agency, open } => (
+                uid("ScenarioList", id)?,
+                json!({"uid": {"type": "ScenarioList", "id": id}, "attrs": {"agency": agency, "open": open}, "parents": []}),
+            ),
+            Resource::ScenarioSolution {
+                id,
+                enterprise,
+                agency,
+            } => (
+                uid("ScenarioSolution", id)?,
+                json!({"uid": {"type": "ScenarioSolution", "id": id}, "attrs": {"enterprise": enterprise, "agency": agency}, "parents": []}),
+            ),
+            Resource::Instrument { id, unit } => (
+                uid("Instrument", id)?,
+                json!({"uid": {"type": "Instrument", "id": id}, "attrs": {"unit": unit}, "parents": []}),
+            ),
+            Resource::InstrumentBooking { id, unit, booker } => (
+                uid("InstrumentBooking", id)?,
+                json!({"uid": {"type": "InstrumentBooking", "id": id}, "attrs": {"unit": unit, "booker": booker}, "parents": []}),
+            ),
+            // ---- end of application scenarios and instrument sharing ----
         };
         let entities =
             Entities::from_json_value(json!([principal, res]), None).map_err(|e| e.to_string())?;
@@ -1277,4 +1324,96 @@ mod tests {
         exactly(&authz, "import_statistics", &Resource::Reach, &[]);
         exactly(&authz, "import_statistics", &Resource::Calendar, &[]);
     }
+
+    // ---- issue 16 item 4: application scenarios and instrument sharing ----
+
+    #[test]
+    fn scenario_lists_are_the_agency_s_and_solutions_come_from_enterprises_while_open() {
+        let authz = Authz::shipped().expect("policies parse");
+        let open = Resource::ScenarioList {
+            id: "l1",
+            agency: "sci-tech",
+            open: true,
+        };
+        let closed = Resource::ScenarioList {
+            id: "l1",
+            agency: "sci-tech",
+            open: false,
+        };
+        for r in [&open, &closed] {
+            for action in [
+                "publish_scenario_list",
+                "select_solution",
+                "publish_scenario_results",
+            ] {
+                only_parties(&authz, action, r, &["commission officer"]);
+            }
+            only_parties(
+                &authz,
+                "view_solutions",
+                r,
+                &["commission officer", "admin"],
+            );
+        }
+        only_parties(
+            &authz,
+            "submit_solution",
+            &open,
+            &["leader", "unit", "other applicant"],
+        );
+        only_parties(&authz, "submit_solution", &closed, &[]);
+        let solution = Resource::ScenarioSolution {
+            id: "s1",
+            enterprise: "unit",
+            agency: "sci-tech",
+        };
+        only_parties(
+            &authz,
+            "view_solution",
+            &solution,
+            &["unit", "commission officer", "admin"],
+        );
+        only_parties(&authz, "select_solution", &solution, &[]);
+        only_parties(&authz, "submit_solution", &Resource::Consultation, &[]);
+    }
+
+    #[test]
+    fn instruments_are_listed_and_decided_by_their_unit_and_booked_by_others() {
+        let authz = Authz::shipped().expect("policies parse");
+        let instrument = Resource::Instrument {
+            id: "i1",
+            unit: "unit",
+        };
+        only_parties(&authz, "list_instrument", &instrument, &["unit"]);
+        only_parties(
+            &authz,
+            "book_instrument",
+            &instrument,
+            &["leader", "other applicant", "person"],
+        );
+        only_parties(&authz, "view_instrument_bookings", &instrument, &["unit", "admin"]);
+        let booking = Resource::InstrumentBooking {
+            id: "b1",
+            unit: "unit",
+            booker: "rival",
+        };
+        for action in ["decide_booking", "report_usage"] {
+            only_parties(&authz, action, &booking, &["unit"]);
+        }
+        only_parties(
+            &authz,
+            "view_booking",
+            &booking,
+            &["unit", "other applicant", "admin"],
+        );
+        // An officer whose id equals the unit's is not the unit.
+        let mut officer = account(Role::Officer, Some("sci-tech"));
+        officer.id = "unit".into();
+        assert!(!authz.allowed(&officer, "decide_booking", &booking));
+        assert!(!authz.allowed(&officer, "list_instrument", &instrument));
+        // Nothing on an instrument is granted on a booking, nor the reverse.
+        only_parties(&authz, "decide_booking", &instrument, &[]);
+        only_parties(&authz, "book_instrument", &booking, &[]);
+    }
+    // ---- end of application scenarios and instrument sharing ----
 }

@@ -34,6 +34,9 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (15, include_str!("../migrations/0015_credit.sql")),
     // ---- issue 16: statistical monitoring ----
     (16, include_str!("../migrations/0016_statistics.sql")),
+    // ---- issue 16 item 4: application scenarios and instrument sharing ----
+    (17, include_str!("../migrations/0017_scenarios.sql")),
+    (18, include_str!("../migrations/0018_instruments.sql")),
 ];
 
 pub struct Db {

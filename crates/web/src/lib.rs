@@ -52,6 +52,8 @@ pub fn router(state: AppState) -> Router {
         .merge(api::consult::routes())
         // ---- issue 16: statistical monitoring ----
         .merge(api::statistics::routes())
+        // ---- issue 16 item 4: application scenarios and instrument sharing ----
+        .merge(api::platforms::routes())
         .document::<openapi::__path_openapi_json>()
         .finish();
     let mut doc = doc;

@@ -12,6 +12,8 @@ pub mod notify;
 // ---- issue 16: consultation ----
 pub mod consult;
 pub mod projects;
+// ---- issue 16 item 4: application scenarios and instrument sharing ----
+pub mod platforms;
 pub mod rules;
 pub mod schemas;
 // ---- issue 16: statistical monitoring ----

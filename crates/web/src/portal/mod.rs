@@ -15,6 +15,8 @@ mod credit;
 mod consult;
 pub mod i18n;
 pub use i18n::set_operator_names;
+// ---- issue 16 item 4: application scenarios and instrument sharing ----
+mod instruments;
 mod interview;
 mod licence;
 mod licences;
@@ -25,6 +27,8 @@ mod performance;
 mod pledges;
 mod projects;
 mod reach;
+// ---- issue 16 item 4: application scenarios ----
+mod scenarios;
 pub mod search;
 pub mod seeds;
 mod sources;
@@ -78,6 +82,18 @@ pub fn routes() -> Router<AppState> {
             "/consultation/drafts/{id}",
             get(consult::draft).post(consult::draft_act),
         )
+        // ---- issue 16 item 4: application scenarios and instrument sharing ----
+        .route("/scenarios", get(scenarios::page).post(scenarios::publish))
+        .route("/scenarios/{id}", get(scenarios::list).post(scenarios::act))
+        .route(
+            "/instruments",
+            get(instruments::page).post(instruments::list),
+        )
+        .route(
+            "/instruments/{id}",
+            get(instruments::instrument).post(instruments::act),
+        )
+        .route("/instruments/units/{unit}", get(instruments::report))
         .route(
             "/interview/{audience}",
             get(interview::interview).post(interview::interview),

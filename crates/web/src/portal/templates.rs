@@ -156,6 +156,27 @@ const TEMPLATES: &[(&str, &str)] = &[
         "statistics.html",
         include_str!("../../templates/statistics.html"),
     ),
+    // ---- issue 16 item 4: application scenarios and instrument sharing ----
+    (
+        "scenarios.html",
+        include_str!("../../templates/scenarios.html"),
+    ),
+    (
+        "scenario_list.html",
+        include_str!("../../templates/scenario_list.html"),
+    ),
+    (
+        "instruments.html",
+        include_str!("../../templates/instruments.html"),
+    ),
+    (
+        "instrument.html",
+        include_str!("../../templates/instrument.html"),
+    ),
+    (
+        "sharing_report.html",
+        include_str!("../../templates/sharing_report.html"),
+    ),
 ];
 
 const CSS: &str = include_str!("../../static/style.css");
