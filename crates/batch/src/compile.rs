@@ -355,6 +355,7 @@ impl<'a> Compiler<'a> {
             return Ok(n.clone());
         }
         let decl = &self.program.inputs[i.index()];
+        let _owner = crate::profile::owner_scope(|| format!("input {}", decl.name));
         let ty = self.ty(&decl.ty)?;
         let key = format!("{}:{:?}", decl.name, ty);
         let v = match self.steps.inputs.get(&key) {
@@ -399,6 +400,7 @@ impl<'a> Compiler<'a> {
             return Ok(n.clone());
         }
         let decl = &self.program.defs[d.index()];
+        let _owner = crate::profile::owner_scope(|| format!("definition {}", decl.name));
         let ty = self.ty(&decl.ty)?;
         let node = if decl.exceptions.is_empty() {
             let x = self.expr(&decl.default)?;
@@ -820,6 +822,7 @@ impl<'a> Compiler<'a> {
 
     /// The measure's eligibility.
     pub fn eligibility(&mut self, m: &MeasureDecl) -> CResult<Node> {
+        let _owner = crate::profile::owner_scope(|| format!("eligibility of {}", m.id));
         self.expr(&m.eligible)
     }
 

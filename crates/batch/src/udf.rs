@@ -27,7 +27,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 /// A configured batch function.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug)]
 pub struct OsFn {
     name: String,
     pub op: Op,
@@ -36,6 +36,25 @@ pub struct OsFn {
     pub part: Part,
     pub ret: DataType,
     signature: Signature,
+    /// For `ONESTOP_BATCH_PROFILE` only: the definition whose compilation created
+    /// the function and a number telling functions apart. Not part of the
+    /// function's identity (equal functions are one column, whoever asked).
+    owner: (Option<Arc<str>>, u64),
+}
+
+impl PartialEq for OsFn {
+    fn eq(&self, other: &OsFn) -> bool {
+        (&self.name, &self.op, &self.args, self.part, &self.ret)
+            == (&other.name, &other.op, &other.args, other.part, &other.ret)
+    }
+}
+
+impl Eq for OsFn {}
+
+impl std::hash::Hash for OsFn {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.name, &self.op, &self.args, self.part, &self.ret).hash(h)
+    }
 }
 
 impl OsFn {
@@ -52,6 +71,10 @@ impl OsFn {
             part,
             ret,
             signature: Signature::variadic_any(Volatility::Immutable),
+            owner: (profile::current_owner(), {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            }),
         }
     }
 
@@ -109,7 +132,13 @@ impl ScalarUDFImpl for OsFn {
         Ok(self.ret.clone())
     }
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        let _t = profile::Timer::new(&self.op, self.part, &self.args);
+        let _t = profile::Timer::new(
+            &self.op,
+            self.part,
+            &self.args,
+            (self.owner.0.as_ref(), self.owner.1),
+            args.number_rows,
+        );
         let all_scalar = args
             .args
             .iter()
