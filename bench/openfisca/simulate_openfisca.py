@@ -4,11 +4,14 @@
     python simulate_openfisca.py --population P.parquet --date 2024-05-31 --out R.json
 
 The mirror of `onestop simulate --reform tech-transfer-20m-beijing --measure M ...`
-for the measures this country package mirrors (see run_openfisca.MEASURES): per
-measure, the rows eligible under each program and every money output summed over
-eligible rows; per row the gain (the reform's benefit minus the baseline's, the
-benefit being `tech_transfer_tax_saved` where eligible, as onestop's default
-benefit output); the cost (sum of gains), winners and losers, in total and by
+for the 13 enterprise measures this country package mirrors (see
+run_openfisca.MEASURES): per measure, the rows eligible and undetermined under
+each program (a status is undetermined where its mask, `<status>_known`, is
+false: see openfisca_onestop/tvl.py) and every money output summed over eligible
+rows where it is known (onestop sums a NULL amount as nothing); per row the gain
+(the reform's summed benefits minus the baseline's, each measure's benefit being
+its money output counted where eligible, chosen by onestop's default rule:
+`benefit_of`); the cost (sum of gains), winners and losers, in total and by
 district, Zhongguancun park and industry. The reform is an OpenFisca `Reform` that
 replaces the parameter, as the reform file does; OpenFisca then computes every
 variable again for the reform (it has no notion of what a parameter change leaves
@@ -30,11 +33,34 @@ from openfisca_core.reforms import Reform
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_onestop import OnestopTaxBenefitSystem
-from run_openfisca import MEASURES, input_names, to_numpy
+from run_openfisca import MEASURES, MONEY, input_names, known, set_inputs
 
-# The benefit output of each measure (onestop's default: the first money output
-# whose name ends in _tax_saved, _saving, ...; the other two measures have none).
-BENEFIT = {"enterprise.tech-transfer-tax": "tech_transfer_tax_saved"}
+# onestop's default benefit output (crates/batch/src/simulate.rs, BENEFIT_SUFFIXES):
+# the first money output whose name ends with the first suffix that any has.
+BENEFIT_SUFFIXES = [
+    "_tax_saved",
+    "_tax_relief",
+    "_saving",
+    "_saved",
+    "_relief",
+    "_subsidy",
+    "_interest_discount",
+    "_increased_funding",
+    "_grant",
+    "_award",
+]
+
+
+def benefit_of(outputs):
+    money = [o for o in outputs if o in MONEY]
+    for suffix in BENEFIT_SUFFIXES:
+        for o in money:
+            if o.endswith(suffix):
+                return o
+    return None
+
+
+BENEFIT = {m: benefit_of(outputs) for m, (_, outputs) in MEASURES.items()}
 BY = ["district", "zgc_park", "industry"]
 
 
@@ -56,16 +82,18 @@ class TechTransfer20mBeijing(Reform):
 
 def run(tbs, names, table, period, n):
     sim = SimulationBuilder().build_default_simulation(tbs, n)
-    for name in names:
-        sim.set_input(name, period, to_numpy(table.column(name), tbs.variables[name]))
+    set_inputs(sim, tbs, names, table, period)
     out = {}
     for measure, (status, outputs) in MEASURES.items():
-        eligible = numpy.asarray(sim.calculate(status, period), dtype=bool)
+        status_known = known(sim, tbs, status, period, n)
+        eligible = numpy.asarray(sim.calculate(status, period), dtype=bool) & status_known
         money = {}
         for o in outputs:
-            if tbs.variables[o].value_type is float:
-                money[o] = numpy.asarray(sim.calculate(o, period), dtype=numpy.float64)
-        out[measure] = (eligible, money)
+            if o in MONEY:
+                value = numpy.asarray(sim.calculate(o, period), dtype=numpy.float64)
+                # Counted where eligible and known (a NULL amount counts as nothing).
+                money[o] = numpy.where(known(sim, tbs, o, period, n), value, 0.0)
+        out[measure] = (eligible, ~status_known, money)
     return out
 
 
@@ -102,7 +130,7 @@ def main():
     gain = numpy.zeros(n)
     measures = {}
     for measure in MEASURES:
-        (eb, mb), (er, mr) = base[measure], reform[measure]
+        (eb, ub, mb), (er, ur, mr) = base[measure], reform[measure]
         outputs = {
             o: {
                 "baseline": float(mb[o][eb].sum()),
@@ -113,6 +141,8 @@ def main():
         measures[measure] = {
             "eligible_baseline": int(eb.sum()),
             "eligible_reform": int(er.sum()),
+            "undetermined_baseline": int(ub.sum()),
+            "undetermined_reform": int(ur.sum()),
             "outputs": outputs,
         }
         b = BENEFIT.get(measure)
