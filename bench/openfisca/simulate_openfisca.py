@@ -4,8 +4,8 @@
     python simulate_openfisca.py --population P.parquet --date 2024-05-31 --out R.json
 
 The mirror of `onestop simulate --reform tech-transfer-20m-beijing --measure M ...`
-for the 13 enterprise measures this country package mirrors (see
-run_openfisca.MEASURES): per measure, the rows eligible and undetermined under
+for the 13 enterprise measures of issue 18 (run_openfisca.MEASURES; `--measure`
+chooses others of the 17 mirrored): per measure, the rows eligible and undetermined under
 each program (a status is undetermined where its mask, `<status>_known`, is
 false: see openfisca_onestop/tvl.py) and every money output summed over eligible
 rows where it is known (onestop sums a NULL amount as nothing); per row the gain
@@ -33,7 +33,7 @@ from openfisca_core.reforms import Reform
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_onestop import OnestopTaxBenefitSystem
-from run_openfisca import MEASURES, MONEY, input_names, known, set_inputs
+from run_openfisca import ALL, MONEY, input_names, known, selected, set_inputs
 
 # onestop's default benefit output (crates/batch/src/simulate.rs, BENEFIT_SUFFIXES):
 # the first money output whose name ends with the first suffix that any has.
@@ -60,7 +60,7 @@ def benefit_of(outputs):
     return None
 
 
-BENEFIT = {m: benefit_of(outputs) for m, (_, outputs) in MEASURES.items()}
+BENEFIT = {m: benefit_of(outputs) for m, (_, outputs) in ALL.items()}
 BY = ["district", "zgc_park", "industry"]
 
 
@@ -80,11 +80,11 @@ class TechTransfer20mBeijing(Reform):
         self.modify_parameters(modifier_function=modify)
 
 
-def run(tbs, names, table, period, n):
+def run(tbs, names, table, period, n, measures):
     sim = SimulationBuilder().build_default_simulation(tbs, n)
     set_inputs(sim, tbs, names, table, period)
     out = {}
-    for measure, (status, outputs) in MEASURES.items():
+    for measure, (status, outputs) in measures.items():
         status_known = known(sim, tbs, status, period, n)
         eligible = numpy.asarray(sim.calculate(status, period), dtype=bool) & status_known
         money = {}
@@ -102,7 +102,9 @@ def main():
     ap.add_argument("--population", required=True)
     ap.add_argument("--date", required=True, help="decision date YYYY-MM-DD")
     ap.add_argument("--out", required=True, help="JSON file for the aggregates")
+    ap.add_argument("--measure", action="append", default=[], help="a measure id (repeat; `all`: the 17)")
     args = ap.parse_args()
+    measures = selected(args.measure)
 
     t0 = time.perf_counter()
     base_tbs = OnestopTaxBenefitSystem()
@@ -122,14 +124,14 @@ def main():
         enc = col.combine_chunks().dictionary_encode()
         keys[k] = (enc.dictionary.to_pylist(), enc.indices.to_numpy(zero_copy_only=False))
     t2 = time.perf_counter()
-    base = run(base_tbs, names, table, args.date, n)
+    base = run(base_tbs, names, table, args.date, n, measures)
     t3 = time.perf_counter()
-    reform = run(reform_tbs, names, table, args.date, n)
+    reform = run(reform_tbs, names, table, args.date, n, measures)
     t4 = time.perf_counter()
 
     gain = numpy.zeros(n)
-    measures = {}
-    for measure in MEASURES:
+    summary = {}
+    for measure in measures:
         (eb, ub, mb), (er, ur, mr) = base[measure], reform[measure]
         outputs = {
             o: {
@@ -138,7 +140,7 @@ def main():
             }
             for o in mb
         }
-        measures[measure] = {
+        summary[measure] = {
             "eligible_baseline": int(eb.sum()),
             "eligible_reform": int(er.sum()),
             "undetermined_baseline": int(ub.sum()),
@@ -173,7 +175,7 @@ def main():
         "winners": int(winner.sum()),
         "losers": int(loser.sum()),
         "cost": float(gain.sum()),
-        "measures": measures,
+        "measures": summary,
         "by": by,
     }
     with open(args.out, "w") as f:

@@ -119,3 +119,27 @@ class OipFilingType(Enum):  # rules/enterprise/overseas-ip.policy `enum oip_fili
     oip_utility_model = "oip_utility_model"
     oip_domestic_design = "oip_domestic_design"
     oip_domestic_trademark = "oip_domestic_trademark"
+
+
+class District(Enum):  # rules/enums.policy `enum district`
+    dongcheng = "dongcheng"
+    xicheng = "xicheng"
+    chaoyang = "chaoyang"
+    haidian = "haidian"
+    fengtai = "fengtai"
+    shijingshan = "shijingshan"
+    mentougou = "mentougou"
+    fangshan = "fangshan"
+    tongzhou = "tongzhou"
+    shunyi = "shunyi"
+    changping = "changping"
+    daxing = "daxing"
+    huairou = "huairou"
+    pinggu = "pinggu"
+    miyun = "miyun"
+    yanqing = "yanqing"
+
+
+class ClinicalApprovalBasis(Enum):  # rules/enterprise/clinical-sample-import.policy `enum clinical_approval_basis`
+    clinical_basis_per_trial = "clinical_basis_per_trial"
+    clinical_basis_per_year = "clinical_basis_per_year"

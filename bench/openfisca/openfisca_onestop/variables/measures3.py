@@ -12,6 +12,14 @@ onestop's three-valued logic as explicit masks (see openfisca_onestop/tvl.py):
     enterprise.overseas-ip                 rules/enterprise/overseas-ip.policy
     enterprise.rd-vehicle-import           rules/enterprise/rd-vehicle-import.policy
 
+and the four enterprise measures added after issue 18 counted 13 (their facts are
+always given in the generated population, but the masks are computed all the same):
+
+    enterprise.clinical-sample-import      rules/enterprise/clinical-sample-import.policy
+    enterprise.commitment-approval         rules/enterprise/commitment-approval.policy
+    enterprise.relocation                  rules/enterprise/relocation.policy
+    enterprise.innovation-voucher          rules/enterprise/innovation-voucher.policy
+
 Each `variable(...)` mirrors the `definition` of the same name (quoted above it);
 a measure's status is `<prefix>_eligible` (its `eligible when`), known where
 onestop's status is `eligible` or `not eligible`. Money is OpenFisca's float
@@ -28,6 +36,8 @@ import numpy
 
 from openfisca_onestop.enums import (
     AspCategory,
+    ClinicalApprovalBasis,
+    District,
     CrcCreditStatus,
     CrcStage,
     FseProductStage,
@@ -158,6 +168,18 @@ for name, ty, pv in [
     ("vehicle_subject_to_mandatory_inspection", bool, None),
     ("vehicle_import_date", date, None),
     ("vehicle_requested_period", "duration", None),
+    # the four measures added after issue 18 was filed
+    ("clinical_sample_for_innovative_drug_trial", bool, None),
+    ("clinical_trial_authorised", bool, None),
+    ("commitment_signed", bool, None),
+    ("construction_project_low_risk", bool, None),
+    ("construction_project_in_beijing", bool, None),
+    ("commitment_excluded_by_credit", bool, None),
+    ("is_technology_enterprise", bool, None),
+    ("relocation_from_district", "enum", District),
+    ("relocation_to_district", "enum", District),
+    ("voucher_issuing_region", "enum", Region),
+    ("voucher_amount_requested", float, None),
 ]:
     INPUTS.append(name)
     if ty == "enum":
@@ -720,3 +742,117 @@ variable(
     bool,
     lambda c: and_(c.at(H + "rd_rule_in_force", c("vehicle_import_date")), c("vehicle_qualifies")),
 )
+
+
+def _set_names(node, enum):
+    """A set parameter's members' names, sorted, joined by commas."""
+    return ",".join(sorted(m.name for m in enum if node[m.name]))
+
+
+# ---------------------------------------------- clinical-sample-import
+# = clinical_sample_for_innovative_drug_trial and clinical_trial_authorised and registration_region = beijing
+variable(
+    "clinical_sample_qualifies",
+    bool,
+    lambda c: and_(
+        c("clinical_sample_for_innovative_drug_trial"),
+        c("clinical_trial_authorised"),
+        is_(c("registration_region"), Region.beijing),
+    ),
+)
+# = clinical_sample_approval_bases (a set: its members' names, sorted, joined by commas)
+variable(
+    "clinical_sample_approval_scope",
+    str,
+    lambda c: const(_set_names(c.p("clinical.sample_approval_bases"), ClinicalApprovalBasis), c.n, object),
+)
+variable(
+    "clinical_sample_approval_decision_working_days",
+    int,
+    lambda c: c.pc("clinical.sample_import_approval_working_days", numpy.int32),
+)
+variable(
+    "clinical_sample_filing_decision_working_days",
+    int,
+    lambda c: c.pc("clinical.sample_import_filing_working_days", numpy.int32),
+)
+variable("clinical_eligible", bool, lambda c: c("clinical_sample_qualifies"))
+
+# ------------------------------------------------- commitment-approval
+# = construction_project_low_risk and construction_project_in_beijing and commitment_signed
+#   and not commitment_excluded_by_credit
+variable(
+    "commitment_approval_applies",
+    bool,
+    lambda c: and_(
+        c("construction_project_low_risk"),
+        c("construction_project_in_beijing"),
+        c("commitment_signed"),
+        not_(c("commitment_excluded_by_credit")),
+    ),
+)
+variable(
+    "commitment_approval_decision_working_days",
+    int,
+    lambda c: c.pc("commitment.approval_working_days", numpy.int32),
+)
+variable(
+    "commitment_verification_decision_working_days",
+    int,
+    lambda c: c.pc("commitment.verification_working_days", numpy.int32),
+)
+variable("commitment_eligible", bool, lambda c: c("commitment_approval_applies"))
+
+# ---------------------------------------------------------- relocation
+# = registration_region = beijing and relocation_from_district != relocation_to_district
+variable(
+    "relocation_between_districts",
+    bool,
+    lambda c: and_(
+        is_(c("registration_region"), Region.beijing),
+        strict(lambda a, b: a != b, c("relocation_from_district"), c("relocation_to_district")),
+    ),
+)
+variable("relocation_decision_working_days", int, lambda c: c.pc("relocation.working_days", numpy.int32))
+# eligible when is_technology_enterprise and relocation_between_districts
+variable(
+    "relocation_eligible",
+    bool,
+    lambda c: and_(c("is_technology_enterprise"), c("relocation_between_districts")),
+)
+
+# -------------------------------------------------- innovation-voucher
+# = registration_region in voucher_regions
+variable(
+    "voucher_registered_in_region",
+    bool,
+    lambda c: c.member("voucher.regions", c("registration_region"), Region),
+)
+# = voucher_issuing_region = registration_region
+variable(
+    "voucher_asks_home_region",
+    bool,
+    lambda c: strict(lambda a, b: a == b, c("voucher_issuing_region"), c("registration_region")),
+)
+variable("voucher_cap", float, lambda c: c.pc("voucher.max_value", F64))
+# = voucher_amount_requested > 0 yuan and voucher_amount_requested <= voucher_cap
+variable(
+    "voucher_amount_within_cap",
+    bool,
+    lambda c: and_(
+        gt0(c("voucher_amount_requested")),
+        strict(lambda a, b: a <= b, c("voucher_amount_requested"), c("voucher_cap")),
+    ),
+)
+# = voucher_registered_in_region and voucher_asks_home_region and is_tech_sme and voucher_amount_within_cap
+variable(
+    "voucher_eligible",
+    bool,
+    lambda c: and_(
+        c("voucher_registered_in_region"),
+        c("voucher_asks_home_region"),
+        c("is_tech_sme"),
+        c("voucher_amount_within_cap"),
+    ),
+)
+variable("innovation_voucher_eligible", bool, lambda c: c("voucher_eligible"))
