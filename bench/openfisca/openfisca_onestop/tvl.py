@@ -47,6 +47,7 @@ from datetime import date
 
 import numpy
 
+from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.variables import Variable
 
@@ -206,13 +207,20 @@ class Ctx:
         return node
 
     def pc(self, path, dtype=None):
-        """A parameter on the decision date, as a known column."""
-        return const(self.p(path), self.n, dtype)
+        """A parameter on the decision date, as a column: unknown if it has no
+        value on that date (onestop: an error, so the status is undetermined)."""
+        try:
+            return const(self.p(path), self.n, dtype)
+        except (ParameterNotFoundError, AttributeError):
+            return TV(numpy.zeros(self.n, dtype=dtype or numpy.float64), numpy.zeros(self.n, dtype=bool))
 
     def member(self, path, enum_tv, enum):
         """`x in set_parameter` on the decision date (x of the enumeration `enum`)."""
-        node = self.p(path)
-        table = numpy.array([bool(node[m.name]) for m in enum])
+        try:
+            node = self.p(path)
+            table = numpy.array([bool(node[m.name]) for m in enum])
+        except (ParameterNotFoundError, AttributeError):
+            return TV(numpy.zeros(self.n, dtype=bool), numpy.zeros(self.n, dtype=bool))
         return strict(lambda x: table[x], enum_tv)
 
     def at(self, path, dates):

@@ -93,12 +93,20 @@ def sub(a, b):
     return strict(lambda x, y: _f(x) - _f(y), a, b)
 
 
+def _f32(x):
+    """A comparison operand as OpenFisca stores a float: float32 (a rate or an
+    amount read back from a variable is float32; a parameter is compared in the
+    same precision, so that 35 / 100 >= 35% holds as it does exactly)."""
+    x = numpy.asarray(x)
+    return x.astype(numpy.float32) if x.dtype.kind == "f" else x
+
+
 def ge(a, b):
-    return strict(lambda x, y: x >= y, a, b)
+    return strict(lambda x, y: _f32(x) >= _f32(y), a, b)
 
 
 def gt(a, b):
-    return strict(lambda x, y: x > y, a, b)
+    return strict(lambda x, y: _f32(x) > _f32(y), a, b)
 
 
 def gt0(a):
