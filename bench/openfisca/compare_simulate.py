@@ -2,7 +2,8 @@
 
     python compare_simulate.py ONESTOP_DIR/report.json OPENFISCA.json
 
-Counts (rows, eligible rows, winners, losers, per group) must be equal. Money:
+Counts (rows, eligible and undetermined rows per measure, winners, losers, per
+group) must be equal; every measure of onestop's report must be in OpenFisca's. Money:
 onestop's figures are exact sums of amounts exact to the fen; OpenFisca's are
 float32 amounts summed in float64, so each amount may be off by a few float32
 steps (about 6e-8 of it each): a money figure agrees when the two differ by at
@@ -45,15 +46,20 @@ def main():
     count("winners", t["winners"], of_r["winners"])
     count("losers", t["losers"], of_r["losers"])
     money("cost", t["cost"], of_r["cost"], n)
+    measures = 0
     for m in os_r["measures"]:
         o = of_r["measures"].get(m["id"])
         if o is None:
+            count(f"{m['id']} mirrored by OpenFisca", True, False)
             continue
-        count(f"{m['id']} eligible (baseline)", m["eligible_baseline"], o["eligible_baseline"])
-        count(f"{m['id']} eligible (reform)", m["eligible_reform"], o["eligible_reform"])
+        measures += 1
+        for side in ("baseline", "reform"):
+            for what in ("eligible", "undetermined"):
+                count(f"{m['id']} {what} ({side})", m[f"{what}_{side}"], o[f"{what}_{side}"])
         for out in m["outputs"]:
             of_out = o["outputs"].get(out["name"])
             if of_out is None:
+                count(f"{m['id']} {out['name']} mirrored by OpenFisca", True, False)
                 continue
             for side in ("baseline", "reform"):
                 money(f"{m['id']} {out['name']} ({side})", out[side], of_out[side], n)
@@ -68,7 +74,7 @@ def main():
                 count(f"{key}={g['key']} {f}", g[f], h[f])
             money(f"{key}={g['key']} cost", g["cost"], h["cost"], g["rows"])
     print(
-        f"aggregates: {checked - bad} of {checked} figures agree "
+        f"aggregates, {measures} measures: {checked - bad} of {checked} figures agree "
         f"(largest relative difference of a money figure: {worst:.1e})"
     )
     return 1 if bad else 0

@@ -8,14 +8,15 @@
 #
 # - the planners' job: the reform tech-transfer-20m-beijing against the
 #   baseline, aggregates only (cost, winners, losers, eligible rows and money
-#   outputs per measure, by district, park and industry), over the three
-#   mirrored measures: `onestop simulate --measure ...` and
-#   simulate_openfisca.py, compared figure by figure (compare_simulate.py);
-#   then `onestop simulate` over every enterprise measure (OpenFisca mirrors three);
-# - per-row outputs: the three mirrored measures (technology-transfer tax, R&D
-#   super deduction, high-tech enterprise criteria) with `onestop population
-#   eval` and with run_openfisca.py, checked to agree on every output of every
-#   row (compare.py); onestop over every enterprise measure too.
+#   outputs per measure, by district, park and industry), over the 13
+#   mirrored enterprise measures (MEASURES below, the 13 that issue 18 counts):
+#   `onestop simulate --measure ...` and simulate_openfisca.py, compared figure
+#   by figure (compare_simulate.py); then `onestop simulate` over every
+#   enterprise measure (the 13 and those added since, which OpenFisca does not
+#   mirror);
+# - per-row outputs: the 13 mirrored measures with `onestop population eval` and
+#   with run_openfisca.py, checked to agree on every status and every output of
+#   every row, known or not (compare.py); onestop over every enterprise measure too.
 #
 # Each run's wall time, CPU time (user + system) and peak memory come from
 # /usr/bin/time -v. Files go to $ONESTOP_BENCH_DIR (default /tmp/onestop-openfisca;
@@ -35,7 +36,20 @@ TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 DATE=2024-05-31
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000000 10000000)
-MEASURES=(enterprise.tech-transfer-tax enterprise.rd-super-deduction enterprise.high-tech-filing)
+# The 13 enterprise measures of issue 18, all mirrored by openfisca_onestop.
+MEASURES=(
+  enterprise.tech-transfer-tax enterprise.rd-super-deduction enterprise.high-tech-filing
+  enterprise.advanced-service-provider enterprise.corporate-vc-tax
+  enterprise.credit-risk-compensation enterprise.first-set-equipment
+  enterprise.high-tech-bth-recognition enterprise.ip-insurance enterprise.medical-device-bth
+  enterprise.mnc-rd-centre enterprise.overseas-ip enterprise.rd-vehicle-import
+)
+# ONESTOP_BENCH_MEASURES=all: also the four enterprise measures added since (all 17
+# enterprise measures, every one that `onestop simulate` runs by default).
+if [ "${ONESTOP_BENCH_MEASURES:-}" = all ]; then
+  MEASURES+=(enterprise.clinical-sample-import enterprise.commitment-approval
+             enterprise.relocation enterprise.innovation-voucher)
+fi
 
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
@@ -81,11 +95,11 @@ for N in "${SIZES[@]}"; do
   timed "$WORK/sim-$N.time" "$BIN" simulate --population "$POP" --reform tech-transfer-20m-beijing \
     --date "$DATE" "${args[@]}" --out "$WORK/sim-$N" >/dev/null
   timed "$WORK/ofsim-$N.time" env PYTHONPATH="$HERE" "$PY" "$HERE/simulate_openfisca.py" \
-    --population "$POP" --date "$DATE" --out "$WORK/ofsim-$N.json" 2>"$WORK/ofsim-$N.log"
+    --population "$POP" --date "$DATE" "${args[@]}" --out "$WORK/ofsim-$N.json" 2>"$WORK/ofsim-$N.log"
   timed "$WORK/sim-all-$N.time" "$BIN" simulate --population "$POP" --reform tech-transfer-20m-beijing \
     --date "$DATE" --out "$WORK/sim-all-$N" >/dev/null
-  row "$N" "onestop simulate, 3 measures" "$WORK/sim-$N.time"
-  row "$N" "OpenFisca simulate, 3 measures" "$WORK/ofsim-$N.time"
+  row "$N" "onestop simulate, ${#MEASURES[@]} measures" "$WORK/sim-$N.time"
+  row "$N" "OpenFisca simulate, ${#MEASURES[@]} measures" "$WORK/ofsim-$N.time"
   ratio "OpenFisca / onestop (simulate)" "$WORK/ofsim-$N.time" "$WORK/sim-$N.time"
   row "$N" "onestop simulate, every enterprise measure" "$WORK/sim-all-$N.time"
   sed 's/^/             /' "$WORK/ofsim-$N.log" | grep -v 'package metadata' || true
@@ -97,12 +111,12 @@ for N in "${SIZES[@]}"; do
   timed "$WORK/os-$N.time" "$BIN" population eval --entity enterprise --population "$POP" \
     --date "$DATE" --no-missing "${args[@]}" --out "$WORK/os-$N.parquet" >/dev/null
   timed "$WORK/of-$N.time" env PYTHONPATH="$HERE" "$PY" "$HERE/run_openfisca.py" \
-    --population "$POP" --date "$DATE" --out "$WORK/of-$N.parquet" 2>"$WORK/of-$N.log"
+    --population "$POP" --date "$DATE" "${args[@]}" --out "$WORK/of-$N.parquet" 2>"$WORK/of-$N.log"
   timed "$WORK/os-all-$N.time" "$BIN" population eval --entity enterprise --population "$POP" \
     --date "$DATE" --no-missing --out "$WORK/os-all-$N.parquet" >/dev/null
 
-  row "$N" "onestop population eval, 3 measures" "$WORK/os-$N.time"
-  row "$N" "OpenFisca, 3 measures" "$WORK/of-$N.time"
+  row "$N" "onestop population eval, ${#MEASURES[@]} measures" "$WORK/os-$N.time"
+  row "$N" "OpenFisca, ${#MEASURES[@]} measures" "$WORK/of-$N.time"
   ratio "OpenFisca / onestop (per-row outputs)" "$WORK/of-$N.time" "$WORK/os-$N.time"
   row "$N" "onestop population eval, every measure" "$WORK/os-all-$N.time"
   sed 's/^/             /' "$WORK/of-$N.log" | grep -v 'package metadata' || true

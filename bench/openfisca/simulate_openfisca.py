@@ -4,11 +4,14 @@
     python simulate_openfisca.py --population P.parquet --date 2024-05-31 --out R.json
 
 The mirror of `onestop simulate --reform tech-transfer-20m-beijing --measure M ...`
-for the measures this country package mirrors (see run_openfisca.MEASURES): per
-measure, the rows eligible under each program and every money output summed over
-eligible rows; per row the gain (the reform's benefit minus the baseline's, the
-benefit being `tech_transfer_tax_saved` where eligible, as onestop's default
-benefit output); the cost (sum of gains), winners and losers, in total and by
+for the 13 enterprise measures of issue 18 (run_openfisca.MEASURES; `--measure`
+chooses others of the 17 mirrored): per measure, the rows eligible and undetermined under
+each program (a status is undetermined where its mask, `<status>_known`, is
+false: see openfisca_onestop/tvl.py) and every money output summed over eligible
+rows where it is known (onestop sums a NULL amount as nothing); per row the gain
+(the reform's summed benefits minus the baseline's, each measure's benefit being
+its money output counted where eligible, chosen by onestop's default rule:
+`benefit_of`); the cost (sum of gains), winners and losers, in total and by
 district, Zhongguancun park and industry. The reform is an OpenFisca `Reform` that
 replaces the parameter, as the reform file does; OpenFisca then computes every
 variable again for the reform (it has no notion of what a parameter change leaves
@@ -30,11 +33,34 @@ from openfisca_core.reforms import Reform
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_onestop import OnestopTaxBenefitSystem
-from run_openfisca import MEASURES, input_names, to_numpy
+from run_openfisca import ALL, MONEY, input_names, known, selected, set_inputs
 
-# The benefit output of each measure (onestop's default: the first money output
-# whose name ends in _tax_saved, _saving, ...; the other two measures have none).
-BENEFIT = {"enterprise.tech-transfer-tax": "tech_transfer_tax_saved"}
+# onestop's default benefit output (crates/batch/src/simulate.rs, BENEFIT_SUFFIXES):
+# the first money output whose name ends with the first suffix that any has.
+BENEFIT_SUFFIXES = [
+    "_tax_saved",
+    "_tax_relief",
+    "_saving",
+    "_saved",
+    "_relief",
+    "_subsidy",
+    "_interest_discount",
+    "_increased_funding",
+    "_grant",
+    "_award",
+]
+
+
+def benefit_of(outputs):
+    money = [o for o in outputs if o in MONEY]
+    for suffix in BENEFIT_SUFFIXES:
+        for o in money:
+            if o.endswith(suffix):
+                return o
+    return None
+
+
+BENEFIT = {m: benefit_of(outputs) for m, (_, outputs) in ALL.items()}
 BY = ["district", "zgc_park", "industry"]
 
 
@@ -54,18 +80,20 @@ class TechTransfer20mBeijing(Reform):
         self.modify_parameters(modifier_function=modify)
 
 
-def run(tbs, names, table, period, n):
+def run(tbs, names, table, period, n, measures):
     sim = SimulationBuilder().build_default_simulation(tbs, n)
-    for name in names:
-        sim.set_input(name, period, to_numpy(table.column(name), tbs.variables[name]))
+    set_inputs(sim, tbs, names, table, period)
     out = {}
-    for measure, (status, outputs) in MEASURES.items():
-        eligible = numpy.asarray(sim.calculate(status, period), dtype=bool)
+    for measure, (status, outputs) in measures.items():
+        status_known = known(sim, tbs, status, period, n)
+        eligible = numpy.asarray(sim.calculate(status, period), dtype=bool) & status_known
         money = {}
         for o in outputs:
-            if tbs.variables[o].value_type is float:
-                money[o] = numpy.asarray(sim.calculate(o, period), dtype=numpy.float64)
-        out[measure] = (eligible, money)
+            if o in MONEY:
+                value = numpy.asarray(sim.calculate(o, period), dtype=numpy.float64)
+                # Counted where eligible and known (a NULL amount counts as nothing).
+                money[o] = numpy.where(known(sim, tbs, o, period, n), value, 0.0)
+        out[measure] = (eligible, ~status_known, money)
     return out
 
 
@@ -74,7 +102,9 @@ def main():
     ap.add_argument("--population", required=True)
     ap.add_argument("--date", required=True, help="decision date YYYY-MM-DD")
     ap.add_argument("--out", required=True, help="JSON file for the aggregates")
+    ap.add_argument("--measure", action="append", default=[], help="a measure id (repeat; `all`: the 17)")
     args = ap.parse_args()
+    measures = selected(args.measure)
 
     t0 = time.perf_counter()
     base_tbs = OnestopTaxBenefitSystem()
@@ -94,15 +124,15 @@ def main():
         enc = col.combine_chunks().dictionary_encode()
         keys[k] = (enc.dictionary.to_pylist(), enc.indices.to_numpy(zero_copy_only=False))
     t2 = time.perf_counter()
-    base = run(base_tbs, names, table, args.date, n)
+    base = run(base_tbs, names, table, args.date, n, measures)
     t3 = time.perf_counter()
-    reform = run(reform_tbs, names, table, args.date, n)
+    reform = run(reform_tbs, names, table, args.date, n, measures)
     t4 = time.perf_counter()
 
     gain = numpy.zeros(n)
-    measures = {}
-    for measure in MEASURES:
-        (eb, mb), (er, mr) = base[measure], reform[measure]
+    summary = {}
+    for measure in measures:
+        (eb, ub, mb), (er, ur, mr) = base[measure], reform[measure]
         outputs = {
             o: {
                 "baseline": float(mb[o][eb].sum()),
@@ -110,9 +140,11 @@ def main():
             }
             for o in mb
         }
-        measures[measure] = {
+        summary[measure] = {
             "eligible_baseline": int(eb.sum()),
             "eligible_reform": int(er.sum()),
+            "undetermined_baseline": int(ub.sum()),
+            "undetermined_reform": int(ur.sum()),
             "outputs": outputs,
         }
         b = BENEFIT.get(measure)
@@ -143,7 +175,7 @@ def main():
         "winners": int(winner.sum()),
         "losers": int(loser.sum()),
         "cost": float(gain.sum()),
-        "measures": measures,
+        "measures": summary,
         "by": by,
     }
     with open(args.out, "w") as f:
