@@ -6,8 +6,6 @@
 // an instrument with its fee in yuan (001 §28); the demonstration professional books
 // the business date; a second booking of that day is refused with a message; the
 // unit confirms, reports the usage, and the public sharing report shows it.
-// NOT YET RUN (no Chromium here before the deadline), so not yet in scripts/e2e.sh's
-// SUITES table: add "2026-06-15 platforms ." there once it passes.
 // Meant for scripts/e2e.sh against a server on business date 2026-06-15 (ONESTOP_URL).
 import assert from 'node:assert/strict';
 import { BASE, DEMO_PASSWORD, axe, cspViolations, launch, watchCsp, signIn as signInAs, snapper, clean } from './harness.mjs';

@@ -54,6 +54,10 @@ SUITES=(
   # beside a table, a known figure visible); a malformed table is refused with its row
   # and column; the same in Arabic.
   "2026-06-15 statistics ."
+  # The platforms (issue 16): an agency publishes a scenario list, an enterprise submits
+  # a solution that is selected and published; a unit lists an instrument, another
+  # books working days, a double booking is refused, usage is reported.
+  "2026-06-15 platforms ."
 )
 
 SERVERS=()

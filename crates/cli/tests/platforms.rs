@@ -1,8 +1,3 @@
-// DISABLED until its first run: written against the API and pages that
-// crates/web/tests/platforms.rs exercises in-process, but the `onestop` binary (with
-// DataFusion) could not be built in time to compile and run it. Remove the next line,
-// then `cargo test -p onestop-cli --test platforms`.
-#![cfg(any())]
 //! The commission's platforms (issue 16 item 4), through the real `onestop serve`
 //! (SQLite, or PostgreSQL when ONESTOP_TEST_PG_ADMIN is set): an agency publishes a
 //! list of application scenarios (001 §25) with a closing date in working days, an
