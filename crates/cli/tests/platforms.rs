@@ -135,7 +135,7 @@ async fn an_agency_publishes_scenarios_enterprises_submit_and_the_selection_is_p
         (st, to.as_str()),
         (303, format!("/scenarios/{list_id}?done=1").as_str())
     );
-    let (st, html) = page(&s, Some(&ent), &format!("/scenarios/{list_id}")).await;
+    let (st, html) = page(&s, Some(&ent), &format!("/scenarios/{list_id}?lang=en")).await;
     assert_eq!(st, 200);
     assert!(plain(&html).contains("You have submitted a solution to this scenario."));
     let solution = json!({"text": "Our cameras", "industry": "retail", "capabilities": ["5g"]});
@@ -206,7 +206,7 @@ async fn an_agency_publishes_scenarios_enterprises_submit_and_the_selection_is_p
     assert_eq!(st, 403);
 
     // The agency selects through the portal and publishes the results.
-    let (st, html) = page(&s, Some(&agency), &format!("/scenarios/{list_id}")).await;
+    let (st, html) = page(&s, Some(&agency), &format!("/scenarios/{list_id}?lang=en")).await;
     assert_eq!(st, 200);
     assert!(
         plain(&html).contains("Solutions received (2)"),
@@ -247,7 +247,7 @@ async fn an_agency_publishes_scenarios_enterprises_submit_and_the_selection_is_p
         b["results"],
         json!([{"scenario_id": cameras, "scenario_title": "Crossing cameras", "enterprise_name": "vision-co Ltd"}])
     );
-    let (st, html) = page(&s, None, &format!("/scenarios/{list_id}")).await;
+    let (st, html) = page(&s, None, &format!("/scenarios/{list_id}?lang=en")).await;
     assert_eq!(st, 200);
     let text = plain(&html);
     assert!(
@@ -610,7 +610,7 @@ async fn instruments_are_booked_by_working_day_once_and_their_usage_is_reported(
         (r["days_used"].as_i64(), r["hours_used"].as_i64()),
         (Some(days_used), Some(hours_used))
     );
-    let (st, html) = page(&s, None, &format!("/instruments/units/{unit_id}")).await;
+    let (st, html) = page(&s, None, &format!("/instruments/units/{unit_id}?lang=en")).await;
     assert_eq!(st, 200);
     let text = plain(&html);
     assert!(

@@ -1391,7 +1391,12 @@ mod tests {
             &instrument,
             &["leader", "other applicant", "person"],
         );
-        only_parties(&authz, "view_instrument_bookings", &instrument, &["unit", "admin"]);
+        only_parties(
+            &authz,
+            "view_instrument_bookings",
+            &instrument,
+            &["unit", "admin"],
+        );
         let booking = Resource::InstrumentBooking {
             id: "b1",
             unit: "unit",
