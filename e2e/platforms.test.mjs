@@ -89,7 +89,8 @@ try {
   await ent.waitForLoadState('load');
   const instrumentUrl = ent.url().replace(/\?.*$/, '');
   assert.match(instrumentUrl, /\/instruments\/[0-9a-f-]+$/);
-  assert.ok(clean(await ent.locator('dl.facts').innerText()).includes('1500.50'));
+  const facts = clean(await ent.locator('dl.facts').innerText());
+  assert.ok(facts.includes('1500.50'), facts);
 
   // The professional books the business date; a second booking of it is refused.
   const person = await signIn('en', 'demo-person', DEMO_PASSWORD, '/instruments');

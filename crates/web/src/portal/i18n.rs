@@ -107,8 +107,10 @@ impl I18n {
             let Some(pattern) = msg.value() else { continue };
             let mut fargs = FluentArgs::new();
             for (k, v) in args {
-                // Numbers must reach Fluent as numbers, or plural selection falls to the default.
-                match v.parse::<f64>() {
+                // Counts must reach Fluent as numbers, or plural selection falls to the
+                // default. Only whole numbers: Fluent holds numbers as f64, which would
+                // turn an amount such as 1500.50 into 1500.5 (and money is never a float).
+                match v.parse::<i64>() {
                     Ok(n) if !v.contains('-') => fargs.set(*k, FluentValue::from(n)),
                     _ => fargs.set(*k, FluentValue::from(v.clone())),
                 }
@@ -196,6 +198,23 @@ mod tests {
                 "locales/{code}/main.ftl lacks: {missing:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_amount_keeps_its_fen_and_a_count_still_selects_the_plural() {
+        let i = I18n::load().expect("load");
+        for code in ["en", "zh-CN", "ar"] {
+            let fee = i.t(code, "instruments-yuan", &[("amount", "1500.50".into())]);
+            assert!(fee.contains("1500.50"), "{code}: {fee}");
+        }
+        let one = i.t("en", "search-results", &[("count", "1".into())]);
+        let five = i
+            .t("en", "search-results", &[("count", "5".into())])
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(
+            (one.as_str(), five.as_str()),
+            ("One measure found", "5 measures found")
+        );
     }
 
     #[test]
