@@ -137,12 +137,10 @@ impl Drop for Timer {
             return;
         };
         let ns = r.start.elapsed().as_nanos() as u64;
-        if let Some(owner) = r.owner {
-            if let Ok(mut g) = OWNERS.lock() {
-                let e = g.get_or_insert_with(HashMap::new).entry(owner).or_default();
-                e.0 += ns;
-                *e.1.entry(r.instance).or_default() += r.rows;
-            }
+        if let (Some(owner), Ok(mut g)) = (r.owner, OWNERS.lock()) {
+            let e = g.get_or_insert_with(HashMap::new).entry(owner).or_default();
+            e.0 += ns;
+            *e.1.entry(r.instance).or_default() += r.rows;
         }
         if let Ok(mut g) = TIMES.lock() {
             let e = g
