@@ -273,8 +273,11 @@ async fn publish_results(
 #[into_params(parameter_in = Query)]
 struct SuggestQuery {
     /// The enterprise's industry, e.g. transport.
+    #[param(min_length = 1, max_length = 64, pattern = "\\S")]
     industry: String,
-    /// Its capabilities, comma-separated, e.g. computer-vision,5g.
+    /// Its capabilities, comma-separated, e.g. computer-vision,5g (1 to 20, each of
+    /// at most 64 characters).
+    #[param(min_length = 1, max_length = 64, pattern = "[^,，;\\s]")]
     capabilities: String,
 }
 

@@ -101,7 +101,7 @@ pub struct StatisticsSeries {
 /// One indicator's figures by district, park, industry and the Three Cities and One Area.
 #[utoipa::path(get, path = "/api/statistics/{indicator}", params(
     ("indicator" = String, Path, description = "The indicator's id, e.g. high_tech_enterprises"),
-    ("dimension" = Option<String>, Query, description = "Only this dimension: district, park, industry or area"),
+    ("dimension" = Option<String>, Query, description = "Only this dimension: district, park, industry or area", pattern = "^(district|park|industry|area)$"),
     ("lang" = Option<String>, Query, description = "Titles in this language: zh, en, ko, ru, es or ar"),
 ), responses(
     (status = 200, description = "The figures", body = StatisticsSeries),
