@@ -172,9 +172,16 @@ async function walk(lang) {
     for (const t of await page.locator('ul.results th[scope="row"]').allInnerTexts()) assertSpanishText('output title', t);
     // "<result-missing> a; b": the label is the portal's, each fact a rule's title.
     const label = fluent('locales/es/main.ftl').get('result-missing');
-    for (const p of await page.locator('ul.results li > p:not(.badge):not(.sources)').allInnerTexts()) {
+    const missing = await page.locator('ul.results li > p.missing').allInnerTexts();
+    assert.ok(missing.length >= 1, 'es: some measure lacks facts');
+    for (const p of missing) {
       assert.ok(p.startsWith(label), `es: ${JSON.stringify(p)} starts with ${JSON.stringify(label)}`);
       for (const f of p.slice(label.length).trim().split('; ')) assertSpanishText('missing fact', f);
+    }
+    // The doubt notes (a measure whose legal basis is not confirmed) come from the catalogue too.
+    const doubtNote = fluent('locales/es/main.ftl').get('result-status-uncertain');
+    for (const p of await page.locator('ul.results li > p.doubt-note').allInnerTexts()) {
+      assert.equal(p.trim(), doubtNote, 'es: the doubt note');
     }
     assertSpanishWords('results', await prose(page, 'ul.results'));
     assertSpanishWords('explanation', explanation);

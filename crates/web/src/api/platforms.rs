@@ -273,11 +273,19 @@ async fn publish_results(
 #[into_params(parameter_in = Query)]
 struct SuggestQuery {
     /// The enterprise's industry, e.g. transport.
-    #[param(min_length = 1, max_length = 64, pattern = "\\S")]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+    )]
     industry: String,
     /// Its capabilities, comma-separated, e.g. computer-vision,5g (1 to 20, each of
     /// at most 64 characters).
-    #[param(min_length = 1, max_length = 64, pattern = "[^,，;\\s]")]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\x00]*[^,，;\\s\\x00][^\\x00]*$"
+    )]
     capabilities: String,
 }
 
