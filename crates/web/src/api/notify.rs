@@ -203,16 +203,28 @@ async fn get_subscription(State(s): State<AppState>, User(who): User) -> Result<
     Ok(Json(subscription_json(&sub)))
 }
 
+/// A group of measures one can subscribe to (the schema's list; the service checks).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+#[schema(rename_all = "lowercase")]
+pub enum MeasureGroup {
+    Talent,
+    Enterprise,
+    Project,
+    Gov,
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubscriptionBody {
     /// Measure groups to hear about: talent, enterprise, project, gov.
-    #[schema(max_items = 4)]
+    #[schema(max_items = 4, value_type = Vec<MeasureGroup>)]
     groups: Vec<String>,
     /// E-mail address (empty or null: no e-mail).
     #[schema(max_length = 254)]
     email: Option<String>,
     /// zh-CN, en, ko, ru, es or ar.
+    #[schema(pattern = "^(zh-CN|en|ko|ru|es|ar)$")]
     lang: String,
 }
 

@@ -164,8 +164,11 @@ pub struct NewListBody {
     #[schema(min_length = 1, max_length = 300)]
     title: String,
     /// The submission period, 5 to 60 working days.
+    #[schema(minimum = 5, maximum = 60)]
+    #[serde(deserialize_with = "super::whole_number")]
     working_days: i64,
     /// 1 to 50 scenarios.
+    #[schema(min_items = 1, max_items = 50)]
     scenarios: Vec<NewScenarioBody>,
 }
 
@@ -489,6 +492,7 @@ pub struct InstrumentBody {
     rules: String,
     /// The fee per working day in fen: a whole number, 0 to 100000000.
     #[schema(minimum = 0, maximum = 100000000)]
+    #[serde(deserialize_with = "super::whole_number")]
     fee_fen_per_day: i64,
 }
 

@@ -158,7 +158,7 @@ pub(super) async fn act(
             "error-forbidden",
             &c.t("credit-not-for-you", &[]),
         ),
-        Err(e @ ServiceError::NotFound(_)) => service_failed(&s, &c, e),
+        // An unknown institution is the form's mistake: shown with what was typed.
         Err(e) => home(&s, &c.at("/credit"), &user, &form, Some(e.to_string())).await,
     }
 }
