@@ -221,7 +221,7 @@ pub struct SubscriptionBody {
     #[schema(max_items = 4, value_type = Vec<MeasureGroup>)]
     groups: Vec<String>,
     /// E-mail address (empty or null: no e-mail).
-    #[schema(max_length = 254)]
+    #[schema(max_length = 254, format = "email")]
     email: Option<String>,
     /// zh-CN, en, ko, ru, es or ar.
     #[schema(pattern = "^(zh-CN|en|ko|ru|es|ar)$")]
@@ -244,6 +244,10 @@ async fn put_subscription(
     User(who): User,
     JsonBody(b): JsonBody<SubscriptionBody>,
 ) -> Result<Json<J>, ApiError> {
+    // The schema's limit, checked before duplicates are dropped.
+    if b.groups.len() > 4 {
+        return Err(onestop_store::ServiceError::invalid("groups", "name at most 4 groups").into());
+    }
     let sub =
         onestop_notify::subscription::set(&s.cases, &who, &b.groups, b.email.as_deref(), &b.lang)
             .await?;

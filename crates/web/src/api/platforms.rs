@@ -148,13 +148,27 @@ pub struct Suggestions {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewScenarioBody {
-    #[schema(min_length = 1, max_length = 300)]
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+    )]
     title: String,
-    #[schema(min_length = 1, max_length = 8000)]
+    #[schema(
+        min_length = 1,
+        max_length = 8000,
+        pattern = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+    )]
     need: String,
     /// e.g. "transport" (normalised to a lower-case word).
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+    )]
     industry: String,
     /// 1 to 20 capabilities sought, e.g. ["computer-vision", "5g"].
+    #[schema(min_items = 1, max_items = 20)]
     capabilities: Vec<String>,
 }
 
