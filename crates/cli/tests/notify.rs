@@ -489,7 +489,7 @@ async fn without_smtp_notifications_still_reach_the_portal_and_groups_filter_the
         .put(
             &s,
             "/api/subscription",
-            json!({"groups": ["talent"], "email": "", "lang": "ar"}),
+            json!({"groups": ["talent"], "email": null, "lang": "ar"}),
         )
         .await;
     assert_eq!(st, 200);

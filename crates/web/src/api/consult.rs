@@ -79,7 +79,11 @@ pub struct AskBody {
     #[schema(pattern = "^(zh|zh-CN|en|ko|ru|es|ar)$")]
     lang: String,
     /// The question (at most 4000 characters).
-    #[schema(min_length = 1, max_length = 4000)]
+    #[schema(
+        min_length = 1,
+        max_length = 4000,
+        pattern = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+    )]
     text: String,
 }
 

@@ -220,7 +220,7 @@ pub struct SubscriptionBody {
     /// Measure groups to hear about: talent, enterprise, project, gov.
     #[schema(max_items = 4, value_type = Vec<MeasureGroup>)]
     groups: Vec<String>,
-    /// E-mail address (empty or null: no e-mail).
+    /// E-mail address (null or left out: no e-mail).
     #[schema(max_length = 254, format = "email")]
     email: Option<String>,
     /// zh-CN, en, ko, ru, es or ar.
@@ -245,6 +245,13 @@ async fn put_subscription(
     JsonBody(b): JsonBody<SubscriptionBody>,
 ) -> Result<Json<J>, ApiError> {
     // The schema's limit, checked before duplicates are dropped.
+    if b.email.as_deref().is_some_and(|e| e.trim().is_empty()) {
+        return Err(onestop_store::ServiceError::invalid(
+            "email",
+            "leave the e-mail address out, or null, for no e-mail",
+        )
+        .into());
+    }
     if b.groups.len() > 4 {
         return Err(onestop_store::ServiceError::invalid("groups", "name at most 4 groups").into());
     }
