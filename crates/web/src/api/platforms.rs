@@ -168,8 +168,25 @@ pub struct NewScenarioBody {
     )]
     industry: String,
     /// 1 to 20 capabilities sought, e.g. ["computer-vision", "5g"].
-    #[schema(min_items = 1, max_items = 20)]
+    #[schema(schema_with = capability_words)]
     capabilities: Vec<String>,
+}
+
+/// 1 to 20 non-blank words of at most 64 characters (utoipa cannot say this of the
+/// items of a `Vec<String>` by attributes).
+fn capability_words() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(64))
+                .pattern(Some("^[^\\x00]*[^\\s\\x00][^\\x00]*$")),
+        )
+        .min_items(Some(1))
+        .max_items(Some(20))
+        .build()
 }
 
 #[derive(Deserialize, ToSchema)]
