@@ -5,7 +5,7 @@
 //! the access policy's (`onestop_consult`).
 
 use super::page::{
-    Page, csrf_refused, form_value, measure_title, message, render, rules_lang, service_failed,
+    Page, form_sender, form_value, measure_title, message, render, rules_lang, service_failed,
 };
 use crate::state::AppState;
 use axum::extract::{Form, Path, Query, State};
@@ -163,11 +163,9 @@ pub(super) async fn ask(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = c.at("/consultation");
-    if let Some(r) = csrf_refused(&s, &c, &form_value(&form, "csrf")) {
-        return r;
-    }
-    let Some(who) = c.user.clone() else {
-        return Redirect::to("/login?next=/consultation").into_response();
+    let who = match form_sender(&s, &c, &form) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let new = questions::NewQuestion {
         measure: form_value(&form, "measure"),
@@ -238,11 +236,9 @@ pub(super) async fn question_act(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = c.at(&format!("/consultation/questions/{id}"));
-    if let Some(r) = csrf_refused(&s, &c, &form_value(&form, "csrf")) {
-        return r;
-    }
-    let Some(who) = c.user.clone() else {
-        return Redirect::to(&format!("/login?next=/consultation/questions/{id}")).into_response();
+    let who = match form_sender(&s, &c, &form) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let answer = form_value(&form, "answer");
     let result = match form_value(&form, "action").as_str() {
@@ -357,11 +353,9 @@ pub(super) async fn publish_draft(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = c.at("/consultation/drafts");
-    if let Some(r) = csrf_refused(&s, &c, &form_value(&form, "csrf")) {
-        return r;
-    }
-    let Some(who) = c.user.clone() else {
-        return Redirect::to("/login?next=/consultation/drafts").into_response();
+    let who = match form_sender(&s, &c, &form) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let days = form_value(&form, "working_days");
     let Ok(working_days) = days.trim().parse::<i64>() else {
@@ -451,11 +445,9 @@ pub(super) async fn draft_act(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = c.at(&format!("/consultation/drafts/{id}"));
-    if let Some(r) = csrf_refused(&s, &c, &form_value(&form, "csrf")) {
-        return r;
-    }
-    let Some(who) = c.user.clone() else {
-        return Redirect::to(&format!("/login?next=/consultation/drafts/{id}")).into_response();
+    let who = match form_sender(&s, &c, &form) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let result = match form_value(&form, "action").as_str() {
         "opinion" => drafts::submit_opinion(

@@ -4,7 +4,7 @@
 //! with confirm, refuse and usage forms, and a unit's public sharing report. Every
 //! permission is the access policy's (`onestop_platforms::instruments`).
 
-use super::page::{Page, csrf_refused, form_value, message, render, service_failed};
+use super::page::{Page, form_sender, form_value, message, render, service_failed};
 use crate::state::AppState;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
@@ -85,11 +85,9 @@ pub(super) async fn list(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = c.at("/instruments");
-    if let Some(r) = csrf_refused(&s, &c, &form_value(&form, "csrf")) {
-        return r;
-    }
-    let Some(who) = c.user.clone() else {
-        return Redirect::to("/login?next=/instruments").into_response();
+    let who = match form_sender(&s, &c, &form) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let result = match onestop_platforms::text::fen_from_yuan("fee", &form_value(&form, "fee")) {
         Ok(fee) => {
@@ -209,11 +207,9 @@ pub(super) async fn act(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = c.at(&format!("/instruments/{id}"));
-    if let Some(r) = csrf_refused(&s, &c, &form_value(&form, "csrf")) {
-        return r;
-    }
-    let Some(who) = c.user.clone() else {
-        return Redirect::to(&format!("/login?next=/instruments/{id}")).into_response();
+    let who = match form_sender(&s, &c, &form) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let (db, authz) = (&s.cases.db, &s.cases.authz);
     let booking_id = form_value(&form, "booking");

@@ -10,7 +10,7 @@ use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use onestop_store::Account;
 use std::convert::Infallible;
@@ -125,6 +125,22 @@ pub fn csrf_refused(s: &AppState, c: &Page, form_token: &str) -> Option<Response
         return None;
     }
     Some(message(s, c, StatusCode::FORBIDDEN, "error-csrf", ""))
+}
+
+/// The signed-in user who sent a state-changing form at `c.path`: a form without the
+/// page's CSRF token is refused (403, nothing done) and a visitor is sent to sign in
+/// and come back to the page.
+pub(super) fn form_sender(
+    s: &AppState,
+    c: &Page,
+    form: &[(String, String)],
+) -> Result<Account, Box<Response>> {
+    if let Some(refused) = csrf_refused(s, c, &form_value(form, "csrf")) {
+        return Err(Box::new(refused));
+    }
+    c.user
+        .clone()
+        .ok_or_else(|| Box::new(Redirect::to(&format!("/login?next={}", c.path)).into_response()))
 }
 
 /// A template with the base context (language, direction, user, CSRF token), and the

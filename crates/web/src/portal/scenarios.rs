@@ -5,7 +5,7 @@
 //! the results button, and the public results. Every permission is the access
 //! policy's (`onestop_platforms::scenarios`).
 
-use super::page::{Page, csrf_refused, form_value, message, render, service_failed};
+use super::page::{Page, form_sender, form_value, message, render, service_failed};
 use crate::state::AppState;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -149,11 +149,9 @@ pub(super) async fn publish(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = c.at("/scenarios");
-    if let Some(r) = csrf_refused(&s, &c, &form_value(&form, "csrf")) {
-        return r;
-    }
-    let Some(who) = c.user.clone() else {
-        return Redirect::to("/login?next=/scenarios").into_response();
+    let who = match form_sender(&s, &c, &form) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let days = form_value(&form, "working_days");
     let Ok(working_days) = days.trim().parse::<i64>() else {
@@ -288,11 +286,9 @@ pub(super) async fn act(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = c.at(&format!("/scenarios/{id}"));
-    if let Some(r) = csrf_refused(&s, &c, &form_value(&form, "csrf")) {
-        return r;
-    }
-    let Some(who) = c.user.clone() else {
-        return Redirect::to(&format!("/login?next=/scenarios/{id}")).into_response();
+    let who = match form_sender(&s, &c, &form) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let (db, authz) = (&s.cases.db, &s.cases.authz);
     let result = match form_value(&form, "action").as_str() {

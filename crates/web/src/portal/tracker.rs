@@ -3,7 +3,7 @@
 //! its responsible organisations' officers record progress with; the CSV export for
 //! the supervising office.
 
-use super::page::{Page, csrf_refused, form_value, measure_title, message, render};
+use super::page::{Page, form_sender, form_value, measure_title, message, render};
 use crate::state::AppState;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -133,11 +133,9 @@ pub(super) async fn record(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = c.at(&format!("/tracker/{id}"));
-    if let Some(r) = csrf_refused(&s, &c, &form_value(&form, "csrf")) {
-        return r;
-    }
-    let Some(who) = c.user.clone() else {
-        return Redirect::to(&format!("/login?next=/tracker/{id}")).into_response();
+    let who = match form_sender(&s, &c, &form) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let update = store::NewUpdate {
         status: form_value(&form, "status"),
