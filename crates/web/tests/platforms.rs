@@ -3,57 +3,16 @@
 //! refuses what cedar refuses, a double booking is 409 and of concurrent bookings of a
 //! day exactly one is 201. The full journeys over HTTP are crates/cli/tests/platforms.rs.
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, Response, header};
-use onestop_cases::CaseService;
-use onestop_engine::Engine;
 use onestop_store::Role;
 use serde_json::{Value as J, json};
-use std::path::Path;
 use std::sync::Arc;
-use tower::ServiceExt;
 
-struct App {
-    router: Router,
-    cases: Arc<CaseService>,
-    _dir: tempfile::TempDir,
-}
-
-async fn app() -> App {
-    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    let engine = Arc::new(Engine::load(&rules, None).expect("the shipped rules load"));
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    let cases = Arc::new(
-        CaseService::open(&url, engine.clone())
-            .await
-            .expect("a fresh database opens"),
-    );
-    let state = onestop_web::AppState {
-        engine,
-        cases: cases.clone(),
-        portal: Arc::new(onestop_web::Portal::new().expect("the portal builds")),
-        simulator: None,
-        throttle: Arc::new(onestop_web::security::LoginThrottle::default()),
-        secure_cookies: false,
-    };
-    App {
-        router: onestop_web::router(state),
-        cases,
-        _dir: dir,
-    }
-}
+mod support;
+use support::{App, app};
 
 impl App {
-    async fn send(&self, req: Request<Body>) -> Response<Body> {
-        self.router
-            .clone()
-            .oneshot(req)
-            .await
-            .expect("the router answers")
-    }
-
     /// An account and its session token.
     async fn account(
         &self,

@@ -2,57 +2,15 @@
 //! (a visible mark; a placeholder-based amount shown as not yet available), and every
 //! citation link the portal shows reaching an anchor that exists on its source page.
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode, header};
-use onestop_cases::CaseService;
-use onestop_engine::Engine;
 use serde_json::{Value as J, json};
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::sync::Arc;
-use tower::ServiceExt;
 
-struct App {
-    router: Router,
-    engine: Arc<Engine>,
-    _dir: tempfile::TempDir,
-}
-
-async fn app() -> App {
-    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    let engine = Arc::new(Engine::load(&rules, None).expect("the shipped rules load"));
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    let cases = Arc::new(
-        CaseService::open(&url, engine.clone())
-            .await
-            .expect("a fresh database opens"),
-    );
-    let state = onestop_web::AppState {
-        engine: engine.clone(),
-        cases,
-        portal: Arc::new(onestop_web::Portal::new().expect("the portal builds")),
-        simulator: None,
-        throttle: Arc::new(onestop_web::security::LoginThrottle::default()),
-        secure_cookies: false,
-    };
-    App {
-        router: onestop_web::router(state),
-        engine,
-        _dir: dir,
-    }
-}
+mod support;
+use support::{App, app};
 
 impl App {
-    async fn send(&self, req: Request<Body>) -> Response<Body> {
-        self.router
-            .clone()
-            .oneshot(req)
-            .await
-            .expect("the router answers")
-    }
-
     async fn get(&self, uri: &str) -> (StatusCode, String) {
         let r = self
             .send(Request::get(uri).body(Body::empty()).expect("a request"))
