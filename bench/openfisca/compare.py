@@ -58,8 +58,10 @@ def months(texts):
     for i, t in enumerate(texts):
         if t is None:
             continue
-        n, unit = t.split()
-        out[i] = int(n) * (12 if unit.startswith("year") else 1)
+        # "6 months", "1 year", "1 year 6 months": number and unit pairs.
+        words = t.split()
+        for n, unit in zip(words[0::2], words[1::2]):
+            out[i] = max(out[i], 0) + int(n) * (12 if unit.startswith("year") else 1)
     return out
 
 

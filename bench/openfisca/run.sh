@@ -98,7 +98,14 @@ for N in "${SIZES[@]}"; do
     --population "$POP" --date "$DATE" "${args[@]}" --out "$WORK/ofsim-$N.json" 2>"$WORK/ofsim-$N.log"
   timed "$WORK/sim-all-$N.time" "$BIN" simulate --population "$POP" --reform tech-transfer-20m-beijing \
     --date "$DATE" --out "$WORK/sim-all-$N" >/dev/null
+  # The baseline alone: the same job with a reform that changes nothing (every
+  # reform column is the baseline's). The real reform less this is the reform's cost.
+  timed "$WORK/sim-base-$N.time" "$BIN" simulate --population "$POP" --reform "$HERE/no-change.reform" \
+    --date "$DATE" "${args[@]}" --out "$WORK/sim-base-$N" >/dev/null
   row "$N" "onestop simulate, ${#MEASURES[@]} measures" "$WORK/sim-$N.time"
+  row "$N" "onestop simulate, ${#MEASURES[@]}, baseline alone (no-change)" "$WORK/sim-base-$N.time"
+  awk -v r="$(cpu "$WORK/sim-$N.time")" -v b="$(cpu "$WORK/sim-base-$N.time")" \
+    'BEGIN { printf "%-12s %-44s %9.2f (CPU; reform less baseline, over baseline)\n", "", "reform cost / baseline", (r - b) / b }'
   row "$N" "OpenFisca simulate, ${#MEASURES[@]} measures" "$WORK/ofsim-$N.time"
   ratio "OpenFisca / onestop (simulate)" "$WORK/ofsim-$N.time" "$WORK/sim-$N.time"
   row "$N" "onestop simulate, every enterprise measure" "$WORK/sim-all-$N.time"
@@ -122,6 +129,8 @@ for N in "${SIZES[@]}"; do
   sed 's/^/             /' "$WORK/of-$N.log" | grep -v 'package metadata' || true
   printf '             '
   PYTHONPATH="$HERE" "$PY" "$HERE/compare.py" "$WORK/os-$N.parquet" "$WORK/of-$N.parquet" "$POP" || agree=1
+  # The Parquet floor: reading the inputs and writing onestop's outputs, pyarrow alone.
+  (cd "$HERE" && "$PY" io_floor.py "$POP" "$WORK/os-$N.parquet") | sed 's/^/             io floor: /'
   rm -f "$WORK/os-$N.parquet" "$WORK/of-$N.parquet" "$WORK/os-all-$N.parquet"
 done
 [ "${ONESTOP_BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK"
