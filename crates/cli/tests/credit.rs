@@ -405,6 +405,13 @@ async fn the_credit_pages_answer_every_party_in_six_languages() {
             ] {
                 assert!(!text.contains(key), "{lang} {path}: a key shows: {text}");
             }
+            if path == "/credit" && status == 200 {
+                // The measure's source, a link to its section (not plain text).
+                assert!(
+                    html.contains("/sources/001_0cbca1dd9c1e8cc0#s-26"),
+                    "{lang} /credit: no link to 001 §26"
+                );
+            }
             if lang == "ar" {
                 assert!(html.contains("dir=\"rtl\""));
             }

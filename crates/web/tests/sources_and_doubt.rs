@@ -213,6 +213,25 @@ async fn every_citation_link_in_the_portal_reaches_an_anchor_that_exists() {
         assert_eq!(status, StatusCode::OK, "{p}");
         links.extend(source_links(&html));
     }
+    // The service pages cite their documents as links, in every language (the
+    // translated introductions carry no citation text of their own).
+    for (page, expected) in [
+        ("/scenarios", "/sources/001_0cbca1dd9c1e8cc0#s-25"),
+        ("/instruments", "/sources/000_abb21015abc8a560#s-8"),
+        ("/analyst/statistics", "/sources/001_0cbca1dd9c1e8cc0#s-3"),
+    ] {
+        for lang in ["en", "zh-CN", "ar"] {
+            let (status, html) = app.get(&format!("{page}?lang={lang}")).await;
+            assert_eq!(status, StatusCode::OK, "{page} in {lang}");
+            let found = source_links(&html);
+            assert!(found.contains(expected), "{page} in {lang}: {found:?}");
+            assert!(
+                !html.contains("001 §"),
+                "{page} in {lang}: a citation as plain text"
+            );
+            links.extend(found);
+        }
+    }
     // Results pages of the three interviews (with the explanation's citations).
     for (audience, facts) in [
         ("enterprise", crc_facts()),
